@@ -1,0 +1,68 @@
+package dev.cartwright;
+
+import dev.cartwright.error.Validate;
+import dev.cartwright.store.IdGenerator;
+import java.time.Clock;
+
+/**
+ * A shop's services, wired over one {@link CommerceStore}. Build one per process with
+ * {@link #builder()} and share it: every service is thread-safe.
+ */
+public final class Commerce {
+
+    private Commerce(Builder builder) {
+        CommerceStore store = builder.store;
+    }
+
+    /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the settings of a {@link Commerce}. Not thread-safe. */
+    public static final class Builder {
+
+        private CommerceStore store;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+
+        private Builder() {
+        }
+
+        /**
+         * @param store the storage adapter, such as {@code MemoryStore.create()}
+         * @return this builder
+         */
+        public Builder store(CommerceStore store) {
+            this.store = Validate.notNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param clock the time source for expiries, validity windows and timestamps; UTC system clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Validate.notNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ids how new things are named; time-ordered UUIDs by default
+         * @return this builder
+         */
+        public Builder ids(IdGenerator ids) {
+            this.ids = Validate.notNull(ids, "ids");
+            return this;
+        }
+
+        /** @return the wired services */
+        public Commerce build() {
+            Validate.notNull(store, "store");
+            if (ids == null) {
+                ids = IdGenerator.timeOrdered(clock);
+            }
+            return new Commerce(this);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.cartwright;
+
+/**
+ * One open transaction of a {@link CommerceStore}, with the repositories of every context. Each
+ * service sees only the view of it that it needs.
+ */
+public interface StoreTransaction {
+}

@@ -1,0 +1,31 @@
+package dev.cartwright.catalog;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port through which the catalog stores products. Used only inside a transaction.
+ */
+public interface ProductRepository {
+
+    /**
+     * @param id the id
+     * @return the product, archived or not
+     */
+    Optional<Product> findById(ProductId id);
+
+    /**
+     * @param sku the SKU, matched exactly
+     * @return the product, archived or not
+     */
+    Optional<Product> findBySku(Sku sku);
+
+    /**
+     * Loads several products in one round trip.
+     *
+     * @param skus the SKUs
+     * @return the products found, by SKU; missing SKUs are absent
+     */
+    Map<Sku, Product> findAllBySku(Collection<Sku> skus);
+}

@@ -1,0 +1,28 @@
+package dev.cartwright.store;
+
+import java.util.function.Function;
+
+/**
+ * The transaction port: runs work atomically over a view {@code R} of the repositories.
+ *
+ * <p>Each service is built with the view it needs (such as {@code UnitOfWork<CatalogRepositories>}),
+ * so it sees its own repositories and nothing else. The work either commits as a whole or, when it
+ * throws, leaves no trace. An adapter may run the work more than once after a transient conflict, so
+ * the work must not have side effects outside the repositories it is given.
+ *
+ * @param <R> the repositories visible inside the transaction
+ */
+@FunctionalInterface
+public interface UnitOfWork<R> {
+
+    /**
+     * Runs {@code work} in one transaction.
+     *
+     * @param work what to do with the repositories; must not keep them past its return
+     * @param <T> the result type
+     * @return what the work returned, after commit
+     * @throws dev.cartwright.error.CommerceException what the work threw (after rollback), or
+     *     {@code STORAGE} if the adapter failed
+     */
+    <T> T inTransaction(Function<R, T> work);
+}
