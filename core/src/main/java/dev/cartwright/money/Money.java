@@ -28,10 +28,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
     /** Validates the currency. */
     public Money {
-        Validate.notNull(currency, "currency");
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw CommerceException.invalid("currency", "has no minor unit: " + currency.getCurrencyCode());
-        }
+        requireMinorUnit(currency);
     }
 
     /**
@@ -64,7 +61,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
      */
     public static Money of(BigDecimal amount, Currency currency) {
         Validate.notNull(amount, "amount");
-        Validate.notNull(currency, "currency");
+        requireMinorUnit(currency);
         try {
             BigDecimal minor = amount.movePointRight(fractionDigits(currency));
             return new Money(minor.longValueExact(), currency);
@@ -87,7 +84,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
      */
     public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
         Validate.notNull(amount, "amount");
-        Validate.notNull(currency, "currency");
+        requireMinorUnit(currency);
         Validate.notNull(rounding, "rounding");
         return of(amount.setScale(fractionDigits(currency), rounding), currency);
     }
@@ -323,6 +320,13 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         if (!currency.equals(other.currency)) {
             throw new CommerceException(ErrorCode.CURRENCY_MISMATCH,
                     "cannot combine " + currency.getCurrencyCode() + " with " + other.currency.getCurrencyCode());
+        }
+    }
+
+    private static void requireMinorUnit(Currency currency) {
+        Validate.notNull(currency, "currency");
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw CommerceException.invalid("currency", "has no minor unit: " + currency.getCurrencyCode());
         }
     }
 
