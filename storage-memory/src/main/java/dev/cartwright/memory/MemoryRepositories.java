@@ -3,6 +3,11 @@ package dev.cartwright.memory;
 /** The long-lived repositories of a {@link MemoryStore}, whose tables share one journal. */
 final class MemoryRepositories {
 
+    final MemoryProductRepository products;
+    final MemoryPromotionRepository promotions;
+
     MemoryRepositories(Journal journal) {
+        products = new MemoryProductRepository(journal);
+        promotions = new MemoryPromotionRepository(journal);
     }
 }
