@@ -5,6 +5,7 @@ module dev.cartwright.core {
     requires org.slf4j;
 
     exports dev.cartwright;
+    exports dev.cartwright.cart;
     exports dev.cartwright.catalog;
     exports dev.cartwright.customer;
     exports dev.cartwright.error;

@@ -1,5 +1,7 @@
 package dev.cartwright;
 
+import dev.cartwright.cart.CartLimits;
+import dev.cartwright.cart.Carts;
 import dev.cartwright.error.Validate;
 import dev.cartwright.pricing.PriceCalculator;
 import dev.cartwright.pricing.Promotions;
@@ -18,10 +20,13 @@ public final class Commerce {
 
     private final Promotions promotions;
     private final PriceCalculator priceCalculator = new PriceCalculator();
+    private final Carts carts;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
+        this.carts = new Carts(view(store, transaction -> transaction), builder.clock, builder.ids,
+                builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
     }
 
     /** Narrows the store's transactions to the repositories one service needs. */
@@ -37,6 +42,11 @@ public final class Commerce {
     /** @return the promotions: create, find and redeem them */
     public Promotions promotions() {
         return promotions;
+    }
+
+    /** @return the carts: fill, price and merge them */
+    public Carts carts() {
+        return carts;
     }
 
     /** @return the stateless calculator that prices carts and orders */
@@ -57,6 +67,7 @@ public final class Commerce {
         private IdGenerator ids;
         private TaxPolicy taxPolicy = TaxPolicy.none();
         private ShippingOptions shippingOptions = ShippingOptions.none();
+        private CartLimits cartLimits = CartLimits.DEFAULT;
 
         private Builder() {
         }
@@ -103,6 +114,15 @@ public final class Commerce {
          */
         public Builder shippingOptions(ShippingOptions shippingOptions) {
             this.shippingOptions = Validate.notNull(shippingOptions, "shippingOptions");
+            return this;
+        }
+
+        /**
+         * @param cartLimits how large a cart may grow; {@link CartLimits#DEFAULT} by default
+         * @return this builder
+         */
+        public Builder cartLimits(CartLimits cartLimits) {
+            this.cartLimits = Validate.notNull(cartLimits, "cartLimits");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.cartwright;
 
+import dev.cartwright.cart.CartRepositories;
 import dev.cartwright.catalog.CatalogRepositories;
 import dev.cartwright.pricing.PricingRepositories;
 
@@ -7,5 +8,5 @@ import dev.cartwright.pricing.PricingRepositories;
  * One open transaction of a {@link CommerceStore}, with the repositories of every context. Each
  * service sees only the view of it that it needs.
  */
-public interface StoreTransaction extends CatalogRepositories, PricingRepositories {
+public interface StoreTransaction extends CatalogRepositories, PricingRepositories, CartRepositories {
 }

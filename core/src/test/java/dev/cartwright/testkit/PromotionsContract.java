@@ -1,7 +1,8 @@
 package dev.cartwright.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.cartwright.testkit.Contracts.assertFails;
+import static dev.cartwright.testkit.Contracts.race;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
@@ -14,18 +15,10 @@ import dev.cartwright.pricing.Promotion;
 import dev.cartwright.pricing.PromotionId;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour of {@link dev.cartwright.pricing.Promotions} over any store. */
@@ -215,57 +208,8 @@ public abstract class PromotionsContract extends StoreContract {
         }
     }
 
-    /**
-     * Runs {@code threads} tasks at once behind a start gate.
-     *
-     * @param threads how many
-     * @param task the task for each index
-     * @return the results, by index
-     */
-    protected static <T> List<T> race(int threads, java.util.function.IntFunction<Supplier<T>> task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch ready = new CountDownLatch(threads);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Supplier<T> work = task.apply(i);
-                futures.add(executor.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return work.get();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
     /** @return a customer id; promotions need no stored customer */
     protected CustomerId newCustomer() {
         return new CustomerId(UUID.randomUUID());
-    }
-
-    /**
-     * Asserts that {@code call} fails with {@code code} and, if given, {@code field}.
-     *
-     * @param call the failing call
-     * @param code the expected code
-     * @param field the expected field, or {@code null} to not check it
-     */
-    protected static void assertFails(ThrowingCallable call, ErrorCode code, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CommerceException.class, e -> {
-            assertThat(e.code()).as(e.toString()).isEqualTo(code);
-            if (field != null) {
-                assertThat(e.field()).as(e.toString()).contains(field);
-            }
-        });
     }
 }

@@ -5,9 +5,11 @@ final class MemoryRepositories {
 
     final MemoryProductRepository products;
     final MemoryPromotionRepository promotions;
+    final MemoryCartRepository carts;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
         promotions = new MemoryPromotionRepository(journal);
+        carts = new MemoryCartRepository(journal);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.StoreTransaction;
+import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.pricing.PromotionRepository;
 
@@ -21,5 +22,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public PromotionRepository promotions() {
         return repositories.promotions;
+    }
+
+    @Override
+    public CartRepository carts() {
+        return repositories.carts;
     }
 }
