@@ -5,10 +5,12 @@ module dev.cartwright.core {
     requires org.slf4j;
 
     exports dev.cartwright;
+    exports dev.cartwright.cart;
     exports dev.cartwright.catalog;
     exports dev.cartwright.customer;
     exports dev.cartwright.error;
     exports dev.cartwright.event;
     exports dev.cartwright.money;
+    exports dev.cartwright.pricing;
     exports dev.cartwright.store;
 }

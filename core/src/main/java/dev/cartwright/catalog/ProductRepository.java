@@ -10,6 +10,14 @@ import java.util.Optional;
 public interface ProductRepository {
 
     /**
+     * Stores a new product.
+     *
+     * @param product the product
+     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} if another product has the same SKU
+     */
+    void insert(Product product);
+
+    /**
      * @param id the id
      * @return the product, archived or not
      */

@@ -3,6 +3,13 @@ package dev.cartwright.memory;
 /** The long-lived repositories of a {@link MemoryStore}, whose tables share one journal. */
 final class MemoryRepositories {
 
+    final MemoryProductRepository products;
+    final MemoryPromotionRepository promotions;
+    final MemoryCartRepository carts;
+
     MemoryRepositories(Journal journal) {
+        products = new MemoryProductRepository(journal);
+        promotions = new MemoryPromotionRepository(journal);
+        carts = new MemoryCartRepository(journal);
     }
 }

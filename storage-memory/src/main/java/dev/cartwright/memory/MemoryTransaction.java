@@ -1,6 +1,9 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.StoreTransaction;
+import dev.cartwright.cart.CartRepository;
+import dev.cartwright.catalog.ProductRepository;
+import dev.cartwright.pricing.PromotionRepository;
 
 /** The repositories of a {@link MemoryStore}, valid while its transaction runs. */
 final class MemoryTransaction implements StoreTransaction {
@@ -9,5 +12,20 @@ final class MemoryTransaction implements StoreTransaction {
 
     MemoryTransaction(MemoryRepositories repositories) {
         this.repositories = repositories;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return repositories.products;
+    }
+
+    @Override
+    public PromotionRepository promotions() {
+        return repositories.promotions;
+    }
+
+    @Override
+    public CartRepository carts() {
+        return repositories.carts;
     }
 }
