@@ -1,8 +1,14 @@
 package dev.cartwright;
 
+import dev.cartwright.customer.AccountSettings;
+import dev.cartwright.customer.Accounts;
+import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
 import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A shop's services, wired over one {@link CommerceStore}. Build one per process with
@@ -10,8 +16,29 @@ import java.time.Clock;
  */
 public final class Commerce {
 
+    private final Accounts accounts;
+
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
+        this.accounts = new Accounts(view(store, transaction -> transaction), builder.clock, builder.ids, builder.accountSettings);
+    }
+
+    /** @return customer accounts: registration, login, sessions */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /**
+     * Narrows the store's transactions to the repositories one service may see. (A lambda cannot
+     * implement {@link UnitOfWork}'s generic method, hence the anonymous class.)
+     */
+    private static <R> UnitOfWork<R> view(CommerceStore store, Function<StoreTransaction, R> narrow) {
+        return new UnitOfWork<>() {
+            @Override
+            public <T> T inTransaction(Function<R, T> work) {
+                return store.inTransaction(transaction -> work.apply(narrow.apply(transaction)));
+            }
+        };
     }
 
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
@@ -25,6 +52,7 @@ public final class Commerce {
         private CommerceStore store;
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids;
+        private AccountSettings accountSettings = AccountSettings.defaults();
 
         private Builder() {
         }
@@ -53,6 +81,45 @@ public final class Commerce {
          */
         public Builder ids(IdGenerator ids) {
             this.ids = Validate.notNull(ids, "ids");
+            return this;
+        }
+
+        /**
+         * @param hasher how customer passwords are hashed; PBKDF2-HMAC-SHA256 at 600,000 iterations by default
+         * @return this builder
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            accountSettings = accountSettings.withPasswordHasher(Validate.notNull(hasher, "passwordHasher"));
+            return this;
+        }
+
+        /**
+         * Hashes customer passwords with PBKDF2-HMAC-SHA256 at the given cost. Stored hashes of a lower
+         * cost are upgraded at the customer's next login.
+         *
+         * @param iterations the iteration count; 600,000 by default, lower only in tests
+         * @return this builder
+         * @throws dev.cartwright.error.CommerceException {@code VALIDATION} if out of range
+         */
+        public Builder passwordIterations(int iterations) {
+            return passwordHasher(PasswordHasher.pbkdf2(iterations));
+        }
+
+        /**
+         * @param idleTimeout how long a customer's session may go unused before it ends; 30 minutes by default
+         * @return this builder
+         */
+        public Builder sessionIdleTimeout(Duration idleTimeout) {
+            accountSettings = accountSettings.withSessionIdleTimeout(idleTimeout);
+            return this;
+        }
+
+        /**
+         * @param lifetime how long a customer's session lasts at most, however active; 30 days by default
+         * @return this builder
+         */
+        public Builder sessionLifetime(Duration lifetime) {
+            accountSettings = accountSettings.withSessionLifetime(lifetime);
             return this;
         }
 
