@@ -9,6 +9,7 @@ import dev.cartwright.customer.Customer;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.customer.Email;
 import dev.cartwright.customer.Login;
+import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.customer.Session;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,38 @@ public abstract class AccountsContract extends StoreContract {
             assertThat(failure.getMessage()).isEqualTo("invalid email or password");
             assertThat(failure.field()).isEmpty();
         }
+    }
+
+    @Test
+    void anUnknownEmailStillCostsOnePasswordVerification() {
+        registerAnn();
+        PasswordHasher real = PasswordHasher.pbkdf2(TEST_PASSWORD_ITERATIONS);
+        AtomicInteger verifications = new AtomicInteger();
+        PasswordHasher counting = new PasswordHasher() {
+            @Override
+            public String hash(String password) {
+                return real.hash(password);
+            }
+
+            @Override
+            public boolean verify(String password, String encodedHash) {
+                verifications.incrementAndGet();
+                return real.verify(password, encodedHash);
+            }
+
+            @Override
+            public boolean needsRehash(String encodedHash) {
+                return real.needsRehash(encodedHash);
+            }
+        };
+        Commerce counted = Commerce.builder().store(store).clock(clock).passwordHasher(counting).build();
+
+        assertUnauthenticated(() -> counted.accounts().login("bob@example.com", PASSWORD));
+        assertThat(verifications).hasValue(1);
+        assertUnauthenticated(() -> counted.accounts().login("not an email", PASSWORD));
+        assertThat(verifications).hasValue(2);
+        assertUnauthenticated(() -> counted.accounts().login("ann@example.com", OTHER_PASSWORD));
+        assertThat(verifications).hasValue(3);
     }
 
     @Test
