@@ -39,6 +39,7 @@ public final class Accounts {
 
     private static final String INVALID_SESSION = "invalid or expired session";
     private static final Duration MAX_TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final int MAX_LOGIN_ATTEMPTS = 3;
     private static final int TOKEN_BYTES = 32;
     private static final int TOKEN_LENGTH = 43;
 
@@ -108,8 +109,22 @@ public final class Accounts {
     public Login login(String email, String password) {
         Validate.notNull(email, "email");
         Validate.notNull(password, "password");
-        Optional<Customer> found = parseQuietly(email)
-                .flatMap(address -> transactions.inTransaction(repositories -> repositories.customers().findByEmail(address)));
+        Optional<Email> address = parseQuietly(email);
+        // A concurrent login may upgrade the hash between the check and the session's insert; the
+        // password is then checked again against the new hash, which cannot move a second time.
+        for (int attempt = 1; attempt <= MAX_LOGIN_ATTEMPTS; attempt++) {
+            Login login = tryLogin(address, password);
+            if (login != null) {
+                return login;
+            }
+        }
+        throw invalidCredentials();
+    }
+
+    /** @return the login, or {@code null} if the stored hash changed after it was checked */
+    private Login tryLogin(Optional<Email> address, String password) {
+        Optional<Customer> found = address
+                .flatMap(email -> transactions.inTransaction(repositories -> repositories.customers().findByEmail(email)));
         if (found.isEmpty()) {
             // Spend the same effort as for a registered address, so timing does not tell which exist.
             hasher.verify(password, dummyHash());
@@ -127,7 +142,7 @@ public final class Accounts {
         Customer loggedIn = transactions.inTransaction(repositories -> {
             Customer latest = repositories.customers().findById(customer.id()).orElse(null);
             if (latest == null || !latest.passwordHash().equals(verifiedHash)) {
-                return null; // the password changed since it was checked
+                return null;
             }
             Customer result = latest;
             if (upgradedHash != null
@@ -137,10 +152,7 @@ public final class Accounts {
             repositories.sessions().insert(session);
             return result;
         });
-        if (loggedIn == null) {
-            throw invalidCredentials();
-        }
-        return new Login(loggedIn, token, session.expiresAt());
+        return loggedIn == null ? null : new Login(loggedIn, token, session.expiresAt());
     }
 
     /**

@@ -424,6 +424,36 @@ public abstract class AccountsContract extends StoreContract {
     }
 
     @Test
+    void concurrentLoginsDuringAHashUpgradeAllSucceed() throws Exception {
+        Customer ann = registerAnn();
+        int raised = TEST_PASSWORD_ITERATIONS * 2;
+        Commerce stronger = Commerce.builder().store(store).clock(clock).passwordIterations(raised).build();
+        int threads = 8;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Login>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(executor.submit(() -> {
+                    start.await();
+                    return stronger.accounts().login("ann@example.com", PASSWORD);
+                }));
+            }
+            start.countDown();
+
+            for (Future<Login> result : results) {
+                String token = result.get(30, TimeUnit.SECONDS).token();
+                assertThat(commerce.accounts().authenticate(token).id()).isEqualTo(ann.id());
+            }
+            Customer stored = commerce.accounts().get(ann.id());
+            assertThat(stored.passwordHash()).startsWith("pbkdf2-sha256$" + raised + "$");
+            assertThat(stored.version()).isEqualTo(ann.version() + 1);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void loginDoesNotRewriteAHashThatIsStrongEnough() {
         Customer ann = registerAnn();
 
