@@ -2,6 +2,9 @@ package dev.cartwright;
 
 import dev.cartwright.cart.CartLimits;
 import dev.cartwright.cart.Carts;
+import dev.cartwright.customer.AccountSettings;
+import dev.cartwright.customer.Accounts;
+import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
 import dev.cartwright.pricing.PriceCalculator;
 import dev.cartwright.pricing.Promotions;
@@ -10,6 +13,7 @@ import dev.cartwright.pricing.TaxPolicy;
 import dev.cartwright.store.IdGenerator;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -18,25 +22,36 @@ import java.util.function.Function;
  */
 public final class Commerce {
 
+    private final Accounts accounts;
     private final Promotions promotions;
     private final PriceCalculator priceCalculator = new PriceCalculator();
     private final Carts carts;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
+        this.accounts = new Accounts(view(store, transaction -> transaction), builder.clock, builder.ids,
+                builder.accountSettings);
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.carts = new Carts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
     }
 
-    /** Narrows the store's transactions to the repositories one service needs. */
-    private static <R> UnitOfWork<R> view(CommerceStore store, Function<StoreTransaction, R> repositories) {
-        return new UnitOfWork<R>() {
+    /**
+     * Narrows the store's transactions to the repositories one service may see. (A lambda cannot
+     * implement {@link UnitOfWork}'s generic method, hence the anonymous class.)
+     */
+    private static <R> UnitOfWork<R> view(CommerceStore store, Function<StoreTransaction, R> narrow) {
+        return new UnitOfWork<>() {
             @Override
             public <T> T inTransaction(Function<R, T> work) {
-                return store.inTransaction(transaction -> work.apply(repositories.apply(transaction)));
+                return store.inTransaction(transaction -> work.apply(narrow.apply(transaction)));
             }
         };
+    }
+
+    /** @return customer accounts: registration, login, sessions */
+    public Accounts accounts() {
+        return accounts;
     }
 
     /** @return the promotions: create, find and redeem them */
@@ -68,6 +83,7 @@ public final class Commerce {
         private TaxPolicy taxPolicy = TaxPolicy.none();
         private ShippingOptions shippingOptions = ShippingOptions.none();
         private CartLimits cartLimits = CartLimits.DEFAULT;
+        private AccountSettings accountSettings = AccountSettings.defaults();
 
         private Builder() {
         }
@@ -109,6 +125,15 @@ public final class Commerce {
         }
 
         /**
+         * @param hasher how customer passwords are hashed; PBKDF2-HMAC-SHA256 at 600,000 iterations by default
+         * @return this builder
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            accountSettings = accountSettings.withPasswordHasher(Validate.notNull(hasher, "passwordHasher"));
+            return this;
+        }
+
+        /**
          * @param shippingOptions the ways orders can be shipped; none by default
          * @return this builder
          */
@@ -118,11 +143,41 @@ public final class Commerce {
         }
 
         /**
+         * Hashes customer passwords with PBKDF2-HMAC-SHA256 at the given cost. Stored hashes of a lower
+         * cost are upgraded at the customer's next login.
+         *
+         * @param iterations the iteration count; 600,000 by default, lower only in tests
+         * @return this builder
+         * @throws dev.cartwright.error.CommerceException {@code VALIDATION} if out of range
+         */
+        public Builder passwordIterations(int iterations) {
+            return passwordHasher(PasswordHasher.pbkdf2(iterations));
+        }
+
+        /**
+         * @param idleTimeout how long a customer's session may go unused before it ends; 30 minutes by default
+         * @return this builder
+         */
+        public Builder sessionIdleTimeout(Duration idleTimeout) {
+            accountSettings = accountSettings.withSessionIdleTimeout(idleTimeout);
+            return this;
+        }
+
+        /**
          * @param cartLimits how large a cart may grow; {@link CartLimits#DEFAULT} by default
          * @return this builder
          */
         public Builder cartLimits(CartLimits cartLimits) {
             this.cartLimits = Validate.notNull(cartLimits, "cartLimits");
+            return this;
+        }
+
+        /**
+         * @param lifetime how long a customer's session lasts at most, however active; 30 days by default
+         * @return this builder
+         */
+        public Builder sessionLifetime(Duration lifetime) {
+            accountSettings = accountSettings.withSessionLifetime(lifetime);
             return this;
         }
 

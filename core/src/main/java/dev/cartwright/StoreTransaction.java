@@ -3,10 +3,12 @@ package dev.cartwright;
 import dev.cartwright.cart.CartRepositories;
 import dev.cartwright.catalog.CatalogRepositories;
 import dev.cartwright.pricing.PricingRepositories;
+import dev.cartwright.customer.AccountRepositories;
 
 /**
  * One open transaction of a {@link CommerceStore}, with the repositories of every context. Each
  * service sees only the view of it that it needs.
  */
-public interface StoreTransaction extends CatalogRepositories, PricingRepositories, CartRepositories {
+public interface StoreTransaction extends CatalogRepositories, PricingRepositories, CartRepositories,
+        AccountRepositories {
 }

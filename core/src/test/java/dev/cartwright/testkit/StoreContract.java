@@ -21,6 +21,9 @@ public abstract class StoreContract {
     /** The instant every contract test starts at. */
     protected static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
 
+    /** A password hashing cost far below production's, so that contracts that log in run fast. */
+    protected static final int TEST_PASSWORD_ITERATIONS = 1_000;
+
     protected MutableClock clock;
     protected CommerceStore store;
     protected Commerce commerce;
@@ -32,13 +35,14 @@ public abstract class StoreContract {
     void setUpStore() {
         clock = new MutableClock(START);
         store = createStore();
-        commerce = configure(Commerce.builder().store(store).clock(clock)).build();
+        commerce = configure(Commerce.builder().store(store).clock(clock)
+                .passwordIterations(TEST_PASSWORD_ITERATIONS)).build();
     }
 
     /**
      * Settings every contract shares; a contract may override to add its own.
      *
-     * @param builder the builder, with store and clock set
+     * @param builder the builder, with store, clock and a fast password hasher set
      * @return the builder
      */
     protected Commerce.Builder configure(Commerce.Builder builder) {

@@ -6,10 +6,14 @@ final class MemoryRepositories {
     final MemoryProductRepository products;
     final MemoryPromotionRepository promotions;
     final MemoryCartRepository carts;
+    final MemoryCustomerRepository customers;
+    final MemorySessionRepository sessions;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
         promotions = new MemoryPromotionRepository(journal);
         carts = new MemoryCartRepository(journal);
+        customers = new MemoryCustomerRepository(journal);
+        sessions = new MemorySessionRepository(journal);
     }
 }

@@ -4,6 +4,8 @@ import dev.cartwright.StoreTransaction;
 import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.pricing.PromotionRepository;
+import dev.cartwright.customer.CustomerRepository;
+import dev.cartwright.customer.SessionRepository;
 
 /** The repositories of a {@link MemoryStore}, valid while its transaction runs. */
 final class MemoryTransaction implements StoreTransaction {
@@ -27,5 +29,15 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CartRepository carts() {
         return repositories.carts;
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return repositories.customers;
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return repositories.sessions;
     }
 }
