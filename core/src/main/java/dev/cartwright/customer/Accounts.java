@@ -256,6 +256,18 @@ public final class Accounts {
     }
 
     /**
+     * Removes the sessions that have ended, by lifetime or idleness. Ended sessions are refused
+     * whether or not they are removed; a host calls this now and then (say hourly) to keep the store
+     * small.
+     *
+     * @return how many sessions were removed
+     */
+    public int purgeExpiredSessions() {
+        Instant now = clock.instant();
+        return transactions.inTransaction(repositories -> repositories.sessions().deleteExpired(now, now.minus(idleTimeout)));
+    }
+
+    /**
      * @param customerId the customer
      * @return the customer
      * @throws CommerceException {@code VALIDATION} if it is {@code null}; {@code NOT_FOUND} if there is

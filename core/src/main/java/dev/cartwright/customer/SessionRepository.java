@@ -41,4 +41,13 @@ public interface SessionRepository {
      * @return how many were ended
      */
     int deleteAllForCustomerExcept(CustomerId customerId, SessionId keep);
+
+    /**
+     * Removes every session that has ended (one {@code DELETE} in SQL).
+     *
+     * @param now sessions whose {@code expiresAt} is at or before it have ended
+     * @param idleCutoff sessions whose {@code lastSeenAt} is at or before it have ended by idleness
+     * @return how many were removed
+     */
+    int deleteExpired(Instant now, Instant idleCutoff);
 }

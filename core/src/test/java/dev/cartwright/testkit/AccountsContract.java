@@ -318,6 +318,30 @@ public abstract class AccountsContract extends StoreContract {
     }
 
     @Test
+    void purgingRemovesExactlyTheEndedSessions() {
+        registerAnn();
+        Commerce shortLived = Commerce.builder().store(store).clock(clock).passwordIterations(TEST_PASSWORD_ITERATIONS)
+                .sessionIdleTimeout(Duration.ofMinutes(30)).sessionLifetime(Duration.ofHours(1)).build();
+        String idle = shortLived.accounts().login("ann@example.com", PASSWORD).token();
+        String pastLifetime = shortLived.accounts().login("ann@example.com", PASSWORD).token();
+        clock.advance(Duration.ofMinutes(25));
+        shortLived.accounts().authenticate(pastLifetime);
+        String live = shortLived.accounts().login("ann@example.com", PASSWORD).token();
+        clock.advance(Duration.ofMinutes(25));
+        shortLived.accounts().authenticate(pastLifetime);
+        shortLived.accounts().authenticate(live);
+        clock.advance(Duration.ofMinutes(10)); // an hour after the first two logins
+
+        assertThat(shortLived.accounts().purgeExpiredSessions()).isEqualTo(2);
+
+        assertThat(storedSession(sha256Hex(idle))).isEmpty();
+        assertThat(storedSession(sha256Hex(pastLifetime))).isEmpty();
+        assertThat(storedSession(sha256Hex(live))).isPresent();
+        assertThat(shortLived.accounts().authenticate(live).email().value()).isEqualTo("ann@example.com");
+        assertThat(shortLived.accounts().purgeExpiredSessions()).isZero();
+    }
+
+    @Test
     void logoutEndsOnlyThatSessionAndIsIdempotent() {
         registerAnn();
         String phone = commerce.accounts().login("ann@example.com", PASSWORD).token();

@@ -58,4 +58,14 @@ final class MemorySessionRepository implements SessionRepository {
         doomed.forEach(this::delete);
         return doomed.size();
     }
+
+    @Override
+    public int deleteExpired(Instant now, Instant idleCutoff) {
+        List<SessionId> ended = byId.values().stream()
+                .filter(session -> !session.expiresAt().isAfter(now) || !session.lastSeenAt().isAfter(idleCutoff))
+                .map(Session::id)
+                .collect(Collectors.toList());
+        ended.forEach(this::delete);
+        return ended.size();
+    }
 }
