@@ -10,5 +10,6 @@ module dev.cartwright.core {
     exports dev.cartwright.error;
     exports dev.cartwright.event;
     exports dev.cartwright.money;
+    exports dev.cartwright.payment;
     exports dev.cartwright.store;
 }
