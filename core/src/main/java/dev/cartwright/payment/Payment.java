@@ -260,6 +260,51 @@ public record Payment(
     }
 
     /**
+     * Records the gateway's synchronous approval of this payment's authorization, moving only
+     * forward, so that it is harmless when a notification of the same approval got there first or
+     * when recovery records it again: a pending payment is authorized, and, if {@code captured},
+     * whatever of the authorization is not yet captured is captured.
+     *
+     * @param approved the gateway's answer to {@link AuthorizationRequest#forPayment(Payment, boolean)}
+     * @param captured whether the request asked to capture immediately
+     * @param at now
+     * @return the advanced payment, or {@code this} if it already reflects the approval
+     * @throws CommerceException {@code INVALID_TRANSITION} if the payment is declined, failed or voided,
+     *     or the approval does not fit it (another gateway id, more than is due)
+     */
+    public Payment recordApproval(GatewayResult.Approved approved, boolean captured, Instant at) {
+        Validate.notNull(approved, "approved");
+        Validate.notNull(at, "at");
+        if (status == PaymentStatus.DECLINED || status == PaymentStatus.FAILED || status == PaymentStatus.VOIDED) {
+            throw transition("cannot record an approval for a payment that is " + status);
+        }
+        if (gatewayPaymentId != null && !gatewayPaymentId.equals(approved.gatewayPaymentId())) {
+            throw transition("approval is for gateway payment " + approved.gatewayPaymentId()
+                    + ", not " + gatewayPaymentId);
+        }
+        Payment result = status == PaymentStatus.PENDING
+                ? authorize(approved.gatewayPaymentId(), approved.amount(), null, at) : this;
+        if (captured && result.status == PaymentStatus.AUTHORIZED) {
+            result = result.capture(result.capturable(), null, at);
+        }
+        return result;
+    }
+
+    /**
+     * Records the gateway's synchronous decline of this payment's authorization, harmlessly again
+     * if it was recorded already.
+     *
+     * @param declined the gateway's answer
+     * @param at now
+     * @return the {@link PaymentStatus#DECLINED} payment, or {@code this} if it already is
+     * @throws CommerceException {@code INVALID_TRANSITION} unless pending or declined
+     */
+    public Payment recordDecline(GatewayResult.Declined declined, Instant at) {
+        Validate.notNull(declined, "declined");
+        return status == PaymentStatus.DECLINED ? this : decline(declined.reason(), null, at);
+    }
+
+    /**
      * Brings the payment up to what a gateway notification reports, moving it only forward: a
      * notification that this payment already reflects (an {@code AUTHORIZED} for an authorized
      * payment, a {@code CAPTURED} total no larger than {@link #captured()}) returns this very
@@ -298,6 +343,44 @@ public record Payment(
             case VOIDED -> status == PaymentStatus.VOIDED ? this : voidAuthorization(eventId, at);
             case DECLINED -> status == PaymentStatus.PENDING ? decline(notification.declineReason(), eventId, at) : this;
         };
+    }
+
+    /**
+     * The events for the changes made since {@code earlier}, for an outbox to publish in the same
+     * transaction that stores this payment.
+     *
+     * @param earlier this payment as it was read, before the changes
+     * @return one event per log entry added since, oldest first; empty if none
+     * @throws CommerceException {@code VALIDATION} if {@code earlier} is another payment or a later version
+     */
+    public List<PaymentEvent> eventsSince(Payment earlier) {
+        Validate.notNull(earlier, "earlier");
+        if (!earlier.id.equals(id) || earlier.log.size() > log.size()) {
+            throw CommerceException.invalid("earlier", "is not an earlier version of payment " + id);
+        }
+        Money capturedSoFar = Money.zero(currency());
+        Money refundedSoFar = Money.zero(currency());
+        List<PaymentEvent> events = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            PaymentLogEntry entry = log.get(i);
+            if (entry.kind() == PaymentLogEntry.Kind.CAPTURED) {
+                capturedSoFar = capturedSoFar.plus(entry.amount());
+            } else if (entry.kind() == PaymentLogEntry.Kind.REFUNDED) {
+                refundedSoFar = refundedSoFar.plus(entry.amount());
+            }
+            if (i < earlier.log.size()) {
+                continue;
+            }
+            events.add(switch (entry.kind()) {
+                case AUTHORIZED -> new PaymentAuthorized(id, reference, entry.amount(), entry.at());
+                case CAPTURED -> new PaymentCaptured(id, reference, entry.amount(), capturedSoFar, entry.at());
+                case REFUNDED -> new PaymentRefunded(id, reference, entry.amount(), refundedSoFar, entry.at());
+                case VOIDED -> new PaymentVoided(id, reference, entry.at());
+                case DECLINED -> new PaymentFailed(id, reference, PaymentStatus.DECLINED, entry.detail(), entry.at());
+                case FAILED -> new PaymentFailed(id, reference, PaymentStatus.FAILED, entry.detail(), entry.at());
+            });
+        }
+        return List.copyOf(events);
     }
 
     private Payment next(PaymentStatus nextStatus, Money nextAuthorized, Money nextCaptured, Money nextRefunded,
