@@ -19,7 +19,7 @@ public final class Commerce {
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
-        this.payments = new Payments(view(store, transaction -> transaction), builder.clock);
+        this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
         this.paymentGateway = builder.paymentGateway;
     }
 
@@ -36,7 +36,7 @@ public final class Commerce {
         };
     }
 
-    /** @return the payments: gateway notifications and look-ups */
+    /** @return the payments: gateway notifications, recovery and look-ups */
     public Payments payments() {
         return payments;
     }

@@ -284,7 +284,7 @@ public record Payment(
         }
         Payment result = status == PaymentStatus.PENDING
                 ? authorize(approved.gatewayPaymentId(), approved.amount(), null, at) : this;
-        if (captured && result.status == PaymentStatus.AUTHORIZED) {
+        if (captured && result.capturable().isPositive()) {
             result = result.capture(result.capturable(), null, at);
         }
         return result;

@@ -318,13 +318,59 @@ public abstract class PaymentsContract extends StoreContract {
     }
 
     @Test
+    void recoveryAfterACrashLearnsTheOutcomeByKeyAndChargesOnce() {
+        Payment payment = startPayment("order-1", "key-1",
+                PaymentMethod.of(SimulatedPaymentGateway.TIMEOUT_THEN_OK, "visa", "4242"));
+        assertThatThrownBy(() -> gateway.authorize(AuthorizationRequest.forPayment(payment, false)))
+                .isInstanceOf(GatewayTimeoutException.class);
+
+        Payment recovered = commerce.payments().recover(payment.id(), false);
+        Payment again = commerce.payments().recover(payment.id(), false);
+
+        assertThat(recovered.status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(recovered.authorized()).isEqualTo(HUNDRED);
+        assertThat(recovered.gatewayPaymentId()).isEqualTo("sim_pay_1");
+        assertThat(again).isEqualTo(recovered);
+        assertThat(commerce.payments().get(payment.id())).isEqualTo(recovered);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void recoveryRecordsADeclineAndLeavesAPaymentTheGatewayNeverSawPending() {
+        Payment declined = startPayment("order-1", "key-1",
+                PaymentMethod.of(SimulatedPaymentGateway.DECLINE, "visa", "0002"));
+        gateway.authorize(AuthorizationRequest.forPayment(declined, true));
+        Payment unseen = startPayment("order-2", "key-2", VISA);
+
+        assertThat(commerce.payments().recover(declined.id(), true).status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(commerce.payments().recover(unseen.id(), true)).isEqualTo(unseen);
+        assertThat(commerce.payments().get(unseen.id())).isEqualTo(unseen);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void recoveryOfACapturedImmediatelyPaymentRecordsTheCapture() {
+        Payment payment = startPayment("key-1");
+        gateway.authorize(AuthorizationRequest.forPayment(payment, true));
+
+        Payment recovered = commerce.payments().recover(payment.id(), true);
+
+        assertThat(recovered.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(recovered.captured()).isEqualTo(HUNDRED);
+        assertThat(gateway.captureCount()).isEqualTo(1);
+    }
+
+    @Test
     void withoutAGatewayPaymentOperationsFailClearly() {
         Commerce withoutGateway = Commerce.builder().store(store).clock(clock).build();
 
         assertThatThrownBy(withoutGateway::paymentGateway)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("paymentGateway");
-        assertThat(withoutGateway.payments().findByReference("order-1")).isEmpty();
+        Payment payment = startPayment("key-1");
+        assertThatThrownBy(() -> withoutGateway.payments().recover(payment.id(), false))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(withoutGateway.payments().findByReference("order-1")).containsExactly(payment);
     }
 
     private boolean recordGatewayEvent(Payment payment, String gatewayEventId) {
