@@ -12,5 +12,6 @@ module dev.cartwright.core {
     exports dev.cartwright.event;
     exports dev.cartwright.money;
     exports dev.cartwright.pricing;
+    exports dev.cartwright.payment;
     exports dev.cartwright.store;
 }

@@ -6,6 +6,8 @@ import dev.cartwright.customer.AccountSettings;
 import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
+import dev.cartwright.payment.PaymentGateway;
+import dev.cartwright.payment.Payments;
 import dev.cartwright.pricing.PriceCalculator;
 import dev.cartwright.pricing.Promotions;
 import dev.cartwright.pricing.ShippingOptions;
@@ -26,6 +28,8 @@ public final class Commerce {
     private final Promotions promotions;
     private final PriceCalculator priceCalculator = new PriceCalculator();
     private final Carts carts;
+    private final Payments payments;
+    private final PaymentGateway paymentGateway;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
@@ -34,6 +38,8 @@ public final class Commerce {
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.carts = new Carts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
+        this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
+        this.paymentGateway = builder.paymentGateway;
     }
 
     /**
@@ -69,6 +75,23 @@ public final class Commerce {
         return priceCalculator;
     }
 
+    /** @return the payments: gateway notifications, recovery and look-ups */
+    public Payments payments() {
+        return payments;
+    }
+
+    /**
+     * @return the payment gateway set with {@link Builder#paymentGateway(PaymentGateway)}
+     * @throws IllegalStateException if none was set: a shop that takes payments must choose one
+     */
+    public PaymentGateway paymentGateway() {
+        if (paymentGateway == null) {
+            throw new IllegalStateException(
+                    "no payment gateway configured: call Commerce.builder().paymentGateway(...)");
+        }
+        return paymentGateway;
+    }
+
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
     public static Builder builder() {
         return new Builder();
@@ -84,6 +107,7 @@ public final class Commerce {
         private ShippingOptions shippingOptions = ShippingOptions.none();
         private CartLimits cartLimits = CartLimits.DEFAULT;
         private AccountSettings accountSettings = AccountSettings.defaults();
+        private PaymentGateway paymentGateway;
 
         private Builder() {
         }
@@ -178,6 +202,20 @@ public final class Commerce {
          */
         public Builder sessionLifetime(Duration lifetime) {
             accountSettings = accountSettings.withSessionLifetime(lifetime);
+            return this;
+        }
+
+        /**
+         * Sets the gateway that payment operations call. There is no default, so that a shop never
+         * takes simulated payments by accident; without one, everything but payment operations works,
+         * and those fail with {@link IllegalStateException}. Use {@code new SimulatedPaymentGateway()}
+         * in tests and demos.
+         *
+         * @param paymentGateway the host's adapter to its payment provider
+         * @return this builder
+         */
+        public Builder paymentGateway(PaymentGateway paymentGateway) {
+            this.paymentGateway = Validate.notNull(paymentGateway, "paymentGateway");
             return this;
         }
 

@@ -25,6 +25,11 @@ public enum ErrorCode {
     ARITHMETIC_OVERFLOW,
     /** The payment provider declined the payment. */
     PAYMENT_DECLINED,
+    /**
+     * The payment gateway failed or did not answer in time, so the outcome may be unknown; retry with
+     * the same idempotency key, which the exception carries, to learn it without charging twice.
+     */
+    PAYMENT_GATEWAY_UNAVAILABLE,
     /** Credentials or a session token were missing, wrong or expired. */
     UNAUTHENTICATED,
     /** The caller is known but may not act on this resource. */

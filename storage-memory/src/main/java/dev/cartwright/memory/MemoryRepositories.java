@@ -8,6 +8,7 @@ final class MemoryRepositories {
     final MemoryCartRepository carts;
     final MemoryCustomerRepository customers;
     final MemorySessionRepository sessions;
+    final MemoryPaymentRepository payments;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
@@ -15,5 +16,6 @@ final class MemoryRepositories {
         carts = new MemoryCartRepository(journal);
         customers = new MemoryCustomerRepository(journal);
         sessions = new MemorySessionRepository(journal);
+        payments = new MemoryPaymentRepository(journal);
     }
 }

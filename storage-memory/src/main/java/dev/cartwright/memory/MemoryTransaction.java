@@ -3,9 +3,10 @@ package dev.cartwright.memory;
 import dev.cartwright.StoreTransaction;
 import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
-import dev.cartwright.pricing.PromotionRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
+import dev.cartwright.payment.PaymentRepository;
+import dev.cartwright.pricing.PromotionRepository;
 
 /** The repositories of a {@link MemoryStore}, valid while its transaction runs. */
 final class MemoryTransaction implements StoreTransaction {
@@ -39,5 +40,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public SessionRepository sessions() {
         return repositories.sessions;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return repositories.payments;
     }
 }
