@@ -1,8 +1,11 @@
 package dev.cartwright;
 
+import dev.cartwright.catalog.Catalog;
 import dev.cartwright.error.Validate;
 import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * A shop's services, wired over one {@link CommerceStore}. Build one per process with
@@ -10,8 +13,28 @@ import java.time.Clock;
  */
 public final class Commerce {
 
+    private final Catalog catalog;
+
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
+        this.catalog = new Catalog(view(store, transaction -> transaction), builder.clock, builder.ids);
+    }
+
+    /** @return the product catalog */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    // A lambda cannot implement UnitOfWork (its method is generic), hence this adapter. Every
+    // StoreTransaction is every service's view, so the view function is the identity.
+    private static <R> UnitOfWork<R> view(CommerceStore store, Function<StoreTransaction, R> view) {
+        return new UnitOfWork<>() {
+            @Override
+            public <T> T inTransaction(Function<R, T> work) {
+                Validate.notNull(work, "work");
+                return store.inTransaction(transaction -> work.apply(view.apply(transaction)));
+            }
+        };
     }
 
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */

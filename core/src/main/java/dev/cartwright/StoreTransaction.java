@@ -1,8 +1,10 @@
 package dev.cartwright;
 
+import dev.cartwright.catalog.CatalogRepositories;
+
 /**
  * One open transaction of a {@link CommerceStore}, with the repositories of every context. Each
  * service sees only the view of it that it needs.
  */
-public interface StoreTransaction {
+public interface StoreTransaction extends CatalogRepositories {
 }

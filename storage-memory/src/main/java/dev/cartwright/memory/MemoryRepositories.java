@@ -3,6 +3,9 @@ package dev.cartwright.memory;
 /** The long-lived repositories of a {@link MemoryStore}, whose tables share one journal. */
 final class MemoryRepositories {
 
+    final MemoryProductRepository products;
+
     MemoryRepositories(Journal journal) {
+        this.products = new MemoryProductRepository(journal);
     }
 }

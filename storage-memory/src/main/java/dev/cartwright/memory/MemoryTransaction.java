@@ -1,6 +1,7 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.StoreTransaction;
+import dev.cartwright.catalog.ProductRepository;
 
 /** The repositories of a {@link MemoryStore}, valid while its transaction runs. */
 final class MemoryTransaction implements StoreTransaction {
@@ -9,5 +10,10 @@ final class MemoryTransaction implements StoreTransaction {
 
     MemoryTransaction(MemoryRepositories repositories) {
         this.repositories = repositories;
+    }
+
+    @Override
+    public ProductRepository products() {
+        return repositories.products;
     }
 }
