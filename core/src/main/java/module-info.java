@@ -9,6 +9,7 @@ module dev.cartwright.core {
     exports dev.cartwright.customer;
     exports dev.cartwright.error;
     exports dev.cartwright.event;
+    exports dev.cartwright.inventory;
     exports dev.cartwright.money;
     exports dev.cartwright.store;
 }

@@ -2,6 +2,7 @@ package dev.cartwright;
 
 import dev.cartwright.catalog.Catalog;
 import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.Inventory;
 import dev.cartwright.store.IdGenerator;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
@@ -14,15 +15,22 @@ import java.util.function.Function;
 public final class Commerce {
 
     private final Catalog catalog;
+    private final Inventory inventory;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
         this.catalog = new Catalog(view(store, transaction -> transaction), builder.clock, builder.ids);
+        this.inventory = new Inventory(view(store, transaction -> transaction), builder.clock, builder.ids);
     }
 
     /** @return the product catalog */
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** @return stock levels and reservations */
+    public Inventory inventory() {
+        return inventory;
     }
 
     // A lambda cannot implement UnitOfWork (its method is generic), hence this adapter. Every

@@ -4,8 +4,10 @@ package dev.cartwright.memory;
 final class MemoryRepositories {
 
     final MemoryProductRepository products;
+    final MemoryStockRepository stock;
 
     MemoryRepositories(Journal journal) {
         this.products = new MemoryProductRepository(journal);
+        this.stock = new MemoryStockRepository(journal);
     }
 }

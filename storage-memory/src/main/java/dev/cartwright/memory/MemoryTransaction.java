@@ -2,6 +2,7 @@ package dev.cartwright.memory;
 
 import dev.cartwright.StoreTransaction;
 import dev.cartwright.catalog.ProductRepository;
+import dev.cartwright.inventory.StockRepository;
 
 /** The repositories of a {@link MemoryStore}, valid while its transaction runs. */
 final class MemoryTransaction implements StoreTransaction {
@@ -15,5 +16,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public ProductRepository products() {
         return repositories.products;
+    }
+
+    @Override
+    public StockRepository stock() {
+        return repositories.stock;
     }
 }
