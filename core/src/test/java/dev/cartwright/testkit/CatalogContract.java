@@ -36,8 +36,10 @@ import org.junit.jupiter.api.Test;
 /** The behaviour of {@link Catalog} and its {@code ProductRepository}, on any store. */
 public abstract class CatalogContract extends StoreContract {
 
+    /** The price of products whose price does not matter. */
     protected static final Money PRICE = Money.of("12.50", "EUR");
 
+    /** @return the catalog under test */
     protected Catalog catalog() {
         return commerce.catalog();
     }
@@ -48,10 +50,12 @@ public abstract class CatalogContract extends StoreContract {
         return catalog().create(product);
     }
 
+    /** Creates a product with a name derived from its SKU, moving the clock on like {@link #create(NewProduct)}. */
     protected Product create(String sku) {
         return create(NewProduct.of(sku, "Product " + sku, PRICE));
     }
 
+    /** Asserts that {@code action} throws a {@link CommerceException} with this code and field ({@code null}: none). */
     protected static void assertFails(Runnable action, ErrorCode code, String field) {
         CommerceException failure = catchThrowableOfType(CommerceException.class, action::run);
         assertThat(failure).as("expected %s on %s", code, field).isNotNull();
@@ -59,10 +63,12 @@ public abstract class CatalogContract extends StoreContract {
         assertThat(failure.field()).isEqualTo(Optional.ofNullable(field));
     }
 
+    /** Asserts that {@code action} fails with {@code VALIDATION} naming {@code field}. */
     protected static void assertInvalid(Supplier<?> action, String field) {
         assertFails(action::get, ErrorCode.VALIDATION, field);
     }
 
+    /** Follows {@code query}'s cursors to the last page and returns every product seen, in order. */
     protected List<Product> walk(ProductQuery query) {
         List<Product> all = new ArrayList<>();
         Page<Product> page = catalog().list(query);

@@ -35,23 +35,29 @@ import org.junit.jupiter.api.Test;
 /** The behaviour of {@link Inventory} and its {@code StockRepository}, on any store. */
 public abstract class InventoryContract extends StoreContract {
 
+    /** SKUs the tests create products for; {@link #UNKNOWN} names none. */
     protected static final Sku MUG = Sku.of("MUG-1");
     protected static final Sku PAN = Sku.of("PAN-1");
     protected static final Sku UNKNOWN = Sku.of("NO-SUCH-SKU");
+    /** The reservation lifetime of tests that do not care. */
     protected static final Duration TTL = Duration.ofMinutes(15);
 
+    /** @return the inventory under test */
     protected Inventory inventory() {
         return commerce.inventory();
     }
 
+    /** Creates a catalog product with this SKU, so inventory accepts it. */
     protected void product(Sku sku) {
         commerce.catalog().create(NewProduct.of(sku.value(), "Product " + sku, Money.of("1.00", "EUR")));
     }
 
+    /** @return the level with {@code available} computed */
     protected static StockLevel level(Sku sku, long onHand, long reserved, long sold) {
         return StockLevel.of(sku, onHand, reserved, sold);
     }
 
+    /** Asserts that {@code action} throws a {@link CommerceException} with this code and field ({@code null}: none). */
     protected static CommerceException assertFails(Runnable action, ErrorCode code, String field) {
         CommerceException failure = catchThrowableOfType(CommerceException.class, action::run);
         assertThat(failure).as("expected %s on %s", code, field).isNotNull();
@@ -60,10 +66,12 @@ public abstract class InventoryContract extends StoreContract {
         return failure;
     }
 
+    /** Asserts that {@code action} fails with {@code VALIDATION} naming {@code field}. */
     protected static void assertInvalid(Supplier<?> action, String field) {
         assertFails(action::get, ErrorCode.VALIDATION, field);
     }
 
+    /** Asserts that {@code action} fails with an {@link InsufficientStockException} with these details. */
     protected static InsufficientStockException assertInsufficient(Runnable action, Sku sku, long requested, long available) {
         CommerceException failure = assertFails(action, ErrorCode.INSUFFICIENT_STOCK, "sku");
         assertThat(failure).isInstanceOf(InsufficientStockException.class);
