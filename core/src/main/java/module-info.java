@@ -10,6 +10,7 @@ module dev.cartwright.core {
     exports dev.cartwright.customer;
     exports dev.cartwright.error;
     exports dev.cartwright.event;
+    exports dev.cartwright.inventory;
     exports dev.cartwright.money;
     exports dev.cartwright.pricing;
     exports dev.cartwright.payment;

@@ -2,10 +2,12 @@ package dev.cartwright;
 
 import dev.cartwright.cart.CartLimits;
 import dev.cartwright.cart.Carts;
+import dev.cartwright.catalog.Catalog;
 import dev.cartwright.customer.AccountSettings;
 import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.Inventory;
 import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.Payments;
 import dev.cartwright.pricing.PriceCalculator;
@@ -24,6 +26,8 @@ import java.util.function.Function;
  */
 public final class Commerce {
 
+    private final Catalog catalog;
+    private final Inventory inventory;
     private final Accounts accounts;
     private final Promotions promotions;
     private final PriceCalculator priceCalculator = new PriceCalculator();
@@ -33,6 +37,8 @@ public final class Commerce {
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
+        this.catalog = new Catalog(view(store, transaction -> transaction), builder.clock, builder.ids);
+        this.inventory = new Inventory(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.accounts = new Accounts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.accountSettings);
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
@@ -53,6 +59,16 @@ public final class Commerce {
                 return store.inTransaction(transaction -> work.apply(narrow.apply(transaction)));
             }
         };
+    }
+
+    /** @return the product catalog */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** @return stock levels and reservations */
+    public Inventory inventory() {
+        return inventory;
     }
 
     /** @return customer accounts: registration, login, sessions */

@@ -3,6 +3,7 @@ package dev.cartwright;
 import dev.cartwright.cart.CartRepositories;
 import dev.cartwright.catalog.CatalogRepositories;
 import dev.cartwright.customer.AccountRepositories;
+import dev.cartwright.inventory.InventoryRepositories;
 import dev.cartwright.payment.PaymentRepositories;
 import dev.cartwright.pricing.PricingRepositories;
 
@@ -11,5 +12,5 @@ import dev.cartwright.pricing.PricingRepositories;
  * service sees only the view of it that it needs.
  */
 public interface StoreTransaction extends CatalogRepositories, PricingRepositories, CartRepositories,
-        AccountRepositories, PaymentRepositories {
+        AccountRepositories, PaymentRepositories, InventoryRepositories {
 }

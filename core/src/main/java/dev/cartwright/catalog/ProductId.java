@@ -5,11 +5,13 @@ import dev.cartwright.error.Validate;
 import java.util.UUID;
 
 /**
- * Identifies a product.
+ * Identifies a product. Ordered as unsigned 128-bit numbers, the order in which databases sort
+ * UUID columns, so keyset pagination pages the same way on every adapter; time-ordered ids
+ * therefore list in creation order.
  *
  * @param value the UUID
  */
-public record ProductId(UUID value) {
+public record ProductId(UUID value) implements Comparable<ProductId> {
 
     /** Validates the value. */
     public ProductId {
@@ -28,6 +30,13 @@ public record ProductId(UUID value) {
         } catch (IllegalArgumentException e) {
             throw CommerceException.invalid("productId", "is not a UUID: " + text);
         }
+    }
+
+    /** Compares as unsigned 128-bit numbers, most significant bits first. */
+    @Override
+    public int compareTo(ProductId other) {
+        int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
     }
 
     @Override

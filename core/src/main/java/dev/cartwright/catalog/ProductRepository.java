@@ -1,21 +1,17 @@
 package dev.cartwright.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The port through which the catalog stores products. Used only inside a transaction.
+ *
+ * <p>Each method is meant to be one statement on an indexed table: by id (primary key), by SKU
+ * (unique index), by category (a product-category table indexed on category, id) and in id order.
  */
 public interface ProductRepository {
-
-    /**
-     * Stores a new product.
-     *
-     * @param product the product
-     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} if another product has the same SKU
-     */
-    void insert(Product product);
 
     /**
      * @param id the id
@@ -36,4 +32,36 @@ public interface ProductRepository {
      * @return the products found, by SKU; missing SKUs are absent
      */
     Map<Sku, Product> findAllBySku(Collection<Sku> skus);
+
+    /**
+     * Stores a new product.
+     *
+     * @param product the product, at version 0
+     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} with field {@code sku} if a
+     *     product already has its SKU, or {@code CONFLICT} if one already has its id
+     */
+    void insert(Product product);
+
+    /**
+     * Replaces a stored product if nobody changed it since it was read: one guarded
+     * {@code UPDATE ... WHERE id = ? AND version = ?}. The SKU never changes.
+     *
+     * @param product the new state, with its version already incremented
+     * @param expectedVersion the version the change was made from
+     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} if the stored version is not
+     *     {@code expectedVersion} or the product is gone
+     */
+    void update(Product product, long expectedVersion);
+
+    /**
+     * One page of a listing, in ascending {@link ProductId} order.
+     *
+     * @param query the filters: {@link ProductQuery#category()}, {@link ProductQuery#text()} (a
+     *     substring of the name or description, compared in lower case by {@code Locale.ROOT}) and
+     *     {@link ProductQuery#includeArchived()}; its limit and cursor are given decoded below
+     * @param after list only products whose id is greater than this
+     * @param limit the most products to return
+     * @return up to {@code limit} matching products, in id order
+     */
+    List<Product> page(ProductQuery query, Optional<ProductId> after, int limit);
 }

@@ -9,6 +9,7 @@ final class MemoryRepositories {
     final MemoryCustomerRepository customers;
     final MemorySessionRepository sessions;
     final MemoryPaymentRepository payments;
+    final MemoryStockRepository stock;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
@@ -17,5 +18,6 @@ final class MemoryRepositories {
         customers = new MemoryCustomerRepository(journal);
         sessions = new MemorySessionRepository(journal);
         payments = new MemoryPaymentRepository(journal);
+        stock = new MemoryStockRepository(journal);
     }
 }

@@ -5,6 +5,7 @@ import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
+import dev.cartwright.inventory.StockRepository;
 import dev.cartwright.payment.PaymentRepository;
 import dev.cartwright.pricing.PromotionRepository;
 
@@ -45,5 +46,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public PaymentRepository payments() {
         return repositories.payments;
+    }
+
+    @Override
+    public StockRepository stock() {
+        return repositories.stock;
     }
 }

@@ -1,0 +1,96 @@
+package dev.cartwright.inventory;
+
+import dev.cartwright.catalog.Sku;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port through which inventory stores stock and reservations. Used only inside a transaction.
+ *
+ * <p>Every change is one intention-level step that checks and writes at once, so that SQL can do it
+ * as a guarded statement (for example {@code UPDATE stock SET ... WHERE sku = ? AND on_hand - reserved >= ?})
+ * instead of the service reading, deciding and writing back. A reservation holds stock while it is
+ * stored as live and {@code now} is before its expiry; expiry is judged at the {@code now} each call
+ * is given, so no sweeper is needed for correctness. Implementations may reclaim expired reservations
+ * lazily; they may assume {@code now} does not go backwards.
+ */
+public interface StockRepository {
+
+    /**
+     * @param sku the SKU
+     * @param now the instant that decides which reservations are live
+     * @return its level, or empty if it was never stocked
+     */
+    Optional<StockLevel> level(Sku sku, Instant now);
+
+    /**
+     * Loads several levels in one round trip.
+     *
+     * @param skus the SKUs
+     * @param now the instant that decides which reservations are live
+     * @return the levels of those ever stocked, by SKU
+     */
+    Map<Sku, StockLevel> levels(Collection<Sku> skus, Instant now);
+
+    /**
+     * Adds units on hand, creating the SKU's stock if it has none.
+     *
+     * @param sku the SKU
+     * @param quantity the units received, at least one
+     */
+    void receive(Sku sku, long quantity);
+
+    /**
+     * Adds {@code delta} to the units on hand, if that leaves at least the units held by live
+     * reservations (and so never below zero); creates the SKU's stock if it has none.
+     *
+     * @param sku the SKU
+     * @param delta the correction, positive or negative
+     * @param now the instant that decides which reservations are live
+     * @return whether it was applied; {@code false} changes nothing
+     */
+    boolean tryAdjust(Sku sku, long delta, Instant now);
+
+    /**
+     * Records a live reservation, if its SKU has at least its quantity available at {@code now}.
+     *
+     * @param reservation the new reservation
+     * @param now the instant that decides which reservations are live
+     * @return whether it was recorded; {@code false} changes nothing
+     */
+    boolean tryReserve(Reservation reservation, Instant now);
+
+    /**
+     * Sells a live reservation, if it is stored as live and unexpired at {@code now}: its units leave
+     * on hand and count as sold, and it becomes {@link ReservationStatus#COMMITTED}.
+     *
+     * @param id the reservation
+     * @param now the instant that decides whether it expired
+     * @return whether it was committed; {@code false} changes nothing
+     */
+    boolean tryCommit(ReservationId id, Instant now);
+
+    /**
+     * Gives a reservation's units back, if it is stored as live (expired or not): it becomes
+     * {@link ReservationStatus#RELEASED}.
+     *
+     * @param id the reservation
+     * @return whether it was released; {@code false} changes nothing
+     */
+    boolean tryRelease(ReservationId id);
+
+    /**
+     * @param id the reservation
+     * @return the reservation, whatever its status
+     */
+    Optional<Reservation> findReservation(ReservationId id);
+
+    /**
+     * @param id the reservation
+     * @param now the instant that decides whether a live reservation has expired
+     * @return its status, or empty if there is no such reservation
+     */
+    Optional<ReservationStatus> status(ReservationId id, Instant now);
+}
