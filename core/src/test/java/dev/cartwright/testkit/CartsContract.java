@@ -11,10 +11,8 @@ import dev.cartwright.cart.CartLimits;
 import dev.cartwright.cart.CartLine;
 import dev.cartwright.cart.CartRepositories;
 import dev.cartwright.cart.CartStatus;
-import dev.cartwright.catalog.CatalogRepositories;
+import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
-import dev.cartwright.catalog.ProductId;
-import dev.cartwright.catalog.ProductStatus;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +72,7 @@ public abstract class CartsContract extends StoreContract {
      * @return the stored product
      */
     protected Product givenProduct(String sku, String price, String currency) {
-        return insertProduct(sku, price, currency, ProductStatus.ACTIVE);
+        return commerce.catalog().create(NewProduct.of(sku, "Product " + sku, Money.of(price, currency)));
     }
 
     /**
@@ -85,17 +82,7 @@ public abstract class CartsContract extends StoreContract {
      * @return the stored product
      */
     protected Product givenArchivedProduct(String sku) {
-        return insertProduct(sku, "1.00", "EUR", ProductStatus.ARCHIVED);
-    }
-
-    private Product insertProduct(String sku, String price, String currency, ProductStatus status) {
-        Product product = new Product(new ProductId(UUID.randomUUID()), Sku.of(sku), "Product " + sku, "",
-                Money.of(price, currency), "standard", Set.of(), Map.of(), status, 0, clock.instant(),
-                clock.instant());
-        return store.inTransaction(tx -> {
-            ((CatalogRepositories) tx).products().insert(product);
-            return product;
-        });
+        return commerce.catalog().archive(givenProduct(sku, "1.00", "EUR").id());
     }
 
     @Test
