@@ -4,6 +4,7 @@ import dev.cartwright.cart.CartRepositories;
 import dev.cartwright.catalog.CatalogRepositories;
 import dev.cartwright.customer.AccountRepositories;
 import dev.cartwright.inventory.InventoryRepositories;
+import dev.cartwright.order.CheckoutRepositories;
 import dev.cartwright.payment.PaymentRepositories;
 import dev.cartwright.pricing.PricingRepositories;
 
@@ -12,5 +13,5 @@ import dev.cartwright.pricing.PricingRepositories;
  * service sees only the view of it that it needs.
  */
 public interface StoreTransaction extends CatalogRepositories, PricingRepositories, CartRepositories,
-        AccountRepositories, PaymentRepositories, InventoryRepositories {
+        AccountRepositories, PaymentRepositories, InventoryRepositories, CheckoutRepositories {
 }

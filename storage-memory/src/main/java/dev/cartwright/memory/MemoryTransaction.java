@@ -6,6 +6,7 @@ import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
 import dev.cartwright.inventory.StockRepository;
+import dev.cartwright.order.OrderRepository;
 import dev.cartwright.payment.PaymentRepository;
 import dev.cartwright.pricing.PromotionRepository;
 
@@ -51,5 +52,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public StockRepository stock() {
         return repositories.stock;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return repositories.orders;
     }
 }
