@@ -8,6 +8,11 @@ import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.Inventory;
+import dev.cartwright.order.BackOffice;
+import dev.cartwright.order.Checkout;
+import dev.cartwright.order.CheckoutSettings;
+import dev.cartwright.order.OrderServices;
+import dev.cartwright.order.Orders;
 import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.Payments;
 import dev.cartwright.pricing.PriceCalculator;
@@ -34,6 +39,7 @@ public final class Commerce {
     private final Carts carts;
     private final Payments payments;
     private final PaymentGateway paymentGateway;
+    private final OrderServices orderServices;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
@@ -46,6 +52,9 @@ public final class Commerce {
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
         this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
         this.paymentGateway = builder.paymentGateway;
+        this.orderServices = OrderServices.create(view(store, transaction -> transaction), builder.paymentGateway,
+                builder.clock, builder.ids, priceCalculator, builder.taxPolicy, builder.shippingOptions,
+                builder.checkoutSettings);
     }
 
     /**
@@ -108,6 +117,21 @@ public final class Commerce {
         return paymentGateway;
     }
 
+    /** @return checkout: placing and paying orders, and the sweeps that expire and recover them */
+    public Checkout checkout() {
+        return orderServices.checkout();
+    }
+
+    /** @return customers' view of their own orders */
+    public Orders orders() {
+        return orderServices.orders();
+    }
+
+    /** @return staff operations on orders: capture, fulfil, deliver, refund, cancel */
+    public BackOffice backOffice() {
+        return orderServices.backOffice();
+    }
+
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
     public static Builder builder() {
         return new Builder();
@@ -124,6 +148,7 @@ public final class Commerce {
         private CartLimits cartLimits = CartLimits.DEFAULT;
         private AccountSettings accountSettings = AccountSettings.defaults();
         private PaymentGateway paymentGateway;
+        private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
 
         private Builder() {
         }
@@ -232,6 +257,27 @@ public final class Commerce {
          */
         public Builder paymentGateway(PaymentGateway paymentGateway) {
             this.paymentGateway = Validate.notNull(paymentGateway, "paymentGateway");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a placed order waits for an approved payment before
+         *     {@link Checkout#expireUnpaid()} cancels it and releases its stock; 30 minutes by default
+         * @return this builder
+         * @throws dev.cartwright.error.CommerceException {@code VALIDATION} if not between 1 minute and 14 days
+         */
+        public Builder orderPaymentTimeout(Duration timeout) {
+            checkoutSettings = checkoutSettings.withOrderPaymentTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * @param capture whether checkout captures the payment with its authorization; {@code false} by
+         *     default, so staff capture with {@link BackOffice#capture} when they ship
+         * @return this builder
+         */
+        public Builder captureOnCheckout(boolean capture) {
+            checkoutSettings = checkoutSettings.withCaptureOnCheckout(capture);
             return this;
         }
 
