@@ -7,6 +7,8 @@ import dev.cartwright.customer.AccountSettings;
 import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
+import dev.cartwright.event.EventDelivery;
+import dev.cartwright.event.EventListener;
 import dev.cartwright.inventory.Inventory;
 import dev.cartwright.order.BackOffice;
 import dev.cartwright.order.Checkout;
@@ -23,6 +25,8 @@ import dev.cartwright.store.IdGenerator;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -40,6 +44,7 @@ public final class Commerce {
     private final Payments payments;
     private final PaymentGateway paymentGateway;
     private final OrderServices orderServices;
+    private final EventDelivery eventDelivery;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
@@ -52,9 +57,10 @@ public final class Commerce {
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
         this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
         this.paymentGateway = builder.paymentGateway;
+        this.eventDelivery = new EventDelivery(view(store, transaction -> transaction), builder.eventListeners);
         this.orderServices = OrderServices.create(view(store, transaction -> transaction), builder.paymentGateway,
                 builder.clock, builder.ids, priceCalculator, builder.taxPolicy, builder.shippingOptions,
-                builder.checkoutSettings);
+                builder.checkoutSettings, eventDelivery::deliver);
     }
 
     /**
@@ -132,6 +138,18 @@ public final class Commerce {
         return orderServices.backOffice();
     }
 
+    /**
+     * Delivers the events waiting in the outbox to the listeners registered with
+     * {@link Builder#eventListener(EventListener)}. Every service call that publishes events already tries
+     * this after it commits; call it periodically too, so that events whose delivery failed are delivered
+     * again (at least once).
+     *
+     * @return how many events every listener took
+     */
+    public int deliverEvents() {
+        return eventDelivery.deliver();
+    }
+
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
     public static Builder builder() {
         return new Builder();
@@ -149,6 +167,7 @@ public final class Commerce {
         private AccountSettings accountSettings = AccountSettings.defaults();
         private PaymentGateway paymentGateway;
         private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
+        private final List<EventListener> eventListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -278,6 +297,18 @@ public final class Commerce {
          */
         public Builder captureOnCheckout(boolean capture) {
             checkoutSettings = checkoutSettings.withCaptureOnCheckout(capture);
+            return this;
+        }
+
+        /**
+         * Registers a listener for the events that the services publish (such as
+         * {@link dev.cartwright.order.OrderPlaced}), delivered after commit, at least once.
+         *
+         * @param listener the listener; called in the order registered
+         * @return this builder
+         */
+        public Builder eventListener(EventListener listener) {
+            eventListeners.add(Validate.notNull(listener, "eventListener"));
             return this;
         }
 

@@ -37,7 +37,7 @@ public final class BackOffice {
         String actor = actor(staff);
         Validate.notNull(id, "orderId");
         Validate.notNull(amount, "amount");
-        return engine.capture(id, amount, actor);
+        return engine.published(engine.capture(id, amount, actor));
     }
 
     /**
@@ -60,8 +60,8 @@ public final class BackOffice {
         Validate.notBlank(trackingNumber, "trackingNumber", 100);
         Map<Sku, Long> copy = new TreeMap<>(quantities);
         new Shipment(copy, carrier, trackingNumber, engine.now());
-        return engine.change(id, order -> order.ship(new Shipment(copy, carrier, trackingNumber, engine.now()),
-                actor));
+        return engine.published(engine.change(id,
+                order -> order.ship(new Shipment(copy, carrier, trackingNumber, engine.now()), actor)));
     }
 
     /**
@@ -76,7 +76,7 @@ public final class BackOffice {
     public Order markDelivered(String staff, OrderId id) {
         String actor = actor(staff);
         Validate.notNull(id, "orderId");
-        return engine.change(id, order -> order.deliver(engine.now(), actor));
+        return engine.published(engine.change(id, order -> order.deliver(engine.now(), actor)));
     }
 
     /**
@@ -101,7 +101,7 @@ public final class BackOffice {
             Validate.notNull(quantity, "restock");
             Validate.positive(quantity, "restock");
         });
-        return engine.refund(id, amount, Map.copyOf(restock), actor);
+        return engine.published(engine.refund(id, amount, Map.copyOf(restock), actor));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class BackOffice {
     public Order cancel(String staff, OrderId id) {
         String actor = actor(staff);
         Validate.notNull(id, "orderId");
-        return engine.cancel(id, actor, Optional.empty());
+        return engine.published(engine.cancel(id, actor, Optional.empty()));
     }
 
     /**

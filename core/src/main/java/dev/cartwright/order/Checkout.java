@@ -57,7 +57,7 @@ public final class Checkout {
      */
     public Order placeOrder(CheckoutRequest request) {
         Validate.notNull(request, "request");
-        return engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
                 request.shippingOptionId(), request.paymentMethod(), request.acceptPriceChanges(), repositories -> {
                     Cart cart = repositories.carts().findById(request.cartId())
                             .orElseThrow(() -> CommerceException.notFound("cart", request.cartId()));
@@ -80,6 +80,7 @@ public final class Checkout {
                     return new OrderEngine.Draft(request.customerId(), request.email(), cart.currency(), items,
                             cart.promotionCodes(), Optional.of(cart));
                 });
+        return engine.published(order);
     }
 
     /**
@@ -93,7 +94,7 @@ public final class Checkout {
      */
     public Order placeOrder(DirectOrderRequest request) {
         Validate.notNull(request, "request");
-        return engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
                 request.shippingOptionId(), request.paymentMethod(), false, repositories -> {
                     Map<Sku, Product> products = repositories.products().findAllBySku(request.quantities().keySet());
                     List<OrderEngine.Item> items = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class Checkout {
                     return new OrderEngine.Draft(request.customerId(), request.email(), currency, items,
                             request.promotionCodes(), Optional.empty());
                 });
+        return engine.published(order);
     }
 
     /**
@@ -131,7 +133,7 @@ public final class Checkout {
         Validate.notNull(id, "orderId");
         Validate.notNull(method, "paymentMethod");
         Validate.notBlank(idempotencyKey, "idempotencyKey", 200);
-        return engine.pay(id, method, idempotencyKey);
+        return engine.published(engine.pay(id, method, idempotencyKey));
     }
 
     /**
@@ -143,7 +145,7 @@ public final class Checkout {
      * @throws IllegalStateException if no payment gateway is configured
      */
     public int expireUnpaid() {
-        return engine.expireUnpaid();
+        return engine.published(engine.expireUnpaid());
     }
 
     /**
@@ -156,6 +158,6 @@ public final class Checkout {
      * @throws IllegalStateException if no payment gateway is configured
      */
     public int recover() {
-        return engine.recover();
+        return engine.published(engine.recover());
     }
 }

@@ -78,10 +78,11 @@ final class OrderEngine {
     private final TaxPolicy taxPolicy;
     private final ShippingOptions shippingOptions;
     private final CheckoutSettings settings;
+    private final Runnable afterCommit;
 
     OrderEngine(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway, Clock clock, IdGenerator ids,
             PriceCalculator calculator, TaxPolicy taxPolicy, ShippingOptions shippingOptions,
-            CheckoutSettings settings) {
+            CheckoutSettings settings, Runnable afterCommit) {
         this.transactions = Validate.notNull(transactions, "transactions");
         this.gateway = gateway;
         this.clock = Validate.notNull(clock, "clock");
@@ -90,6 +91,7 @@ final class OrderEngine {
         this.taxPolicy = Validate.notNull(taxPolicy, "taxPolicy");
         this.shippingOptions = Validate.notNull(shippingOptions, "shippingOptions");
         this.settings = Validate.notNull(settings, "settings");
+        this.afterCommit = Validate.notNull(afterCommit, "afterCommit");
     }
 
     <T> T inTransaction(Function<CheckoutRepositories, T> work) {
@@ -283,6 +285,8 @@ final class OrderEngine {
                     commitReservation(repositories, order, line, now);
                 }
                 next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
+                repositories.outbox().append(new OrderPlaced(order.id(), order.customerId(),
+                        order.totals().grandTotal(), now), now);
             }
             if (next != order) {
                 repositories.orders().update(next, order.version());
@@ -379,7 +383,9 @@ final class OrderEngine {
                 return false;
             }
             releaseAll(repositories, order);
-            repositories.orders().update(order.moveTo(OrderStatus.CANCELLED, clock.instant(), actor), order.version());
+            Instant now = clock.instant();
+            repositories.orders().update(order.moveTo(OrderStatus.CANCELLED, now, actor), order.version());
+            repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             return true;
         });
     }
@@ -413,8 +419,10 @@ final class OrderEngine {
                     throw CommerceException.conflict("order " + id + " changed while it was being cancelled");
                 }
                 releaseAll(repositories, current);
-                Order cancelled = current.moveTo(OrderStatus.CANCELLED, clock.instant(), actor);
+                Instant now = clock.instant();
+                Order cancelled = current.moveTo(OrderStatus.CANCELLED, now, actor);
                 repositories.orders().update(cancelled, current.version());
+                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
                 return cancelled;
             });
         }
@@ -441,6 +449,7 @@ final class OrderEngine {
                 next = current.voidAuthorization(null, now);
             } else if (payment.refundable().isPositive() && current.refunded().equals(payment.refunded())) {
                 next = current.refund(payment.refundable(), null, now);
+                repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
             }
             if (next != current) {
                 repositories.payments().update(next, current.version());
@@ -453,6 +462,7 @@ final class OrderEngine {
                     repositories.stock().receive(line.sku(), line.quantity());
                 }
                 cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
+                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             }
             if (cancelled != currentOrder) {
                 repositories.orders().update(cancelled, currentOrder.version());
@@ -524,6 +534,7 @@ final class OrderEngine {
                 next = current.refund(amount, null, now);
                 repositories.payments().update(next, current.version());
                 restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+                repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
         });
@@ -548,9 +559,24 @@ final class OrderEngine {
             Order next = change.apply(current);
             if (next != current) {
                 repositories.orders().update(next, current.version());
+                if (next.shipments().size() > current.shipments().size()) {
+                    Instant now = clock.instant();
+                    repositories.outbox().append(new OrderFulfilled(id,
+                            next.shipments().get(next.shipments().size() - 1), next.fulfillmentStatus(), now), now);
+                }
             }
             return next;
         });
+    }
+
+    /** Offers the events just committed to the listeners; their failures never fail the caller's call. */
+    <T> T published(T result) {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            LOG.warn("event delivery failed; the events stay in the outbox for the next attempt", e);
+        }
+        return result;
     }
 
     Instant now() {

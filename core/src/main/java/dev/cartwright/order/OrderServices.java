@@ -28,13 +28,15 @@ public record OrderServices(Checkout checkout, Orders orders, BackOffice backOff
      * @param taxPolicy the tax rates
      * @param shippingOptions the ways to ship
      * @param settings the payment window and capture mode
+     * @param afterCommit run after each committing call, to deliver the events it published (such as
+     *     {@link dev.cartwright.event.EventDelivery#deliver()}); its failures are logged, never thrown
      * @return the services
      */
     public static OrderServices create(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway,
             Clock clock, IdGenerator ids, PriceCalculator calculator, TaxPolicy taxPolicy,
-            ShippingOptions shippingOptions, CheckoutSettings settings) {
+            ShippingOptions shippingOptions, CheckoutSettings settings, Runnable afterCommit) {
         OrderEngine engine = new OrderEngine(transactions, gateway, clock, ids, calculator, taxPolicy,
-                shippingOptions, settings);
+                shippingOptions, settings, afterCommit);
         return new OrderServices(new Checkout(engine), new Orders(engine), new BackOffice(engine));
     }
 }

@@ -67,6 +67,6 @@ public final class Orders {
     public Order cancel(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return engine.cancel(id, "customer:" + actor, Optional.of(actor));
+        return engine.published(engine.cancel(id, "customer:" + actor, Optional.of(actor)));
     }
 }

@@ -11,6 +11,7 @@ final class MemoryRepositories {
     final MemoryPaymentRepository payments;
     final MemoryStockRepository stock;
     final MemoryOrderRepository orders;
+    final MemoryOutbox outbox;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
@@ -21,5 +22,6 @@ final class MemoryRepositories {
         payments = new MemoryPaymentRepository(journal);
         stock = new MemoryStockRepository(journal);
         orders = new MemoryOrderRepository(journal);
+        outbox = new MemoryOutbox(journal);
     }
 }

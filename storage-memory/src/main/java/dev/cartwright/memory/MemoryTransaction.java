@@ -5,6 +5,7 @@ import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
+import dev.cartwright.event.Outbox;
 import dev.cartwright.inventory.StockRepository;
 import dev.cartwright.order.OrderRepository;
 import dev.cartwright.payment.PaymentRepository;
@@ -57,5 +58,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public OrderRepository orders() {
         return repositories.orders;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return repositories.outbox;
     }
 }
