@@ -433,7 +433,7 @@ final class OrderEngine {
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
         if (payment.status() == PaymentStatus.AUTHORIZED) {
             GatewayResult result = requireGateway().voidAuthorization(
-                    new VoidRequest(payment.gatewayPaymentId(), payment.idempotencyKey() + ":void"));
+                    new VoidRequest(payment.gatewayPaymentId(), voidKey(payment)));
             requireApproved(result, "void");
         } else if (payment.refundable().isPositive()) {
             Money amount = payment.refundable();
@@ -445,10 +445,13 @@ final class OrderEngine {
             Instant now = clock.instant();
             Payment current = loadPayment(repositories, payment.id());
             Payment next = current;
-            if (current.status() == PaymentStatus.AUTHORIZED && payment.status() == PaymentStatus.AUTHORIZED) {
-                next = current.voidAuthorization(null, now);
-            } else if (payment.refundable().isPositive() && current.refunded().equals(payment.refunded())) {
-                next = current.refund(payment.refundable(), null, now);
+            if (payment.status() == PaymentStatus.AUTHORIZED) {
+                if (firstTime(repositories, payment, voidKey(payment), now)) {
+                    next = current.voidAuthorization(voidKey(payment), now);
+                }
+            } else if (payment.refundable().isPositive()
+                    && firstTime(repositories, payment, refundKey(payment, payment.refundable()), now)) {
+                next = current.refund(payment.refundable(), refundKey(payment, payment.refundable()), now);
                 repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
             }
             if (next != current) {
@@ -489,15 +492,17 @@ final class OrderEngine {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " is "
                     + payment.status() + " with " + payment.capturable() + " capturable; cannot capture " + toCapture);
         }
+        String key = "op:" + payment.id() + ":capture:" + payment.captured().minorUnits() + ":"
+                + toCapture.minorUnits();
         GatewayResult result = requireGateway().capture(new CaptureRequest(payment.gatewayPaymentId(), toCapture,
-                payment.idempotencyKey() + ":capture:" + payment.captured().minorUnits() + ":" + toCapture.minorUnits()));
+                key));
         requireApproved(result, "capture");
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
             Payment current = loadPayment(repositories, payment.id());
             Payment next = current;
-            if (current.captured().equals(payment.captured())) {
-                next = current.capture(toCapture, null, now);
+            if (firstTime(repositories, payment, key, now)) {
+                next = current.capture(toCapture, key, now);
                 repositories.payments().update(next, current.version());
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
@@ -523,15 +528,15 @@ final class OrderEngine {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " has "
                     + payment.refundable() + " refundable; cannot refund " + amount);
         }
-        GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount,
-                refundKey(payment, amount)));
+        String key = refundKey(payment, amount);
+        GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount, key));
         requireApproved(result, "refund");
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
             Payment current = loadPayment(repositories, payment.id());
             Payment next = current;
-            if (current.refunded().equals(payment.refunded())) {
-                next = current.refund(amount, null, now);
+            if (firstTime(repositories, payment, key, now)) {
+                next = current.refund(amount, key, now);
                 repositories.payments().update(next, current.version());
                 restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
@@ -585,8 +590,22 @@ final class OrderEngine {
 
     // ---------------------------------------------------------------- helpers
 
+    /*
+     * Keys of operations after authorization derive from the payment's state when they were decided, so a
+     * repeat of a call whose answer was lost reuses the key and the gateway moves no money twice. The same
+     * key marks the answer as recorded (PaymentRepository.recordGatewayEvent), so two threads that got the
+     * same answer record it once, and two different operations that raced both get recorded.
+     */
     private static String refundKey(Payment payment, Money amount) {
-        return payment.idempotencyKey() + ":refund:" + payment.refunded().minorUnits() + ":" + amount.minorUnits();
+        return "op:" + payment.id() + ":refund:" + payment.refunded().minorUnits() + ":" + amount.minorUnits();
+    }
+
+    private static String voidKey(Payment payment) {
+        return "op:" + payment.id() + ":void";
+    }
+
+    private static boolean firstTime(CheckoutRepositories repositories, Payment payment, String key, Instant now) {
+        return repositories.payments().recordGatewayEvent(payment.id(), key, now);
     }
 
     private static void requireApproved(GatewayResult result, String operation) {

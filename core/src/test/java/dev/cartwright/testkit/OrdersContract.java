@@ -125,6 +125,45 @@ public abstract class OrdersContract extends OrderFixtures {
     }
 
     @Test
+    void concurrentCapturesAndRefundsAreAllRecordedAsTheGatewayPerformedThem() throws Exception {
+        givenStockedProduct("A", "100.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+
+        Contracts.race(8, i -> () -> commerce.backOffice().capture("s" + i, order.id(),
+                Optional.of(Money.ofMinor(100 + i, EUR))));
+        Payment captured = paymentOf(order);
+        SimulatedPaymentGateway.Charge charge = gateway.charge(captured.gatewayPaymentId()).orElseThrow();
+        assertThat(captured.captured()).isEqualTo(charge.captured());
+        assertThat(captured.captured()).isEqualTo(Money.ofMinor(8 * 100 + 28, EUR));
+
+        Contracts.race(8, i -> () -> commerce.backOffice().refund("s" + i, order.id(), Money.ofMinor(10 + i, EUR),
+                Map.of()));
+        Payment refunded = paymentOf(order);
+        assertThat(refunded.refunded()).isEqualTo(gateway.charge(refunded.gatewayPaymentId()).orElseThrow().refunded());
+        assertThat(refunded.refunded()).isEqualTo(Money.ofMinor(8 * 10 + 28, EUR));
+        assertThat(commerce.backOffice().get(order.id()).paymentStatus())
+                .isEqualTo(OrderPaymentStatus.PARTIALLY_REFUNDED);
+    }
+
+    @Test
+    void aRepeatedCaptureWhoseAnswerWasLostMovesNoMoreMoney() {
+        givenStockedProduct("A", "10.00", 5);
+        var request = direct(newCustomer(), "A", 1, SimulatedPaymentGateway.TIMEOUT_THEN_OK, "slow");
+        assertFails(() -> commerce.checkout().placeOrder(request), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        Order placed = commerce.checkout().placeOrder(request);
+        assertThat(placed.status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertFails(() -> commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00"))),
+                ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        assertThat(paymentOf(placed).captured()).isEqualTo(eur("0.00"));
+        Order captured = commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00")));
+
+        assertThat(captured.paymentStatus()).isEqualTo(OrderPaymentStatus.PARTIALLY_CAPTURED);
+        assertThat(paymentOf(placed).captured()).isEqualTo(eur("5.00"));
+        assertThat(gateway.captureCount()).isEqualTo(1);
+    }
+
+    @Test
     void invalidTransitionsFailAndChangeNothing() {
         givenStockedProduct("A", "10.00", 5);
         Order unpaid = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
