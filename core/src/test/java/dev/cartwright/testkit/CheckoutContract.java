@@ -4,6 +4,7 @@ import static dev.cartwright.testkit.Contracts.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
 import dev.cartwright.cart.CartStatus;
 import dev.cartwright.catalog.Product;
@@ -17,13 +18,20 @@ import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
+import dev.cartwright.order.OrderCursor;
 import dev.cartwright.order.OrderLine;
 import dev.cartwright.order.OrderPaymentStatus;
 import dev.cartwright.order.OrderStatus;
 import dev.cartwright.order.PriceChangedException;
 import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.pricing.Discount;
+import dev.cartwright.pricing.NewPromotion;
+import dev.cartwright.pricing.Promotion;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +76,7 @@ public abstract class CheckoutContract extends OrderFixtures {
 
     @Test
     void capturesAtCheckoutWhenConfigured() {
-        commerce = configure(dev.cartwright.Commerce.builder().store(store).clock(clock)).captureOnCheckout(true)
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true)
                 .build();
         givenStockedProduct("A", "10.00", 5);
         Order order = placeDirect(newCustomer(), "A", 1, VISA);
@@ -119,7 +127,7 @@ public abstract class CheckoutContract extends OrderFixtures {
         Cart cart = cartOf(customer, "A", 1L);
         CheckoutRequest request = checkoutOf(cart, customer, VISA, "same-key");
 
-        Set<Object> ids = new java.util.HashSet<>();
+        Set<Object> ids = new HashSet<>();
         for (int i = 0; i < 100; i++) {
             ids.add(commerce.checkout().placeOrder(request).id());
         }
@@ -207,7 +215,7 @@ public abstract class CheckoutContract extends OrderFixtures {
 
         clock.advance(PAYMENT_TIMEOUT.minusSeconds(1));
         assertThat(commerce.checkout().expireUnpaid()).isZero();
-        clock.advance(java.time.Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
 
         Order expired = commerce.orders().get(customer, declined.id());
@@ -315,19 +323,65 @@ public abstract class CheckoutContract extends OrderFixtures {
     }
 
     @Test
+    void promotionsAreRedeemedUnderTheOrderIdWithinTheirLimit() {
+        givenStockedProduct("A", "10.00", 10);
+        Promotion promotion = commerce.promotions().create(
+                NewPromotion.withCode("SAVE10", "Ten percent",
+                        new Discount.PercentageOff(new BigDecimal("10")), START)
+                        .withUsageLimit(1));
+        CustomerId first = newCustomer();
+        CustomerId second = newCustomer();
+        Cart firstCart = commerce.carts().applyPromotionCode(cartOf(first, "A", 2L).id(), "save10");
+        Cart secondCart = commerce.carts().applyPromotionCode(cartOf(second, "A", 2L).id(), "SAVE10");
+
+        Order discounted = commerce.checkout().placeOrder(checkoutOf(firstCart, first, VISA, "d1"));
+        Order full = commerce.checkout().placeOrder(checkoutOf(secondCart, second, VISA, "d2"));
+
+        assertThat(discounted.totals().discountTotal()).isEqualTo(eur("2.00"));
+        assertThat(discounted.lines().get(0).discount()).isEqualTo(eur("2.00"));
+        assertThat(discounted.totals().grandTotal()).isEqualTo(eur("27.25"));
+        assertThat(full.totals().discountTotal()).isEqualTo(eur("0.00"));
+        store.inTransaction(transaction -> {
+            assertThat(transaction.promotions().isRedeemed(promotion.id(), discounted.id().toString())).isTrue();
+            assertThat(transaction.promotions().findById(promotion.id()).orElseThrow().timesUsed()).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
+    void anOrderWhoseGatewayNeverAnsweredIsFailedAndCancelledAtExpiry() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        assertFails(() -> placeDirect(customer, "A", 2, SimulatedPaymentGateway.FAIL),
+                ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        assertThat(commerce.checkout().recover()).isZero();
+
+        clock.advance(PAYMENT_TIMEOUT);
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+
+        Order expired = commerce.orders().get(customer, pending.id());
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.paymentStatus()).isEqualTo(OrderPaymentStatus.FAILED);
+        assertThat(paymentOf(expired).status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
     void ordersAreListedNewestFirstPageByPage() {
         givenStockedProduct("A", "1.00", 50);
         CustomerId customer = newCustomer();
         List<Order> placed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             placed.add(placeDirect(customer, "A", 1, VISA));
-            clock.advance(java.time.Duration.ofSeconds(1));
+            clock.advance(Duration.ofSeconds(1));
         }
         placeDirect(newCustomer(), "A", 1, VISA);
 
         List<Order> firstPage = commerce.orders().list(customer, Optional.empty(), 2);
         List<Order> rest = commerce.orders().list(customer,
-                Optional.of(dev.cartwright.order.OrderCursor.after(firstPage.get(1))), 10);
+                Optional.of(OrderCursor.after(firstPage.get(1))), 10);
 
         assertThat(firstPage).extracting(Order::id).containsExactly(placed.get(4).id(), placed.get(3).id());
         assertThat(rest).extracting(Order::id)
