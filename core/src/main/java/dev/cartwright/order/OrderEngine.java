@@ -260,7 +260,27 @@ final class OrderEngine {
         }
         GatewayResult result = requireGateway().authorize(
                 AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
-        return record(order.id(), payment.id(), Optional.of(result));
+        Order recorded = record(order.id(), payment.id(), Optional.of(result));
+        if (result instanceof GatewayResult.Approved approved && recorded.status() == OrderStatus.CANCELLED) {
+            giveBack(payment, approved);
+        }
+        return recorded;
+    }
+
+    /** The order expired while its payment was in flight: the money must not stay with the shop. */
+    private void giveBack(Payment payment, GatewayResult.Approved approved) {
+        try {
+            if (settings.captureOnCheckout()) {
+                requireGateway().refund(new RefundRequest(approved.gatewayPaymentId(), approved.amount(),
+                        "op:" + payment.id() + ":give-back"));
+            } else {
+                requireGateway().voidAuthorization(new VoidRequest(approved.gatewayPaymentId(),
+                        "op:" + payment.id() + ":give-back"));
+            }
+        } catch (CommerceException e) {
+            LOG.error("payment {} was approved after its order {} was cancelled and could not be given back; "
+                    + "release it by hand", payment.id(), payment.reference(), e);
+        }
     }
 
     /** Transaction 2: records a gateway answer on the payment and the order; harmless to repeat. */

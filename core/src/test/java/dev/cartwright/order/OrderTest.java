@@ -104,4 +104,14 @@ class OrderTest {
         assertThat(new Address("Ada", "Main 1", "", "Austin", "78701", "US", Optional.of("TX")).destination().region())
                 .contains("TX");
     }
+
+    @Test
+    void checkoutSettingsBoundThePaymentWindow() {
+        assertThat(CheckoutSettings.defaults().orderPaymentTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> CheckoutSettings.defaults().withOrderPaymentTimeout(java.time.Duration.ofSeconds(59)))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.field()).contains("orderPaymentTimeout"));
+        assertThatThrownBy(() -> CheckoutSettings.defaults().withOrderPaymentTimeout(java.time.Duration.ofDays(15)))
+                .isInstanceOf(CommerceException.class);
+    }
 }
