@@ -23,6 +23,7 @@ import dev.cartwright.payment.PaymentGatewayException;
 import dev.cartwright.payment.PaymentId;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.Payments;
 import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.VoidRequest;
 import dev.cartwright.pricing.AppliedPromotion;
@@ -173,6 +174,7 @@ final class OrderEngine {
                 long available = repositories.stock().level(item.sku(), now).map(StockLevel::available).orElse(0L);
                 throw new InsufficientStockException(item.sku(), item.quantity(), available);
             }
+            settings.lowStockThreshold().publishIfCrossed(repositories, item.sku(), item.quantity(), now);
             reservations.put(item.sku(), reservation.id());
         }
         List<OrderLine> lines = new ArrayList<>(items.size());
@@ -294,7 +296,7 @@ final class OrderEngine {
                 recorded = result.get() instanceof GatewayResult.Approved approved
                         ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
                         : payment.recordDecline((GatewayResult.Declined) result.get(), now);
-                repositories.payments().update(recorded, payment.version());
+                Payments.store(repositories, payment, recorded);
             }
             if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
                 return order;
@@ -389,7 +391,7 @@ final class OrderEngine {
                 return currentOrder;
             }
             Payment failed = current.fail("the gateway never received it before the order expired", now);
-            repositories.payments().update(failed, current.version());
+            Payments.store(repositories, current, failed);
             Order next = currentOrder.withPaymentStatus(OrderPaymentStatus.FAILED, now, SYSTEM);
             repositories.orders().update(next, currentOrder.version());
             return next;
@@ -475,7 +477,7 @@ final class OrderEngine {
                 repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
             }
             if (next != current) {
-                repositories.payments().update(next, current.version());
+                Payments.store(repositories, current, next);
             }
             Order currentOrder = load(repositories, id);
             Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
@@ -523,7 +525,7 @@ final class OrderEngine {
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.capture(toCapture, key, now);
-                repositories.payments().update(next, current.version());
+                Payments.store(repositories, current, next);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
         });
@@ -557,7 +559,7 @@ final class OrderEngine {
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.refund(amount, key, now);
-                repositories.payments().update(next, current.version());
+                Payments.store(repositories, current, next);
                 restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }
