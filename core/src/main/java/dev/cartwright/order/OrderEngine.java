@@ -474,10 +474,11 @@ final class OrderEngine {
             } else if (payment.refundable().isPositive()
                     && firstTime(repositories, payment, refundKey(payment, payment.refundable()), now)) {
                 next = current.refund(payment.refundable(), refundKey(payment, payment.refundable()), now);
-                repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
             }
-            if (next != current) {
-                Payments.store(repositories, current, next);
+            Payments.store(repositories, current, next);
+            if (next.refunded().compareTo(current.refunded()) > 0) {
+                repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(current.refunded()), now),
+                        now);
             }
             Order currentOrder = load(repositories, id);
             Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
