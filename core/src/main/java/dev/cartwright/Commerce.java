@@ -305,8 +305,9 @@ public final class Commerce {
         }
 
         /**
-         * Registers a listener for the events that the services publish (such as
-         * {@link dev.cartwright.order.OrderPlaced}), delivered after commit, at least once.
+         * Registers a listener for the events that the services publish ({@link dev.cartwright.order.OrderEvent},
+         * {@link dev.cartwright.payment.PaymentEvent}, {@link dev.cartwright.inventory.InventoryEvent}), delivered
+         * after commit, at least once.
          *
          * @param listener the listener; called in the order registered
          * @return this builder

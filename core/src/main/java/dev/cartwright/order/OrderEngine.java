@@ -292,7 +292,11 @@ final class OrderEngine {
             Order order = load(repositories, id);
             Payment payment = loadPayment(repositories, paymentId);
             Payment recorded = payment;
-            if (result.isPresent() && payment.status() == PaymentStatus.PENDING) {
+            // A webhook may have recorded the authorization first; the capture that came with it is still ours.
+            boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
+                    && result.isPresent() && result.get() instanceof GatewayResult.Approved
+                    && order.paymentId().equals(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
+            if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
                 recorded = result.get() instanceof GatewayResult.Approved approved
                         ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
                         : payment.recordDecline((GatewayResult.Declined) result.get(), now);

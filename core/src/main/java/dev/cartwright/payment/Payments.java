@@ -20,13 +20,17 @@ import org.slf4j.LoggerFactory;
  * <li>with no transaction open, {@link PaymentGateway#authorize} with
  *     {@link AuthorizationRequest#forPayment(Payment, boolean)};</li>
  * <li>in a second transaction, {@link Payment#recordApproval} or {@link Payment#recordDecline} and
- *     {@link PaymentRepository#update}.</li>
+ *     {@link #store}, which publishes the change's {@link PaymentEvent}s to the outbox.</li>
  * </ol>
  * After a crash or a {@link PaymentGatewayException}, recovery repeats step 2 with the same key, or
  * asks {@link PaymentGateway#lookup(String)}, and does step 3; {@link #recover} does the latter for a
  * payment alone. Notifications that race these steps
  * are applied by {@link #handleNotification} as totals, moving the payment only forward, so nothing
  * is counted twice.
+ *
+ * <p>Every change of a payment, here or in the order services, is stored with {@link #store}, so each publishes
+ * one {@link PaymentEvent} per log entry in its own transaction: a rolled-back change or a redelivered
+ * notification publishes nothing.
  */
 public final class Payments {
 

@@ -337,6 +337,38 @@ public abstract class PaymentEventsContract extends OrderFixtures {
                 new OrderPlaced(order.id(), order.customerId(), total, START));
     }
 
+    @Test
+    void anAuthorizationWebhookAheadOfACaptureAtCheckoutStillLeavesThePaymentCaptured() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
+        givenStockedProduct("A", "10.00", 1_000);
+        List<NotificationOutcome> outcomes = new CopyOnWriteArrayList<>();
+        afterAuthorize = (request, result) -> {
+            GatewayResult.Approved approved = (GatewayResult.Approved) result;
+            GatewayNotification authorized = new GatewayNotification("evt-auth", request.idempotencyKey(),
+                    approved.gatewayPaymentId(), GatewayNotification.Type.AUTHORIZED, approved.amount(), null,
+                    clock.instant());
+            outcomes.add(commerce.payments().handleNotification(authorized));
+            outcomes.add(commerce.payments().handleNotification(authorized));
+        };
+
+        Order order = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
+
+        Money total = order.totals().grandTotal();
+        Payment payment = paymentOf(order);
+        assertThat(outcomes).containsExactly(NotificationOutcome.APPLIED, NotificationOutcome.DUPLICATE);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(payment.authorized()).isEqualTo(total);
+        assertThat(payment.captured()).isEqualTo(total);
+        assertThat(payment.log()).extracting(PaymentLogEntry::kind)
+                .containsExactly(PaymentLogEntry.Kind.AUTHORIZED, PaymentLogEntry.Kind.CAPTURED);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        String reference = order.id().toString();
+        assertThat(received).containsExactly(
+                new PaymentAuthorized(order.paymentId(), reference, total, START),
+                new PaymentCaptured(order.paymentId(), reference, total, total, START),
+                new OrderPlaced(order.id(), order.customerId(), total, START));
+    }
+
     private static void assertFails(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code,
             String field) {
         Contracts.assertFails(call, code, field);
