@@ -10,6 +10,7 @@ import dev.cartwright.error.Validate;
 import dev.cartwright.event.EventDelivery;
 import dev.cartwright.event.EventListener;
 import dev.cartwright.inventory.Inventory;
+import dev.cartwright.inventory.LowStockThreshold;
 import dev.cartwright.order.BackOffice;
 import dev.cartwright.order.Checkout;
 import dev.cartwright.order.CheckoutSettings;
@@ -49,18 +50,20 @@ public final class Commerce {
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
         this.catalog = new Catalog(view(store, transaction -> transaction), builder.clock, builder.ids);
-        this.inventory = new Inventory(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.accounts = new Accounts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.accountSettings);
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.carts = new Carts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
-        this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
-        this.paymentGateway = builder.paymentGateway;
         this.eventDelivery = new EventDelivery(view(store, transaction -> transaction), builder.eventListeners);
+        this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock,
+                eventDelivery::deliver);
+        this.paymentGateway = builder.paymentGateway;
+        this.inventory = new Inventory(view(store, transaction -> transaction), builder.clock, builder.ids,
+                builder.lowStockThreshold, eventDelivery::deliver);
         this.orderServices = OrderServices.create(view(store, transaction -> transaction), builder.paymentGateway,
                 builder.clock, builder.ids, priceCalculator, builder.taxPolicy, builder.shippingOptions,
-                builder.checkoutSettings, eventDelivery::deliver);
+                builder.checkoutSettings.withLowStockThreshold(builder.lowStockThreshold), eventDelivery::deliver);
     }
 
     /**
@@ -168,6 +171,7 @@ public final class Commerce {
         private PaymentGateway paymentGateway;
         private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private LowStockThreshold lowStockThreshold = LowStockThreshold.DEFAULT;
 
         private Builder() {
         }
@@ -301,14 +305,30 @@ public final class Commerce {
         }
 
         /**
-         * Registers a listener for the events that the services publish (such as
-         * {@link dev.cartwright.order.OrderPlaced}), delivered after commit, at least once.
+         * Registers a listener for the events that the services publish ({@link dev.cartwright.order.OrderEvent},
+         * {@link dev.cartwright.payment.PaymentEvent}, {@link dev.cartwright.inventory.InventoryEvent}), delivered
+         * after commit, at least once.
          *
          * @param listener the listener; called in the order registered
          * @return this builder
          */
         public Builder eventListener(EventListener listener) {
             eventListeners.add(Validate.notNull(listener, "eventListener"));
+            return this;
+        }
+
+        /**
+         * Sets when {@link dev.cartwright.inventory.StockLow} is published: when a reservation (checkout's or
+         * {@link Inventory#reserve}'s) or a downward {@link Inventory#adjust} takes a SKU's available units from
+         * above {@code units} to at or below it.
+         *
+         * @param units the threshold, 0 to {@value Inventory#MAX_QUANTITY}; 5 by default; 0 announces only
+         *     running out
+         * @return this builder
+         * @throws dev.cartwright.error.CommerceException {@code VALIDATION} if out of range
+         */
+        public Builder lowStockThreshold(long units) {
+            this.lowStockThreshold = new LowStockThreshold(units);
             return this;
         }
 

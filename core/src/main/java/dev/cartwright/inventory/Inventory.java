@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stock on hand and the reservations that checkouts hold on it. Thread-safe.
@@ -25,6 +27,10 @@ import java.util.TreeMap;
  * what is on hand, however many threads or processes share the store: each change is one guarded step
  * of the {@link StockRepository}. A reservation stops holding stock at its expiry, judged by the
  * injected clock whenever stock is read or changed.
+ *
+ * <p>A reservation or downward adjustment that takes a SKU's available units from above the
+ * {@link LowStockThreshold} to at or below it publishes {@link StockLow} in its transaction; committing a
+ * reservation leaves the available units as they were, so it publishes nothing.
  *
  * <p>Quantities per call are 1 to {@value #MAX_QUANTITY}; reservations last from one millisecond to
  * {@link #MAX_TTL}; {@link #reserveAll(Map, Duration)} takes at most {@value #MAX_LINES} SKUs.
@@ -38,19 +44,41 @@ public final class Inventory {
     /** The most SKUs one {@link #reserveAll(Map, Duration)} may reserve. */
     public static final int MAX_LINES = 100;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Inventory.class);
+
     private final UnitOfWork<InventoryRepositories> transactions;
     private final Clock clock;
     private final IdGenerator ids;
+    private final LowStockThreshold lowStock;
+    private final Runnable afterCommit;
 
     /**
+     * Inventory with the {@link LowStockThreshold#DEFAULT} threshold, whose events wait in the outbox until
+     * something delivers them.
+     *
      * @param transactions the transactions to run in
      * @param clock the time source for reservation expiry
      * @param ids the source of reservation ids
      */
     public Inventory(UnitOfWork<InventoryRepositories> transactions, Clock clock, IdGenerator ids) {
+        this(transactions, clock, ids, LowStockThreshold.DEFAULT, () -> { });
+    }
+
+    /**
+     * @param transactions the transactions to run in
+     * @param clock the time source for reservation expiry
+     * @param ids the source of reservation ids
+     * @param lowStock when to publish {@link StockLow}
+     * @param afterCommit run after each call that committed a change, to deliver the events it published
+     *     (such as {@link dev.cartwright.event.EventDelivery#deliver()}); its failures are logged, never thrown
+     */
+    public Inventory(UnitOfWork<InventoryRepositories> transactions, Clock clock, IdGenerator ids,
+            LowStockThreshold lowStock, Runnable afterCommit) {
         this.transactions = Validate.notNull(transactions, "transactions");
         this.clock = Validate.notNull(clock, "clock");
         this.ids = Validate.notNull(ids, "ids");
+        this.lowStock = Validate.notNull(lowStock, "lowStock");
+        this.afterCommit = Validate.notNull(afterCommit, "afterCommit");
     }
 
     /**
@@ -89,14 +117,15 @@ public final class Inventory {
         if (delta == 0) {
             throw CommerceException.invalid("delta", "must not be zero");
         }
-        return transactions.inTransaction(repositories -> {
+        return published(transactions.inTransaction(repositories -> {
             requireProduct(repositories, sku);
             Instant now = clock.instant();
             if (!repositories.stock().tryAdjust(sku, delta, now)) {
                 throw new InsufficientStockException(sku, -delta, level(repositories, sku, now).available());
             }
+            lowStock.publishIfCrossed(repositories, sku, -delta, now);
             return level(repositories, sku, now);
-        });
+        }));
     }
 
     /**
@@ -141,7 +170,7 @@ public final class Inventory {
             sorted.put(line.getKey(), Validate.between(line.getValue(), "quantity", 1, MAX_QUANTITY));
         }
         validateTtl(ttl);
-        return transactions.inTransaction(repositories -> {
+        return published(transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
             List<Reservation> reservations = new ArrayList<>(sorted.size());
             for (Map.Entry<Sku, Long> line : sorted.entrySet()) {
@@ -153,10 +182,11 @@ public final class Inventory {
                     throw new InsufficientStockException(line.getKey(), line.getValue(),
                             level(repositories, line.getKey(), now).available());
                 }
+                lowStock.publishIfCrossed(repositories, line.getKey(), line.getValue(), now);
                 reservations.add(reservation);
             }
             return List.copyOf(reservations);
-        });
+        }));
     }
 
     /**
@@ -263,6 +293,16 @@ public final class Inventory {
     public ReservationStatus status(ReservationId id) {
         Validate.notNull(id, "reservationId");
         return transactions.inTransaction(repositories -> status(repositories.stock(), id, clock.instant()));
+    }
+
+    /** Offers the events just committed to the listeners; their failures never fail the caller's call. */
+    private <T> T published(T result) {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            LOG.warn("event delivery failed; the events stay in the outbox for the next attempt", e);
+        }
+        return result;
     }
 
     private static ReservationStatus status(StockRepository stock, ReservationId id, Instant now) {

@@ -1,9 +1,13 @@
 package dev.cartwright.inventory;
 
 import dev.cartwright.catalog.ProductRepository;
+import dev.cartwright.event.OutboxRepositories;
 
-/** The repositories that {@link Inventory} works on inside one transaction. */
-public interface InventoryRepositories {
+/**
+ * The repositories that {@link Inventory} works on inside one transaction, with the outbox that its
+ * {@link InventoryEvent}s go to.
+ */
+public interface InventoryRepositories extends OutboxRepositories {
 
     /** @return the stock and its reservations */
     StockRepository stock();

@@ -2,6 +2,7 @@ package dev.cartwright.order;
 
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.LowStockThreshold;
 import java.time.Duration;
 
 /**
@@ -12,8 +13,10 @@ import java.time.Duration;
  *     grace for a late gateway answer). 1 minute to 14 days
  * @param captureOnCheckout whether checkout captures the payment with its authorization, instead of only
  *     authorizing it for staff to capture at shipping
+ * @param lowStockThreshold when checkout's reservations publish {@link dev.cartwright.inventory.StockLow}
  */
-public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCheckout) {
+public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCheckout,
+        LowStockThreshold lowStockThreshold) {
 
     /** The longest payment window. */
     public static final Duration MAX_PAYMENT_TIMEOUT = Duration.ofDays(14);
@@ -29,9 +32,21 @@ public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCh
                 || orderPaymentTimeout.compareTo(MAX_PAYMENT_TIMEOUT) > 0) {
             throw CommerceException.invalid("orderPaymentTimeout", "must be between 1 minute and 14 days");
         }
+        Validate.notNull(lowStockThreshold, "lowStockThreshold");
     }
 
-    /** @return 30 minutes to pay, authorization only */
+    /**
+     * Settings with the {@link LowStockThreshold#DEFAULT} threshold.
+     *
+     * @param orderPaymentTimeout the payment window
+     * @param captureOnCheckout whether to capture at checkout
+     * @throws CommerceException {@code VALIDATION} (field {@code orderPaymentTimeout}) if out of range
+     */
+    public CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCheckout) {
+        this(orderPaymentTimeout, captureOnCheckout, LowStockThreshold.DEFAULT);
+    }
+
+    /** @return 30 minutes to pay, authorization only, a low-stock threshold of 5 */
     public static CheckoutSettings defaults() {
         return new CheckoutSettings(Duration.ofMinutes(30), false);
     }
@@ -41,7 +56,7 @@ public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCh
      * @return a copy with it
      */
     public CheckoutSettings withOrderPaymentTimeout(Duration timeout) {
-        return new CheckoutSettings(timeout, captureOnCheckout);
+        return new CheckoutSettings(timeout, captureOnCheckout, lowStockThreshold);
     }
 
     /**
@@ -49,6 +64,14 @@ public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCh
      * @return a copy with it
      */
     public CheckoutSettings withCaptureOnCheckout(boolean capture) {
-        return new CheckoutSettings(orderPaymentTimeout, capture);
+        return new CheckoutSettings(orderPaymentTimeout, capture, lowStockThreshold);
+    }
+
+    /**
+     * @param threshold when checkout's reservations publish {@link dev.cartwright.inventory.StockLow}
+     * @return a copy with it
+     */
+    public CheckoutSettings withLowStockThreshold(LowStockThreshold threshold) {
+        return new CheckoutSettings(orderPaymentTimeout, captureOnCheckout, threshold);
     }
 }

@@ -23,6 +23,7 @@ import dev.cartwright.payment.PaymentGatewayException;
 import dev.cartwright.payment.PaymentId;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.Payments;
 import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.VoidRequest;
 import dev.cartwright.pricing.AppliedPromotion;
@@ -173,6 +174,7 @@ final class OrderEngine {
                 long available = repositories.stock().level(item.sku(), now).map(StockLevel::available).orElse(0L);
                 throw new InsufficientStockException(item.sku(), item.quantity(), available);
             }
+            settings.lowStockThreshold().publishIfCrossed(repositories, item.sku(), item.quantity(), now);
             reservations.put(item.sku(), reservation.id());
         }
         List<OrderLine> lines = new ArrayList<>(items.size());
@@ -290,11 +292,15 @@ final class OrderEngine {
             Order order = load(repositories, id);
             Payment payment = loadPayment(repositories, paymentId);
             Payment recorded = payment;
-            if (result.isPresent() && payment.status() == PaymentStatus.PENDING) {
+            // A webhook may have recorded the authorization first; the capture that came with it is still ours.
+            boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
+                    && result.isPresent() && result.get() instanceof GatewayResult.Approved
+                    && order.paymentId().equals(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
+            if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
                 recorded = result.get() instanceof GatewayResult.Approved approved
                         ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
                         : payment.recordDecline((GatewayResult.Declined) result.get(), now);
-                repositories.payments().update(recorded, payment.version());
+                Payments.store(repositories, payment, recorded);
             }
             if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
                 return order;
@@ -389,7 +395,7 @@ final class OrderEngine {
                 return currentOrder;
             }
             Payment failed = current.fail("the gateway never received it before the order expired", now);
-            repositories.payments().update(failed, current.version());
+            Payments.store(repositories, current, failed);
             Order next = currentOrder.withPaymentStatus(OrderPaymentStatus.FAILED, now, SYSTEM);
             repositories.orders().update(next, currentOrder.version());
             return next;
@@ -472,10 +478,11 @@ final class OrderEngine {
             } else if (payment.refundable().isPositive()
                     && firstTime(repositories, payment, refundKey(payment, payment.refundable()), now)) {
                 next = current.refund(payment.refundable(), refundKey(payment, payment.refundable()), now);
-                repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
             }
-            if (next != current) {
-                repositories.payments().update(next, current.version());
+            Payments.store(repositories, current, next);
+            if (next.refunded().compareTo(current.refunded()) > 0) {
+                repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(current.refunded()), now),
+                        now);
             }
             Order currentOrder = load(repositories, id);
             Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
@@ -523,7 +530,7 @@ final class OrderEngine {
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.capture(toCapture, key, now);
-                repositories.payments().update(next, current.version());
+                Payments.store(repositories, current, next);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
         });
@@ -557,7 +564,7 @@ final class OrderEngine {
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.refund(amount, key, now);
-                repositories.payments().update(next, current.version());
+                Payments.store(repositories, current, next);
                 restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }

@@ -20,13 +20,17 @@ import org.slf4j.LoggerFactory;
  * <li>with no transaction open, {@link PaymentGateway#authorize} with
  *     {@link AuthorizationRequest#forPayment(Payment, boolean)};</li>
  * <li>in a second transaction, {@link Payment#recordApproval} or {@link Payment#recordDecline} and
- *     {@link PaymentRepository#update}.</li>
+ *     {@link #store}, which publishes the change's {@link PaymentEvent}s to the outbox.</li>
  * </ol>
  * After a crash or a {@link PaymentGatewayException}, recovery repeats step 2 with the same key, or
  * asks {@link PaymentGateway#lookup(String)}, and does step 3; {@link #recover} does the latter for a
  * payment alone. Notifications that race these steps
  * are applied by {@link #handleNotification} as totals, moving the payment only forward, so nothing
  * is counted twice.
+ *
+ * <p>Every change of a payment, here or in the order services, is stored with {@link #store}, so each publishes
+ * one {@link PaymentEvent} per log entry in its own transaction: a rolled-back change or a redelivered
+ * notification publishes nothing.
  */
 public final class Payments {
 
@@ -35,17 +39,62 @@ public final class Payments {
     private final UnitOfWork<PaymentRepositories> transactions;
     private final PaymentGateway gateway;
     private final Clock clock;
+    private final Runnable afterCommit;
 
     /**
+     * Payments whose events wait in the outbox until something delivers them.
+     *
      * @param transactions the transactions to run in
      * @param gateway the payment gateway, or {@code null} if none is configured; then only
      *     {@link #recover} fails
      * @param clock the time source for log entries
      */
     public Payments(UnitOfWork<PaymentRepositories> transactions, PaymentGateway gateway, Clock clock) {
+        this(transactions, gateway, clock, () -> { });
+    }
+
+    /**
+     * @param transactions the transactions to run in
+     * @param gateway the payment gateway, or {@code null} if none is configured; then only
+     *     {@link #recover} fails
+     * @param clock the time source for log entries
+     * @param afterCommit run after each call that committed a change, to deliver the events it published
+     *     (such as {@link dev.cartwright.event.EventDelivery#deliver()}); its failures are logged, never thrown
+     */
+    public Payments(UnitOfWork<PaymentRepositories> transactions, PaymentGateway gateway, Clock clock,
+            Runnable afterCommit) {
         this.transactions = Validate.notNull(transactions, "transactions");
         this.gateway = gateway;
         this.clock = Validate.notNull(clock, "clock");
+        this.afterCommit = Validate.notNull(afterCommit, "afterCommit");
+    }
+
+    /**
+     * Stores a change of a payment and appends its events ({@link Payment#eventsSince}) to the outbox, in
+     * the caller's transaction, so that the events exist if and only if the change commits. Every service
+     * that changes a payment stores it this way.
+     *
+     * @param repositories the open transaction's repositories
+     * @param earlier the payment as it was read in this transaction
+     * @param changed the payment after the change; {@code earlier} itself if nothing changed
+     * @return {@code changed}
+     * @throws CommerceException {@code VALIDATION} if {@code changed} is not a later version of
+     *     {@code earlier}; whatever {@link PaymentRepository#update} throws ({@code CONFLICT} if someone else
+     *     changed it since)
+     */
+    public static Payment store(PaymentRepositories repositories, Payment earlier, Payment changed) {
+        Validate.notNull(repositories, "repositories");
+        Validate.notNull(earlier, "earlier");
+        Validate.notNull(changed, "changed");
+        if (changed == earlier) {
+            return changed;
+        }
+        List<PaymentEvent> events = changed.eventsSince(earlier);
+        repositories.payments().update(changed, earlier.version());
+        for (PaymentEvent event : events) {
+            repositories.outbox().append(event, event.occurredAt());
+        }
+        return changed;
     }
 
     /**
@@ -77,18 +126,15 @@ public final class Payments {
         if (outcome.isEmpty()) {
             return payment;
         }
-        return transactions.inTransaction(repositories -> {
-            PaymentRepository payments = repositories.payments();
-            Payment current = payments.findById(id).orElseThrow(() -> CommerceException.notFound("payment", id));
+        return published(transactions.inTransaction(repositories -> {
+            Payment current = repositories.payments().findById(id)
+                    .orElseThrow(() -> CommerceException.notFound("payment", id));
             GatewayResult result = outcome.get();
             Payment recorded = result instanceof GatewayResult.Approved approved
                     ? current.recordApproval(approved, capturedImmediately, clock.instant())
                     : current.recordDecline((GatewayResult.Declined) result, clock.instant());
-            if (recorded != current) {
-                payments.update(recorded, current.version());
-            }
-            return recorded;
-        });
+            return store(repositories, current, recorded);
+        }));
     }
 
     /**
@@ -106,7 +152,7 @@ public final class Payments {
      */
     public NotificationOutcome handleNotification(GatewayNotification notification) {
         Validate.notNull(notification, "notification");
-        return transactions.inTransaction(repositories -> {
+        return published(transactions.inTransaction(repositories -> {
             PaymentRepository payments = repositories.payments();
             Payment payment = payments.findByIdempotencyKey(notification.idempotencyKey())
                     .orElseThrow(() -> CommerceException.notFound("payment with idempotency key",
@@ -120,9 +166,19 @@ public final class Payments {
                         notification.gatewayEventId(), payment.id(), payment.status());
                 return NotificationOutcome.NO_CHANGE;
             }
-            payments.update(advanced, payment.version());
+            store(repositories, payment, advanced);
             return NotificationOutcome.APPLIED;
-        });
+        }));
+    }
+
+    /** Offers the events just committed to the listeners; their failures never fail the caller's call. */
+    private <T> T published(T result) {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            LOG.warn("event delivery failed; the events stay in the outbox for the next attempt", e);
+        }
+        return result;
     }
 
     /**

@@ -7,11 +7,18 @@ import dev.cartwright.Commerce;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.event.CommerceEvent;
+import dev.cartwright.money.Money;
+import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderCancelled;
 import dev.cartwright.order.OrderFulfilled;
 import dev.cartwright.order.OrderPlaced;
 import dev.cartwright.order.OrderRefunded;
+import dev.cartwright.payment.PaymentAuthorized;
+import dev.cartwright.payment.PaymentCaptured;
+import dev.cartwright.payment.PaymentFailed;
+import dev.cartwright.payment.PaymentRefunded;
+import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.SimulatedPaymentGateway;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +53,33 @@ public abstract class OrderEventsContract extends OrderFixtures {
         CustomerId customer = newCustomer();
 
         Order order = placeDirect(customer, "A", 2, SimulatedPaymentGateway.VISA);
-        assertThat(received).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
+        Money total = order.totals().grandTotal();
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0)).isInstanceOfSatisfying(PaymentAuthorized.class, authorized -> {
+            assertThat(authorized.paymentId()).isEqualTo(order.paymentId());
+            assertThat(authorized.reference()).isEqualTo(order.id().toString());
+            assertThat(authorized.amount()).isEqualTo(total);
+        });
+        assertThat(received.get(1)).isInstanceOfSatisfying(OrderPlaced.class, placed -> {
             assertThat(placed.orderId()).isEqualTo(order.id());
-            assertThat(placed.grandTotal()).isEqualTo(order.totals().grandTotal());
+            assertThat(placed.customerId()).contains(customer);
+            assertThat(placed.grandTotal()).isEqualTo(total);
         });
 
         commerce.backOffice().capture("a", order.id(), Optional.empty());
         commerce.backOffice().fulfil("a", order.id(), Map.of(Sku.of("A"), 2L), "DHL", "T1");
         commerce.backOffice().refund("a", order.id(), eur("1.00"), Map.of());
 
-        assertThat(received).hasSize(3);
-        assertThat(received.get(1)).isInstanceOf(OrderFulfilled.class);
-        assertThat(received.get(2)).isInstanceOfSatisfying(OrderRefunded.class,
-                refunded -> assertThat(refunded.amount()).isEqualTo(eur("1.00")));
+        assertThat(received).hasSize(6);
+        assertThat(received.get(2)).isEqualTo(new PaymentCaptured(order.paymentId(), order.id().toString(), total,
+                total, clock.instant()));
+        assertThat(received.get(3)).isInstanceOfSatisfying(OrderFulfilled.class, fulfilled -> {
+            assertThat(fulfilled.orderId()).isEqualTo(order.id());
+            assertThat(fulfilled.fulfillmentStatus()).isEqualTo(FulfillmentStatus.FULFILLED);
+        });
+        assertThat(received.get(4)).isEqualTo(new PaymentRefunded(order.paymentId(), order.id().toString(),
+                eur("1.00"), eur("1.00"), clock.instant()));
+        assertThat(received.get(5)).isEqualTo(new OrderRefunded(order.id(), eur("1.00"), clock.instant()));
         assertThat(commerce.deliverEvents()).isZero();
     }
 
@@ -66,9 +87,13 @@ public abstract class OrderEventsContract extends OrderFixtures {
     void expiryPublishesACancellationAndARolledBackCheckoutNothing() {
         givenStockedProduct("A", "10.00", 1);
         Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+        assertThat(received).singleElement().isEqualTo(new PaymentFailed(declined.paymentId(),
+                declined.id().toString(), PaymentStatus.DECLINED, "DECLINED", clock.instant()));
+        received.clear();
         assertThatThrownBy(() -> placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA))
                 .hasMessageContaining("insufficient");
         assertThat(received).isEmpty();
+        assertThat(commerce.deliverEvents()).isZero();
 
         clock.advance(PAYMENT_TIMEOUT);
         commerce.checkout().expireUnpaid();
@@ -85,14 +110,35 @@ public abstract class OrderEventsContract extends OrderFixtures {
         failuresLeft.set(2);
 
         Order order = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
-        assertThat(received).hasSize(1);
+        assertThat(received).hasSize(2);
+
+        assertThat(commerce.deliverEvents()).isEqualTo(2);
+        assertThat(received).hasSize(4);
+        assertThat(received.subList(2, 4)).isEqualTo(received.subList(0, 2));
+        assertThat(received.get(1)).isInstanceOfSatisfying(OrderPlaced.class,
+                placed -> assertThat(placed.orderId()).isEqualTo(order.id()));
+        assertThat(commerce.deliverEvents()).isZero();
+        assertThat(received).hasSize(4);
+    }
+
+    @Test
+    void aListenerThatKeepsFailingGetsTheSameEventAgainAndTheOthersStillGetIt() {
+        givenStockedProduct("A", "10.00", 5);
+        failuresLeft.set(Integer.MAX_VALUE);
+
+        placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
+        List<CommerceEvent> first = List.copyOf(received);
+        assertThat(first).hasSize(2);
 
         assertThat(commerce.deliverEvents()).isZero();
-        assertThat(received).hasSize(2);
-        assertThat(commerce.deliverEvents()).isEqualTo(1);
-        assertThat(received).hasSize(3).allSatisfy(event -> assertThat(((OrderPlaced) event).orderId())
-                .isEqualTo(order.id()));
         assertThat(commerce.deliverEvents()).isZero();
-        assertThat(received).hasSize(3);
+        assertThat(received).hasSize(6);
+        assertThat(received.subList(2, 4)).isEqualTo(first);
+        assertThat(received.subList(4, 6)).isEqualTo(first);
+
+        failuresLeft.set(0);
+        assertThat(commerce.deliverEvents()).isEqualTo(2);
+        assertThat(commerce.deliverEvents()).isZero();
+        assertThat(received).hasSize(8);
     }
 }
