@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Carts as a row plus ordered line and promotion-code rows, read in three queries and written back under
@@ -35,17 +36,17 @@ final class JdbcCartRepository implements CartRepository {
     @Override
     public void insert(Cart cart) {
         sql.exec(() -> {
-            sql.handle.createUpdate("INSERT INTO carts (id, customer_id, active_customer_id, currency, status, version,"
+            Update insert = sql.handle.createUpdate("INSERT INTO carts (id, customer_id, active_customer_id, currency, status, version,"
                     + " created_at, updated_at) VALUES (:id, :customer, :activeCustomer, :currency, :status, :version,"
-                    + " :createdAt, :updatedAt)")
+                    + " :createdAt, :updatedAt)");
+            bindCustomer(insert, cart);
+            insert
                     .bind("id", cart.id().value())
-                    .bind("customer", cart.customerId().map(CustomerId::value).orElse(null))
-                    .bind("activeCustomer", activeCustomer(cart))
                     .bind("currency", cart.currency().getCurrencyCode())
                     .bind("status", cart.status().name())
                     .bind("version", cart.version())
-                    .bind("createdAt", Rows.micros(cart.createdAt()))
-                    .bind("updatedAt", Rows.micros(cart.updatedAt()))
+                    .bind("createdAt", Rows.nanos(cart.createdAt()))
+                    .bind("updatedAt", Rows.nanos(cart.updatedAt()))
                     .execute();
             insertChildren(cart);
         });
@@ -64,15 +65,15 @@ final class JdbcCartRepository implements CartRepository {
     @Override
     public void update(Cart cart, long expectedVersion) {
         sql.exec(() -> {
-            int updated = sql.handle.createUpdate("UPDATE carts SET customer_id = :customer,"
+            Update update = sql.handle.createUpdate("UPDATE carts SET customer_id = :customer,"
                     + " active_customer_id = :activeCustomer, status = :status, version = :version,"
-                    + " updated_at = :updatedAt WHERE id = :id AND version = :expectedVersion")
+                    + " updated_at = :updatedAt WHERE id = :id AND version = :expectedVersion");
+            bindCustomer(update, cart);
+            int updated = update
                     .bind("id", cart.id().value())
-                    .bind("customer", cart.customerId().map(CustomerId::value).orElse(null))
-                    .bind("activeCustomer", activeCustomer(cart))
                     .bind("status", cart.status().name())
                     .bind("version", cart.version())
-                    .bind("updatedAt", Rows.micros(cart.updatedAt()))
+                    .bind("updatedAt", Rows.nanos(cart.updatedAt()))
                     .bind("expectedVersion", expectedVersion)
                     .execute();
             if (updated == 0) {
@@ -91,8 +92,10 @@ final class JdbcCartRepository implements CartRepository {
         });
     }
 
-    private static UUID activeCustomer(Cart cart) {
-        return cart.isActive() ? cart.customerId().map(CustomerId::value).orElse(null) : null;
+    private static void bindCustomer(Update statement, Cart cart) {
+        UUID customer = cart.customerId().map(CustomerId::value).orElse(null);
+        Rows.bindUuid(statement, "customer", customer);
+        Rows.bindUuid(statement, "activeCustomer", cart.isActive() ? customer : null);
     }
 
     private void insertChildren(Cart cart) {

@@ -29,8 +29,8 @@ final class JdbcCustomerRepository implements CustomerRepository {
                 .bind("name", customer.name())
                 .bind("passwordHash", customer.passwordHash())
                 .bind("version", customer.version())
-                .bind("createdAt", Rows.micros(customer.createdAt()))
-                .bind("updatedAt", Rows.micros(customer.updatedAt()))
+                .bind("createdAt", Rows.nanos(customer.createdAt()))
+                .bind("updatedAt", Rows.nanos(customer.updatedAt()))
                 .execute() == 1);
     }
 
@@ -50,7 +50,7 @@ final class JdbcCustomerRepository implements CustomerRepository {
                 + " version = version + 1, updated_at = :updatedAt WHERE id = :id AND version = :expectedVersion")
                 .bind("id", id.value())
                 .bind("passwordHash", passwordHash)
-                .bind("updatedAt", Rows.micros(updatedAt))
+                .bind("updatedAt", Rows.nanos(updatedAt))
                 .bind("expectedVersion", expectedVersion)
                 .execute() == 1);
     }

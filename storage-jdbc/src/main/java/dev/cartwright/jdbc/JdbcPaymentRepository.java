@@ -57,8 +57,8 @@ final class JdbcPaymentRepository implements PaymentRepository {
                     .bind("gatewayPaymentId", payment.gatewayPaymentId())
                     .bind("idempotencyKey", payment.idempotencyKey())
                     .bind("version", payment.version())
-                    .bind("createdAt", Rows.micros(payment.createdAt()))
-                    .bind("updatedAt", Rows.micros(payment.updatedAt()))
+                    .bind("createdAt", Rows.nanos(payment.createdAt()))
+                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
                     .execute();
             insertLog(payment.id(), payment.log(), 0);
         });
@@ -124,7 +124,7 @@ final class JdbcPaymentRepository implements PaymentRepository {
                     .bind("last4", payment.method().last4())
                     .bind("gatewayPaymentId", payment.gatewayPaymentId())
                     .bind("version", payment.version())
-                    .bind("updatedAt", Rows.micros(payment.updatedAt()))
+                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
                     .bind("expectedVersion", expectedVersion)
                     .execute();
             int logged = stored.get().logged();
@@ -148,7 +148,7 @@ final class JdbcPaymentRepository implements PaymentRepository {
                 + " received_at) VALUES (:eventId, :paymentId, :receivedAt) ON CONFLICT DO NOTHING")
                 .bind("eventId", gatewayEventId)
                 .bind("paymentId", paymentId.value())
-                .bind("receivedAt", Rows.micros(receivedAt))
+                .bind("receivedAt", Rows.nanos(receivedAt))
                 .execute() == 1);
     }
 
@@ -168,7 +168,7 @@ final class JdbcPaymentRepository implements PaymentRepository {
                     .bind("currency", entry.amount().currency().getCurrencyCode())
                     .bind("eventId", entry.gatewayEventId())
                     .bind("detail", entry.detail())
-                    .bind("at", Rows.micros(entry.at()))
+                    .bind("at", Rows.nanos(entry.at()))
                     .add();
         }
         batch.execute();

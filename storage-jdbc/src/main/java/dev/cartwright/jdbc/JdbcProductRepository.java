@@ -64,6 +64,7 @@ final class JdbcProductRepository implements ProductRepository {
 
     @Override
     public void insert(Product product) {
+        checkText(product);
         sql.exec(() -> {
             sql.handle.createUpdate("INSERT INTO products (id, sku, name, description, price_minor, price_currency,"
                     + " tax_class, status, version, created_at, updated_at) VALUES (:id, :sku, :name, :description,"
@@ -77,8 +78,8 @@ final class JdbcProductRepository implements ProductRepository {
                     .bind("taxClass", product.taxClass())
                     .bind("status", product.status().name())
                     .bind("version", product.version())
-                    .bind("createdAt", Rows.micros(product.createdAt()))
-                    .bind("updatedAt", Rows.micros(product.updatedAt()))
+                    .bind("createdAt", Rows.nanos(product.createdAt()))
+                    .bind("updatedAt", Rows.nanos(product.updatedAt()))
                     .execute();
             insertChildren(product);
         });
@@ -86,6 +87,7 @@ final class JdbcProductRepository implements ProductRepository {
 
     @Override
     public void update(Product product, long expectedVersion) {
+        checkText(product);
         sql.exec(() -> {
             int updated = sql.handle.createUpdate("UPDATE products SET name = :name, description = :description,"
                     + " price_minor = :priceMinor, price_currency = :priceCurrency, tax_class = :taxClass,"
@@ -99,7 +101,7 @@ final class JdbcProductRepository implements ProductRepository {
                     .bind("taxClass", product.taxClass())
                     .bind("status", product.status().name())
                     .bind("version", product.version())
-                    .bind("updatedAt", Rows.micros(product.updatedAt()))
+                    .bind("updatedAt", Rows.nanos(product.updatedAt()))
                     .bind("expectedVersion", expectedVersion)
                     .execute();
             if (updated == 0) {
@@ -135,6 +137,17 @@ final class JdbcProductRepository implements ProductRepository {
             query.category().ifPresent(category -> q.bind("category", category));
             query.text().ifPresent(text -> q.bind("pattern", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%"));
             q.bind("limit", limit);
+        });
+    }
+
+    private void checkText(Product product) {
+        sql.checkText(product.name(), "name");
+        sql.checkText(product.description(), "description");
+        sql.checkText(product.taxClass(), "taxClass");
+        product.categories().forEach(category -> sql.checkText(category, "categories"));
+        product.attributes().forEach((name, value) -> {
+            sql.checkText(name, "attributes");
+            sql.checkText(value, "attributes");
         });
     }
 

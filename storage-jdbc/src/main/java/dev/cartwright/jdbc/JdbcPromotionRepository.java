@@ -50,8 +50,8 @@ final class JdbcPromotionRepository implements PromotionRepository {
                     .bind("name", promotion.name())
                     .bind("code", promotion.code().orElse(null))
                     .bind("codeKey", promotion.code().map(JdbcPromotionRepository::codeKey).orElse(null))
-                    .bind("validFrom", Rows.micros(promotion.validFrom()))
-                    .bind("validUntil", promotion.validUntil().map(Rows::micros).orElse(null))
+                    .bind("validFrom", Rows.nanos(promotion.validFrom()))
+                    .bind("validUntil", promotion.validUntil().map(Rows::nanos).orElse(null))
                     .bind("minimumMinor", promotion.minimumSubtotal().map(Money::minorUnits).orElse(null))
                     .bind("minimumCurrency", promotion.minimumSubtotal().map(m -> m.currency().getCurrencyCode()).orElse(null))
                     .bind("usageLimit", boxed(promotion.usageLimit()))
@@ -106,7 +106,7 @@ final class JdbcPromotionRepository implements PromotionRepository {
 
     @Override
     public List<Promotion> findAutomatic(Instant now) {
-        long at = Rows.micros(now);
+        long at = Rows.nanos(now);
         return sql.run(() -> sql.handle.createQuery(SELECT + " WHERE code IS NULL AND valid_from <= :now"
                 + " AND (valid_until IS NULL OR valid_until > :now) ORDER BY id")
                 .bind("now", at).map((rs, ctx) -> read(rs)).list());
@@ -134,13 +134,13 @@ final class JdbcPromotionRepository implements PromotionRepository {
             }
             sql.handle.createUpdate("UPDATE promotions SET times_used = times_used + 1 WHERE id = :id")
                     .bind("id", id.value()).execute();
-            sql.handle.createUpdate("INSERT INTO promotion_redemptions (promotion_id, reference, customer_id, redeemed_at)"
-                    + " VALUES (:id, :reference, :customer, :at)")
+            Update redemption = sql.handle.createUpdate("INSERT INTO promotion_redemptions (promotion_id, reference,"
+                    + " customer_id, redeemed_at) VALUES (:id, :reference, :customer, :at)")
                     .bind("id", id.value())
                     .bind("reference", reference)
-                    .bind("customer", customer.map(CustomerId::value).orElse(null))
-                    .bind("at", Rows.micros(now))
-                    .execute();
+                    .bind("at", Rows.nanos(now));
+            Rows.bindUuid(redemption, "customer", customer.map(CustomerId::value).orElse(null));
+            redemption.execute();
             if (customer.isPresent()) {
                 int counted = sql.handle.createUpdate("UPDATE promotion_customer_uses SET times_used = times_used + 1"
                         + " WHERE promotion_id = :id AND customer_id = :customer")

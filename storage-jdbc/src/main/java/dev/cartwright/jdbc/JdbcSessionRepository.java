@@ -23,9 +23,9 @@ final class JdbcSessionRepository implements SessionRepository {
                 .bind("id", session.id().value())
                 .bind("customerId", session.customerId().value())
                 .bind("tokenHash", session.tokenHash())
-                .bind("createdAt", Rows.micros(session.createdAt()))
-                .bind("lastSeenAt", Rows.micros(session.lastSeenAt()))
-                .bind("expiresAt", Rows.micros(session.expiresAt()))
+                .bind("createdAt", Rows.nanos(session.createdAt()))
+                .bind("lastSeenAt", Rows.nanos(session.lastSeenAt()))
+                .bind("expiresAt", Rows.nanos(session.expiresAt()))
                 .execute());
     }
 
@@ -43,7 +43,7 @@ final class JdbcSessionRepository implements SessionRepository {
     @Override
     public void touch(SessionId id, Instant lastSeenAt) {
         sql.exec(() -> sql.handle.createUpdate("UPDATE sessions SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
-                .bind("id", id.value()).bind("at", Rows.micros(lastSeenAt)).execute());
+                .bind("id", id.value()).bind("at", Rows.nanos(lastSeenAt)).execute());
     }
 
     @Override
@@ -64,6 +64,6 @@ final class JdbcSessionRepository implements SessionRepository {
     @Override
     public int deleteExpired(Instant now, Instant idleCutoff) {
         return sql.run(() -> sql.handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
-                .bind("now", Rows.micros(now)).bind("idle", Rows.micros(idleCutoff)).execute());
+                .bind("now", Rows.nanos(now)).bind("idle", Rows.nanos(idleCutoff)).execute());
     }
 }

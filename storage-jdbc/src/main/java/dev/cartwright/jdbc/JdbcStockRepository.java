@@ -46,7 +46,7 @@ final class JdbcStockRepository implements StockRepository {
             Map<Sku, StockLevel> levels = new HashMap<>();
             sql.handle.createQuery(LEVEL + " WHERE s.sku IN (<skus>)")
                     .bindList("skus", values)
-                    .bind("now", Rows.micros(now))
+                    .bind("now", Rows.nanos(now))
                     .map((rs, ctx) -> StockLevel.of(Sku.of(rs.getString("sku")), rs.getLong("on_hand"),
                             rs.getLong("live"), rs.getLong("sold")))
                     .forEach(level -> levels.put(level.sku(), level));
@@ -97,8 +97,8 @@ final class JdbcStockRepository implements StockRepository {
                     .bind("id", reservation.id().value())
                     .bind("sku", sku.value())
                     .bind("quantity", reservation.quantity())
-                    .bind("expiresAt", Rows.micros(reservation.expiresAt()))
-                    .bind("createdAt", Rows.micros(reservation.createdAt()))
+                    .bind("expiresAt", Rows.nanos(reservation.expiresAt()))
+                    .bind("createdAt", Rows.nanos(reservation.createdAt()))
                     .execute();
             return true;
         });
@@ -113,7 +113,7 @@ final class JdbcStockRepository implements StockRepository {
             }
             int committed = sql.handle.createUpdate("UPDATE reservations SET status = 'COMMITTED', held = FALSE"
                     + " WHERE id = :id AND status = 'LIVE' AND expires_at > :now")
-                    .bind("id", id.value()).bind("now", Rows.micros(now)).execute();
+                    .bind("id", id.value()).bind("now", Rows.nanos(now)).execute();
             if (committed == 0) {
                 return false;
             }
@@ -155,7 +155,7 @@ final class JdbcStockRepository implements StockRepository {
 
     @Override
     public Optional<ReservationStatus> status(ReservationId id, Instant now) {
-        long at = Rows.micros(now);
+        long at = Rows.nanos(now);
         return sql.run(() -> sql.handle.createQuery("SELECT status, expires_at FROM reservations WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> {
@@ -185,7 +185,7 @@ final class JdbcStockRepository implements StockRepository {
         if (onHand.isEmpty()) {
             return false;
         }
-        long at = Rows.micros(now);
+        long at = Rows.nanos(now);
         long expired = sql.handle.createQuery("SELECT COALESCE(SUM(quantity), 0) FROM reservations"
                 + " WHERE sku = :sku AND status = 'LIVE' AND held = TRUE AND expires_at <= :now")
                 .bind("sku", sku.value()).bind("now", at).mapTo(Long.class).one();

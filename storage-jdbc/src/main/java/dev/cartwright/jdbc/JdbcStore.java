@@ -33,7 +33,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link dev.cartwright.error.ErrorCode#STORAGE} with the cause attached. A {@link CommerceException}
  * thrown by the work leaves unchanged after rollback.
  *
- * <p>Instants are stored as microseconds since the epoch: precision below a microsecond is not kept.
+ * <p>Instants are stored exactly, as nanoseconds since the epoch; instants before 1677 or after 2262 are
+ * rejected with {@link dev.cartwright.error.ErrorCode#VALIDATION}.
  * PostgreSQL text cannot hold U+0000, so there a string containing it fails with
  * {@link dev.cartwright.error.ErrorCode#VALIDATION}; H2 stores it.
  *

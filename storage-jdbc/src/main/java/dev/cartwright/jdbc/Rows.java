@@ -1,11 +1,14 @@
 package dev.cartwright.jdbc;
 
+import dev.cartwright.error.CommerceException;
 import dev.cartwright.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Conversions between column values and Java values. */
 final class Rows {
@@ -13,17 +16,21 @@ final class Rows {
     private Rows() {
     }
 
-    /** Microseconds since the epoch; sub-microsecond precision is dropped. */
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    /**
+     * Nanoseconds since the epoch, which keeps every instant exactly from 1677 to 2262.
+     *
+     * @throws CommerceException {@code VALIDATION} (field {@code instant}) for an instant outside that range
+     */
+    static long nanos(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw CommerceException.invalid("instant", "must be between the years 1677 and 2262 to be stored: " + instant);
+        }
     }
 
-    static Long microsOrNull(Instant instant) {
-        return instant == null ? null : micros(instant);
-    }
-
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -38,6 +45,15 @@ final class Rows {
     static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** Binds a UUID that may be null: PostgreSQL needs an untyped null to infer {@code uuid}. */
+    static void bindUuid(SqlStatement<?> statement, String name, UUID value) {
+        if (value == null) {
+            statement.bindNull(name, Types.OTHER);
+        } else {
+            statement.bind(name, value);
+        }
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {

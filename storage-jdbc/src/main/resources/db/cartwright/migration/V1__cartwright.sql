@@ -1,5 +1,5 @@
 -- Cartwright schema, version 1. One script for H2 (in PostgreSQL mode) and PostgreSQL.
--- Instants are BIGINT microseconds since the epoch (UTC); money is minor units plus a currency code.
+-- Instants are BIGINT nanoseconds since the epoch (UTC), exact from 1677 to 2262; money is minor units plus a currency code.
 
 CREATE TABLE products (
     id UUID NOT NULL,

@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -52,11 +54,16 @@ final class TestDatabases {
         execute(url, "DROP SCHEMA " + schema + " CASCADE");
     }
 
-    static DataSource postgres(String url, String schema) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
-        dataSource.setCurrentSchema(schema);
-        return dataSource;
+    /** A small pool over the schema; close it when the schema is dropped. */
+    static HikariDataSource postgres(String url, String schema) {
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(url);
+        connections.setCurrentSchema(schema);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(connections);
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
     }
 
     private static void execute(String url, String statement) {
