@@ -6,7 +6,7 @@ import dev.cartwright.catalog.ProductQuery;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.catalog.ProductStatus;
 import dev.cartwright.catalog.Sku;
-import dev.cartwright.error.CommerceException;
+import dev.cartwright.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -191,20 +191,16 @@ final class JdbcProductRepository implements ProductRepository {
             Map<UUID, Set<String>> categories = new HashMap<>();
             sql.handle.createQuery("SELECT product_id, category FROM product_categories WHERE product_id IN (<ids>)")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> {
-                        categories.computeIfAbsent(Rows.uuid(rs, "product_id"), id -> new HashSet<>())
-                                .add(rs.getString("category"));
-                        return null;
-                    }).list();
+                    .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "product_id"), rs.getString("category")))
+                    .forEach(row -> categories.computeIfAbsent(row.getKey(), id -> new HashSet<>()).add(row.getValue()));
             Map<UUID, Map<String, String>> attributes = new HashMap<>();
             sql.handle.createQuery("SELECT product_id, attribute_name, attribute_value FROM product_attributes"
                     + " WHERE product_id IN (<ids>)")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> {
-                        attributes.computeIfAbsent(Rows.uuid(rs, "product_id"), id -> new LinkedHashMap<>())
-                                .put(rs.getString("attribute_name"), rs.getString("attribute_value"));
-                        return null;
-                    }).list();
+                    .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "product_id"),
+                            Map.entry(rs.getString("attribute_name"), rs.getString("attribute_value"))))
+                    .forEach(row -> attributes.computeIfAbsent(row.getKey(), id -> new LinkedHashMap<>())
+                            .put(row.getValue().getKey(), row.getValue().getValue()));
             List<Product> products = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 products.add(row.toProduct(categories.getOrDefault(row.id(), Set.of()),
@@ -214,7 +210,7 @@ final class JdbcProductRepository implements ProductRepository {
         });
     }
 
-    private record Row(UUID id, String sku, String name, String description, dev.cartwright.money.Money price,
+    private record Row(UUID id, String sku, String name, String description, Money price,
             String taxClass, String status, long version, Instant createdAt, Instant updatedAt) {
 
         static Row of(ResultSet rs) throws SQLException {
