@@ -173,6 +173,9 @@ public final class JdbcStore implements CommerceStore {
                             .dataSource(dataSource)
                             .locations("classpath:" + MIGRATIONS)
                             .table(HISTORY_TABLE)
+                            // A host's own tables may share the schema: start Cartwright's history beside them.
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
                             .load()
                             .migrate();
                 } catch (RuntimeException e) {

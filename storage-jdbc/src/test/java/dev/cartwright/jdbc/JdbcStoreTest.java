@@ -76,6 +76,17 @@ class JdbcStoreTest {
     }
 
     @Test
+    void migrationRunsBesideAHostsOwnTables() throws SQLException {
+        DataSource dataSource = TestDatabases.freshH2();
+        execute(dataSource, "CREATE TABLE host_orders (id INTEGER PRIMARY KEY)");
+
+        Commerce commerce = Commerce.builder().store(JdbcStore.create(dataSource)).build();
+
+        Product mug = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+        assertThat(commerce.catalog().findBySku(Sku.of("MUG-1"))).isEqualTo(Optional.of(mug));
+    }
+
+    @Test
     void withoutMigrationAnEmptyDatabaseFailsAsStorage() {
         JdbcStore store = JdbcStore.builder(TestDatabases.freshH2()).migrate(false).build();
 
