@@ -10,14 +10,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A PostgreSQL schema of its own for one test class ({@code @RegisterExtension static}): created and
  * migrated before the class, emptied before each test by {@link #freshStore()}, dropped after the class.
- * Skips the class, with a message, when {@value TestDatabases#POSTGRES_URL_VARIABLE} is not set.
+ * Skips each test, with a message, when {@value TestDatabases#POSTGRES_URL_VARIABLE} is not set.
  */
-final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
+final class PostgresDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private String url;
     private String schema;
@@ -26,10 +27,19 @@ final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        url = TestDatabases.postgresUrl();
+        url = TestDatabases.postgresUrlOrNull();
+        if (url == null) {
+            return;
+        }
         schema = TestDatabases.createSchema(url);
         dataSource = TestDatabases.postgres(url, schema);
         store = JdbcStore.create(dataSource);
+    }
+
+    /** Skips each test, so that every skipped test shows with the reason. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TestDatabases.postgresUrl();
     }
 
     @Override
