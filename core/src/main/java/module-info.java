@@ -12,6 +12,7 @@ module dev.cartwright.core {
     exports dev.cartwright.event;
     exports dev.cartwright.inventory;
     exports dev.cartwright.money;
+    exports dev.cartwright.order;
     exports dev.cartwright.pricing;
     exports dev.cartwright.payment;
     exports dev.cartwright.store;

@@ -7,7 +7,14 @@ import dev.cartwright.customer.AccountSettings;
 import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
+import dev.cartwright.event.EventDelivery;
+import dev.cartwright.event.EventListener;
 import dev.cartwright.inventory.Inventory;
+import dev.cartwright.order.BackOffice;
+import dev.cartwright.order.Checkout;
+import dev.cartwright.order.CheckoutSettings;
+import dev.cartwright.order.OrderServices;
+import dev.cartwright.order.Orders;
 import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.Payments;
 import dev.cartwright.pricing.PriceCalculator;
@@ -18,6 +25,8 @@ import dev.cartwright.store.IdGenerator;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,6 +43,8 @@ public final class Commerce {
     private final Carts carts;
     private final Payments payments;
     private final PaymentGateway paymentGateway;
+    private final OrderServices orderServices;
+    private final EventDelivery eventDelivery;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
@@ -46,6 +57,10 @@ public final class Commerce {
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
         this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock);
         this.paymentGateway = builder.paymentGateway;
+        this.eventDelivery = new EventDelivery(view(store, transaction -> transaction), builder.eventListeners);
+        this.orderServices = OrderServices.create(view(store, transaction -> transaction), builder.paymentGateway,
+                builder.clock, builder.ids, priceCalculator, builder.taxPolicy, builder.shippingOptions,
+                builder.checkoutSettings, eventDelivery::deliver);
     }
 
     /**
@@ -108,6 +123,33 @@ public final class Commerce {
         return paymentGateway;
     }
 
+    /** @return checkout: placing and paying orders, and the sweeps that expire and recover them */
+    public Checkout checkout() {
+        return orderServices.checkout();
+    }
+
+    /** @return customers' view of their own orders */
+    public Orders orders() {
+        return orderServices.orders();
+    }
+
+    /** @return staff operations on orders: capture, fulfil, deliver, refund, cancel */
+    public BackOffice backOffice() {
+        return orderServices.backOffice();
+    }
+
+    /**
+     * Delivers the events waiting in the outbox to the listeners registered with
+     * {@link Builder#eventListener(EventListener)}. Every service call that publishes events already tries
+     * this after it commits; call it periodically too, so that events whose delivery failed are delivered
+     * again (at least once).
+     *
+     * @return how many events every listener took
+     */
+    public int deliverEvents() {
+        return eventDelivery.deliver();
+    }
+
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
     public static Builder builder() {
         return new Builder();
@@ -124,6 +166,8 @@ public final class Commerce {
         private CartLimits cartLimits = CartLimits.DEFAULT;
         private AccountSettings accountSettings = AccountSettings.defaults();
         private PaymentGateway paymentGateway;
+        private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
+        private final List<EventListener> eventListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -232,6 +276,39 @@ public final class Commerce {
          */
         public Builder paymentGateway(PaymentGateway paymentGateway) {
             this.paymentGateway = Validate.notNull(paymentGateway, "paymentGateway");
+            return this;
+        }
+
+        /**
+         * @param timeout how long a placed order waits for an approved payment before
+         *     {@link Checkout#expireUnpaid()} cancels it and releases its stock; 30 minutes by default
+         * @return this builder
+         * @throws dev.cartwright.error.CommerceException {@code VALIDATION} if not between 1 minute and 14 days
+         */
+        public Builder orderPaymentTimeout(Duration timeout) {
+            checkoutSettings = checkoutSettings.withOrderPaymentTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * @param capture whether checkout captures the payment with its authorization; {@code false} by
+         *     default, so staff capture with {@link BackOffice#capture} when they ship
+         * @return this builder
+         */
+        public Builder captureOnCheckout(boolean capture) {
+            checkoutSettings = checkoutSettings.withCaptureOnCheckout(capture);
+            return this;
+        }
+
+        /**
+         * Registers a listener for the events that the services publish (such as
+         * {@link dev.cartwright.order.OrderPlaced}), delivered after commit, at least once.
+         *
+         * @param listener the listener; called in the order registered
+         * @return this builder
+         */
+        public Builder eventListener(EventListener listener) {
+            eventListeners.add(Validate.notNull(listener, "eventListener"));
             return this;
         }
 

@@ -84,6 +84,8 @@ final class ProductRules {
                 throw CommerceException.invalid("attributes",
                         "values must be present and at most " + MAX_ATTRIBUTE_VALUE_LENGTH + " characters");
             }
+            Validate.maxLength(key, "attributes", MAX_ATTRIBUTE_KEY_LENGTH);
+            Validate.maxLength(value, "attributes", MAX_ATTRIBUTE_VALUE_LENGTH);
             copy.put(key, value);
         }
         return Map.copyOf(copy);

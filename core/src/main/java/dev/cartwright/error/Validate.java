@@ -31,7 +31,7 @@ public final class Validate {
      * @param field its name
      * @param maxLength the largest number of characters allowed
      * @return the value, unchanged (no trimming: strings are stored exactly as given)
-     * @throws CommerceException if it is {@code null}, blank or longer than {@code maxLength}
+     * @throws CommerceException if it is {@code null}, blank, longer than {@code maxLength} or holds U+0000
      */
     public static String notBlank(String value, String field, int maxLength) {
         notNull(value, field);
@@ -46,12 +46,16 @@ public final class Validate {
      * @param field its name
      * @param maxLength the largest number of characters allowed
      * @return the value, unchanged
-     * @throws CommerceException if it is {@code null} or longer than {@code maxLength}
+     * @throws CommerceException if it is {@code null}, longer than {@code maxLength} or holds U+0000
      */
     public static String maxLength(String value, String field, int maxLength) {
         notNull(value, field);
         if (value.length() > maxLength) {
             throw CommerceException.invalid(field, "must be at most " + maxLength + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold U+0000; refusing it everywhere keeps every store alike.
+            throw CommerceException.invalid(field, "must not contain the NUL character (U+0000)");
         }
         return value;
     }

@@ -10,6 +10,8 @@ final class MemoryRepositories {
     final MemorySessionRepository sessions;
     final MemoryPaymentRepository payments;
     final MemoryStockRepository stock;
+    final MemoryOrderRepository orders;
+    final MemoryOutbox outbox;
 
     MemoryRepositories(Journal journal) {
         products = new MemoryProductRepository(journal);
@@ -19,5 +21,7 @@ final class MemoryRepositories {
         sessions = new MemorySessionRepository(journal);
         payments = new MemoryPaymentRepository(journal);
         stock = new MemoryStockRepository(journal);
+        orders = new MemoryOrderRepository(journal);
+        outbox = new MemoryOutbox(journal);
     }
 }

@@ -5,7 +5,9 @@ import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
+import dev.cartwright.event.Outbox;
 import dev.cartwright.inventory.StockRepository;
+import dev.cartwright.order.OrderRepository;
 import dev.cartwright.payment.PaymentRepository;
 import dev.cartwright.pricing.PromotionRepository;
 
@@ -51,5 +53,15 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public StockRepository stock() {
         return repositories.stock;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return repositories.orders;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return repositories.outbox;
     }
 }

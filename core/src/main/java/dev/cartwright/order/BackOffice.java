@@ -1,0 +1,134 @@
+package dev.cartwright.order;
+
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
+import dev.cartwright.money.Money;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What shop staff do with orders: capture, ship, mark delivered, refund and cancel. Every change is appended
+ * to the order's history with the time and {@code "staff:" + staff}. Gateway calls happen outside any
+ * transaction, under keys derived from the payment's state, so repeating a call whose answer was lost does
+ * not move money twice. Thread-safe.
+ */
+public final class BackOffice {
+
+    private final OrderEngine engine;
+
+    BackOffice(OrderEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Captures part or the rest of a confirmed order's authorization.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @param amount how much; empty for all that is left
+     * @return the order with its new payment status
+     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
+     *     {@code INVALID_TRANSITION} if nothing (or less) is capturable; {@code CURRENCY_MISMATCH};
+     *     {@code PAYMENT_DECLINED}; {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
+     */
+    public Order capture(String staff, OrderId id, Optional<Money> amount) {
+        String actor = actor(staff);
+        Validate.notNull(id, "orderId");
+        Validate.notNull(amount, "amount");
+        return engine.published(engine.capture(id, amount, actor));
+    }
+
+    /**
+     * Records that some or all of the units left to ship were handed to a carrier.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @param quantities the units shipped, by SKU
+     * @param carrier the carrier
+     * @param trackingNumber its tracking number
+     * @return the order, {@link FulfillmentStatus#FULFILLED} once every unit shipped
+     * @throws CommerceException {@code VALIDATION} for a bad argument or more units than are left;
+     *     {@code NOT_FOUND} for an unknown order; {@code INVALID_TRANSITION} unless it is confirmed
+     */
+    public Order fulfil(String staff, OrderId id, Map<Sku, Long> quantities, String carrier, String trackingNumber) {
+        String actor = actor(staff);
+        Validate.notNull(id, "orderId");
+        Validate.notNull(quantities, "quantities");
+        Validate.notBlank(carrier, "carrier", 100);
+        Validate.notBlank(trackingNumber, "trackingNumber", 100);
+        Map<Sku, Long> copy = new TreeMap<>(quantities);
+        new Shipment(copy, carrier, trackingNumber, engine.now());
+        return engine.published(engine.change(id,
+                order -> order.ship(new Shipment(copy, carrier, trackingNumber, engine.now()), actor)));
+    }
+
+    /**
+     * Records that a fully shipped order was delivered, which completes it.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @return the {@link OrderStatus#COMPLETED} order
+     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
+     *     {@code INVALID_TRANSITION} unless it is confirmed and fully shipped
+     */
+    public Order markDelivered(String staff, OrderId id) {
+        String actor = actor(staff);
+        Validate.notNull(id, "orderId");
+        return engine.published(engine.change(id, order -> order.deliver(engine.now(), actor)));
+    }
+
+    /**
+     * Refunds part or all of what was captured, optionally putting returned units back in stock.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @param amount how much, positive and at most what is refundable
+     * @param restock the units to receive back into stock by SKU, each at most the units ordered; empty for none
+     * @return the order with its new payment status
+     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
+     *     {@code INVALID_TRANSITION} if less is refundable; {@code CURRENCY_MISMATCH}; {@code PAYMENT_DECLINED};
+     *     {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
+     */
+    public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock) {
+        String actor = actor(staff);
+        Validate.notNull(id, "orderId");
+        Validate.notNull(amount, "amount");
+        Validate.notNull(restock, "restock");
+        restock.forEach((sku, quantity) -> {
+            Validate.notNull(sku, "restock");
+            Validate.notNull(quantity, "restock");
+            Validate.positive(quantity, "restock");
+        });
+        return engine.published(engine.refund(id, amount, Map.copyOf(restock), actor));
+    }
+
+    /**
+     * Cancels an order before it ships, as {@link Orders#cancel} does, for any customer's order.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @return the cancelled order
+     * @throws CommerceException as {@link Orders#cancel} does, without {@code FORBIDDEN}
+     */
+    public Order cancel(String staff, OrderId id) {
+        String actor = actor(staff);
+        Validate.notNull(id, "orderId");
+        return engine.published(engine.cancel(id, actor, Optional.empty()));
+    }
+
+    /**
+     * @param id an order
+     * @return the order, whoever placed it
+     * @throws CommerceException {@code VALIDATION} for a null id; {@code NOT_FOUND} for an unknown order
+     */
+    public Order get(OrderId id) {
+        Validate.notNull(id, "orderId");
+        return engine.inTransaction(repositories -> OrderEngine.load(repositories, id));
+    }
+
+    private static String actor(String staff) {
+        return "staff:" + Validate.notBlank(staff, "staff", 100);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cartwright.order;
+
+import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartLine;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import dev.cartwright.error.Validate;
+import dev.cartwright.payment.PaymentGatewayException;
+import dev.cartwright.payment.PaymentMethod;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns carts (or lists of SKUs) into paid orders. Thread-safe.
+ *
+ * <p>Placing an order runs in three steps. Transaction 1 re-prices the lines at the catalog's prices, applies
+ * promotions (redeeming them under the order id) and tax, reserves the stock of every line (all or nothing),
+ * stores the order {@link OrderStatus#PENDING_PAYMENT} with a pending payment, checks the cart out and keeps
+ * the idempotency key. Then, with no transaction open, the gateway authorizes (and, with
+ * {@link CheckoutSettings#captureOnCheckout()}, captures) the payment under a key derived from the order, so
+ * the gateway charges at most once however often it is asked. Transaction 2 records the answer: approved, the
+ * order becomes {@link OrderStatus#CONFIRMED} and its stock is sold; declined, the order stays payable with
+ * {@link #pay} and its stock stays reserved until {@link #expireUnpaid()} cancels it.
+ *
+ * <p>A checkout repeated with the same idempotency key and the same request returns the same order and never
+ * charges again; the same key with another request fails with {@code CONFLICT} (field {@code idempotencyKey}).
+ */
+public final class Checkout {
+
+    private final OrderEngine engine;
+
+    Checkout(OrderEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Places and pays an order from a cart.
+     *
+     * @param request the cart, buyer, address, shipping, payment method and idempotency key
+     * @return the order: {@link OrderStatus#CONFIRMED} if the payment was approved, else
+     *     {@link OrderStatus#PENDING_PAYMENT} with {@link OrderPaymentStatus#DECLINED}
+     * @throws CommerceException {@code VALIDATION} for a bad request, an empty cart, an unknown shipping option or
+     *     one that does not ship to the address; {@code NOT_FOUND} for an unknown cart or (field {@code sku}) a
+     *     product no longer for sale; {@code FORBIDDEN} if the cart is not the buyer's;
+     *     {@code INVALID_TRANSITION} if the cart is not active; {@link PriceChangedException} ({@code CONFLICT})
+     *     if prices changed and the request does not accept that; {@code CONFLICT} (field
+     *     {@code idempotencyKey}) if the key was used for another request, or if the cart changed meanwhile;
+     *     {@code INSUFFICIENT_STOCK} naming the short SKU; {@code LIMIT_EXCEEDED} if a promotion was used up;
+     *     {@link PaymentGatewayException} if the gateway's answer is unknown: the order is kept, and a retry
+     *     with the same key (or {@link #recover()}) learns the outcome without charging twice
+     * @throws IllegalStateException if no payment gateway is configured
+     */
+    public Order placeOrder(CheckoutRequest request) {
+        Validate.notNull(request, "request");
+        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+                request.shippingOptionId(), request.paymentMethod(), request.acceptPriceChanges(), repositories -> {
+                    Cart cart = repositories.carts().findById(request.cartId())
+                            .orElseThrow(() -> CommerceException.notFound("cart", request.cartId()));
+                    if (!cart.customerId().equals(request.customerId())) {
+                        throw new CommerceException(ErrorCode.FORBIDDEN, "cart " + cart.id()
+                                + " is not the buyer's");
+                    }
+                    if (!cart.isActive()) {
+                        throw new CommerceException(ErrorCode.INVALID_TRANSITION, "cart " + cart.id() + " is "
+                                + cart.status());
+                    }
+                    if (cart.lines().isEmpty()) {
+                        throw CommerceException.invalid("lines", "cart " + cart.id() + " is empty");
+                    }
+                    List<OrderEngine.Item> items = new ArrayList<>();
+                    for (CartLine line : cart.lines()) {
+                        items.add(new OrderEngine.Item(line.sku(), line.productId(), line.name(), line.unitPrice(),
+                                line.taxClass(), line.quantity()));
+                    }
+                    return new OrderEngine.Draft(request.customerId(), request.email(), cart.currency(), items,
+                            cart.promotionCodes(), Optional.of(cart));
+                });
+        return engine.published(order);
+    }
+
+    /**
+     * Places and pays an order for some SKUs at the catalog's current prices, without a cart.
+     *
+     * @param request the SKUs and quantities, codes, buyer, address, shipping, payment method and key
+     * @return the order, as {@link #placeOrder(CheckoutRequest)} returns it
+     * @throws CommerceException as {@link #placeOrder(CheckoutRequest)} does, and {@code CURRENCY_MISMATCH} if
+     *     the products are priced in different currencies
+     * @throws IllegalStateException if no payment gateway is configured
+     */
+    public Order placeOrder(DirectOrderRequest request) {
+        Validate.notNull(request, "request");
+        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+                request.shippingOptionId(), request.paymentMethod(), false, repositories -> {
+                    Map<Sku, Product> products = repositories.products().findAllBySku(request.quantities().keySet());
+                    List<OrderEngine.Item> items = new ArrayList<>();
+                    Currency currency = null;
+                    for (Map.Entry<Sku, Long> entry : request.quantities().entrySet()) {
+                        Product product = products.get(entry.getKey());
+                        if (product == null || !product.isActive()) {
+                            throw new CommerceException(ErrorCode.NOT_FOUND, "sku",
+                                    "product not for sale: " + entry.getKey(), null);
+                        }
+                        if (currency == null) {
+                            currency = product.price().currency();
+                        }
+                        items.add(new OrderEngine.Item(entry.getKey(), product.id(), product.name(), null,
+                                product.taxClass(), entry.getValue()));
+                    }
+                    return new OrderEngine.Draft(request.customerId(), request.email(), currency, items,
+                            request.promotionCodes(), Optional.empty());
+                });
+        return engine.published(order);
+    }
+
+    /**
+     * Pays an order again after its payment was declined (or failed), with another payment method.
+     *
+     * @param id the order
+     * @param method the new payment method
+     * @param idempotencyKey the client's key for this attempt: repeating it never charges twice
+     * @return the order, confirmed if the payment was approved
+     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
+     *     {@code INVALID_TRANSITION} if the order is not waiting for a new payment or has expired;
+     *     {@link PaymentGatewayException} if the gateway's answer is unknown
+     * @throws IllegalStateException if no payment gateway is configured
+     */
+    public Order pay(OrderId id, PaymentMethod method, String idempotencyKey) {
+        Validate.notNull(id, "orderId");
+        Validate.notNull(method, "paymentMethod");
+        Validate.notBlank(idempotencyKey, "idempotencyKey", 200);
+        return engine.published(engine.pay(id, method, idempotencyKey));
+    }
+
+    /**
+     * Cancels the orders whose payment window is over without an approved payment, and releases their stock.
+     * An order whose payment outcome is unknown is first looked up at the gateway; if the gateway never saw
+     * it, the payment is failed. Handles up to 100 orders per call; call it periodically.
+     *
+     * @return how many orders were cancelled
+     * @throws IllegalStateException if no payment gateway is configured
+     */
+    public int expireUnpaid() {
+        return engine.published(engine.expireUnpaid());
+    }
+
+    /**
+     * Completes checkouts interrupted between the gateway call and recording its answer (a crash, a time-out):
+     * orders waiting with a pending payment ask the gateway what became of it by its key and record the
+     * answer. A payment the gateway never saw stays pending for the customer's retry or
+     * {@link #expireUnpaid()}. Handles up to 100 orders per call; a gateway that does not answer is skipped.
+     *
+     * @return how many orders learned their payment's outcome
+     * @throws IllegalStateException if no payment gateway is configured
+     */
+    public int recover() {
+        return engine.published(engine.recover());
+    }
+}

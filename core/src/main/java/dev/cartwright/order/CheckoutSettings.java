@@ -1,0 +1,54 @@
+package dev.cartwright.order;
+
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
+import java.time.Duration;
+
+/**
+ * How checkout behaves. Immutable and thread-safe.
+ *
+ * @param orderPaymentTimeout how long a placed order waits for an approved payment before
+ *     {@link Checkout#expireUnpaid()} cancels it; its stock stays reserved that long (and as long again as a
+ *     grace for a late gateway answer). 1 minute to 14 days
+ * @param captureOnCheckout whether checkout captures the payment with its authorization, instead of only
+ *     authorizing it for staff to capture at shipping
+ */
+public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCheckout) {
+
+    /** The longest payment window. */
+    public static final Duration MAX_PAYMENT_TIMEOUT = Duration.ofDays(14);
+
+    /**
+     * Validates.
+     *
+     * @throws CommerceException {@code VALIDATION} (field {@code orderPaymentTimeout}) if out of range
+     */
+    public CheckoutSettings {
+        Validate.notNull(orderPaymentTimeout, "orderPaymentTimeout");
+        if (orderPaymentTimeout.compareTo(Duration.ofMinutes(1)) < 0
+                || orderPaymentTimeout.compareTo(MAX_PAYMENT_TIMEOUT) > 0) {
+            throw CommerceException.invalid("orderPaymentTimeout", "must be between 1 minute and 14 days");
+        }
+    }
+
+    /** @return 30 minutes to pay, authorization only */
+    public static CheckoutSettings defaults() {
+        return new CheckoutSettings(Duration.ofMinutes(30), false);
+    }
+
+    /**
+     * @param timeout the new payment window
+     * @return a copy with it
+     */
+    public CheckoutSettings withOrderPaymentTimeout(Duration timeout) {
+        return new CheckoutSettings(timeout, captureOnCheckout);
+    }
+
+    /**
+     * @param capture whether to capture at checkout
+     * @return a copy with it
+     */
+    public CheckoutSettings withCaptureOnCheckout(boolean capture) {
+        return new CheckoutSettings(orderPaymentTimeout, capture);
+    }
+}

@@ -1,0 +1,661 @@
+package dev.cartwright.order;
+
+import dev.cartwright.cart.Cart;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductId;
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.customer.CustomerId;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.InsufficientStockException;
+import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationId;
+import dev.cartwright.inventory.ReservationStatus;
+import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.money.Money;
+import dev.cartwright.payment.AuthorizationRequest;
+import dev.cartwright.payment.CaptureRequest;
+import dev.cartwright.payment.GatewayResult;
+import dev.cartwright.payment.Payment;
+import dev.cartwright.payment.PaymentGateway;
+import dev.cartwright.payment.PaymentGatewayException;
+import dev.cartwright.payment.PaymentId;
+import dev.cartwright.payment.PaymentMethod;
+import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.RefundRequest;
+import dev.cartwright.payment.VoidRequest;
+import dev.cartwright.pricing.AppliedPromotion;
+import dev.cartwright.pricing.LineTotal;
+import dev.cartwright.pricing.PriceCalculator;
+import dev.cartwright.pricing.PriceRequest;
+import dev.cartwright.pricing.PricedLine;
+import dev.cartwright.pricing.Promotion;
+import dev.cartwright.pricing.PromotionRepository;
+import dev.cartwright.pricing.ShippingOption;
+import dev.cartwright.pricing.ShippingOptions;
+import dev.cartwright.pricing.TaxPolicy;
+import dev.cartwright.pricing.Totals;
+import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order workflows that {@link Checkout}, {@link Orders} and {@link BackOffice} share. Every gateway call
+ * happens between transactions, never inside one. Thread-safe.
+ */
+final class OrderEngine {
+
+    static final String SYSTEM = "system";
+    private static final int SWEEP_BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEngine.class);
+
+    /** One line to order, before pricing. */
+    record Item(Sku sku, ProductId productId, String name, Money unitPrice, String taxClass, long quantity) {
+    }
+
+    /** What an order is placed from, loaded inside the first transaction. */
+    record Draft(Optional<CustomerId> customerId, Optional<String> email, Currency currency, List<Item> items,
+            List<String> promotionCodes, Optional<Cart> cart) {
+    }
+
+    private final UnitOfWork<CheckoutRepositories> transactions;
+    private final PaymentGateway gateway;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final PriceCalculator calculator;
+    private final TaxPolicy taxPolicy;
+    private final ShippingOptions shippingOptions;
+    private final CheckoutSettings settings;
+    private final Runnable afterCommit;
+
+    OrderEngine(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway, Clock clock, IdGenerator ids,
+            PriceCalculator calculator, TaxPolicy taxPolicy, ShippingOptions shippingOptions,
+            CheckoutSettings settings, Runnable afterCommit) {
+        this.transactions = Validate.notNull(transactions, "transactions");
+        this.gateway = gateway;
+        this.clock = Validate.notNull(clock, "clock");
+        this.ids = Validate.notNull(ids, "ids");
+        this.calculator = Validate.notNull(calculator, "calculator");
+        this.taxPolicy = Validate.notNull(taxPolicy, "taxPolicy");
+        this.shippingOptions = Validate.notNull(shippingOptions, "shippingOptions");
+        this.settings = Validate.notNull(settings, "settings");
+        this.afterCommit = Validate.notNull(afterCommit, "afterCommit");
+    }
+
+    <T> T inTransaction(Function<CheckoutRepositories, T> work) {
+        return transactions.inTransaction(work);
+    }
+
+    // ---------------------------------------------------------------- placing
+
+    Order place(String idempotencyKey, String fingerprint, Address address, Optional<String> shippingOptionId,
+            PaymentMethod method, boolean acceptPriceChanges, Function<CheckoutRepositories, Draft> draft) {
+        ShippingOption option = shippingOptionId
+                .map(id -> shippingOptions.require(id, address.destination())).orElse(null);
+        requireGateway();
+        Order order;
+        try {
+            order = transactions.inTransaction(repositories -> {
+                Optional<Order> existing = repositories.orders().findByIdempotencyKey(idempotencyKey);
+                if (existing.isPresent()) {
+                    return sameRequest(existing.get(), fingerprint);
+                }
+                return create(repositories, draft.apply(repositories), idempotencyKey, fingerprint, address,
+                        Optional.ofNullable(option), method, acceptPriceChanges);
+            });
+        } catch (CommerceException e) {
+            if (e.code() != ErrorCode.CONFLICT || !e.field().equals(Optional.of("idempotencyKey"))) {
+                throw e;
+            }
+            // Another process inserted the same key between our look-up and insert.
+            order = transactions.inTransaction(repositories -> repositories.orders()
+                    .findByIdempotencyKey(idempotencyKey).map(found -> sameRequest(found, fingerprint))
+                    .orElseThrow(() -> e));
+        }
+        return settle(order);
+    }
+
+    private static Order sameRequest(Order order, String fingerprint) {
+        if (!order.requestFingerprint().equals(fingerprint)) {
+            throw new CommerceException(ErrorCode.CONFLICT, "idempotencyKey",
+                    "idempotency key " + order.idempotencyKey() + " was used for a different request", null);
+        }
+        return order;
+    }
+
+    private Order create(CheckoutRepositories repositories, Draft draft, String idempotencyKey, String fingerprint,
+            Address address, Optional<ShippingOption> option, PaymentMethod method, boolean acceptPriceChanges) {
+        Instant now = clock.instant();
+        OrderId orderId = new OrderId(ids.next());
+        List<Item> items = reprice(repositories, draft, acceptPriceChanges);
+        PromotionRepository promotions = repositories.promotions();
+        List<Promotion> candidates = new ArrayList<>(promotions.findAutomatic(now));
+        if (!draft.promotionCodes().isEmpty()) {
+            candidates.addAll(promotions.findAllByCode(draft.promotionCodes()));
+        }
+        draft.customerId().ifPresent(customer -> candidates.removeIf(promotion -> promotion.perCustomerLimit()
+                .isPresent()
+                && promotions.timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong()));
+        List<PricedLine> priced = items.stream()
+                .map(item -> new PricedLine(item.sku(), item.unitPrice(), item.quantity(), item.taxClass())).toList();
+        Totals totals = calculator.price(new PriceRequest(draft.currency(), priced, candidates,
+                address.destination(), option, taxPolicy, now));
+        if (!totals.grandTotal().isPositive()) {
+            throw CommerceException.invalid("grandTotal", "must be positive to be paid");
+        }
+        for (AppliedPromotion applied : totals.appliedPromotions()) {
+            if (!promotions.tryRedeem(applied.id(), draft.customerId(), orderId.toString(), now)) {
+                throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, "promotionCodes",
+                        "promotion " + applied.name() + " has been used up", null);
+            }
+        }
+        Instant expiresAt = now.plus(settings.orderPaymentTimeout());
+        Instant holdUntil = expiresAt.plus(settings.orderPaymentTimeout());
+        List<Item> bySku = new ArrayList<>(items);
+        bySku.sort(Comparator.comparing(Item::sku));
+        Map<Sku, ReservationId> reservations = new HashMap<>();
+        for (Item item : bySku) {
+            Reservation reservation = new Reservation(new ReservationId(ids.next()), item.sku(), item.quantity(),
+                    holdUntil, now);
+            if (!repositories.stock().tryReserve(reservation, now)) {
+                long available = repositories.stock().level(item.sku(), now).map(StockLevel::available).orElse(0L);
+                throw new InsufficientStockException(item.sku(), item.quantity(), available);
+            }
+            reservations.put(item.sku(), reservation.id());
+        }
+        List<OrderLine> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            LineTotal total = totals.lines().get(i);
+            lines.add(new OrderLine(item.sku(), item.productId(), item.name(), item.unitPrice(), item.quantity(),
+                    total.subtotal(), total.discount(), total.tax(), total.total(), reservations.get(item.sku())));
+        }
+        Payment payment = Payment.start(new PaymentId(ids.next()), orderId.toString(), totals.grandTotal(), method,
+                "order:" + orderId + ":payment:1", now);
+        repositories.payments().insert(payment);
+        String actor = draft.customerId().map(customer -> "customer:" + customer).orElse("guest");
+        Order order = new Order(orderId, draft.customerId(), draft.email(), draft.currency(), lines,
+                OrderTotals.of(totals), address, option.map(ShippingOption::id), idempotencyKey, fingerprint,
+                OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING, FulfillmentStatus.UNFULFILLED, payment.id(),
+                List.of(), List.of(new OrderTransition("NEW", OrderStatus.PENDING_PAYMENT.name(), now, actor)), 1,
+                now, expiresAt);
+        repositories.orders().insert(order);
+        if (draft.cart().isPresent()) {
+            Cart cart = draft.cart().get();
+            repositories.carts().update(cart.checkOut(now), cart.version());
+        }
+        return order;
+    }
+
+    private static List<Item> reprice(CheckoutRepositories repositories, Draft draft, boolean acceptPriceChanges) {
+        Map<Sku, Product> products = repositories.products()
+                .findAllBySku(draft.items().stream().map(Item::sku).toList());
+        List<Sku> changed = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        for (Item item : draft.items()) {
+            Product product = products.get(item.sku());
+            if (product == null || !product.isActive()) {
+                throw new CommerceException(ErrorCode.NOT_FOUND, "sku", "product not for sale: " + item.sku(), null);
+            }
+            if (!product.price().currency().equals(draft.currency())) {
+                throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "product " + item.sku() + " is priced in "
+                        + product.price().currency() + ", the order in " + draft.currency());
+            }
+            if (item.unitPrice() != null && !product.price().equals(item.unitPrice())) {
+                changed.add(item.sku());
+            }
+            items.add(new Item(item.sku(), product.id(), product.name(), product.price(), product.taxClass(),
+                    item.quantity()));
+        }
+        if (!changed.isEmpty() && !acceptPriceChanges) {
+            throw new PriceChangedException(changed);
+        }
+        return items;
+    }
+
+    // ---------------------------------------------------------------- paying
+
+    Order pay(OrderId id, PaymentMethod method, String idempotencyKey) {
+        requireGateway();
+        String paymentKey = "order:" + id + ":retry:" + idempotencyKey;
+        Order order = transactions.inTransaction(repositories -> {
+            Order current = load(repositories, id);
+            if (repositories.payments().findByIdempotencyKey(paymentKey).isPresent()) {
+                return current;
+            }
+            Instant now = clock.instant();
+            if (current.isExpiredAt(now)) {
+                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " has expired");
+            }
+            Payment payment = Payment.start(new PaymentId(ids.next()), id.toString(), current.totals().grandTotal(),
+                    method, paymentKey, now);
+            Order next = current.withNewPayment(payment.id(), now, current.placedBy());
+            repositories.payments().insert(payment);
+            repositories.orders().update(next, current.version());
+            return next;
+        });
+        return settle(order);
+    }
+
+    /** Sends the order's pending payment to the gateway, outside any transaction, and records the answer. */
+    Order settle(Order order) {
+        if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() != OrderPaymentStatus.PENDING) {
+            return order;
+        }
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        if (payment.status() != PaymentStatus.PENDING) {
+            return record(order.id(), payment.id(), Optional.empty());
+        }
+        GatewayResult result = requireGateway().authorize(
+                AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
+        Order recorded = record(order.id(), payment.id(), Optional.of(result));
+        if (result instanceof GatewayResult.Approved approved && recorded.status() == OrderStatus.CANCELLED) {
+            giveBack(payment, approved);
+        }
+        return recorded;
+    }
+
+    /** The order expired while its payment was in flight: the money must not stay with the shop. */
+    private void giveBack(Payment payment, GatewayResult.Approved approved) {
+        try {
+            if (settings.captureOnCheckout()) {
+                requireGateway().refund(new RefundRequest(approved.gatewayPaymentId(), approved.amount(),
+                        "op:" + payment.id() + ":give-back"));
+            } else {
+                requireGateway().voidAuthorization(new VoidRequest(approved.gatewayPaymentId(),
+                        "op:" + payment.id() + ":give-back"));
+            }
+        } catch (CommerceException e) {
+            LOG.error("payment {} was approved after its order {} was cancelled and could not be given back; "
+                    + "release it by hand", payment.id(), payment.reference(), e);
+        }
+    }
+
+    /** Transaction 2: records a gateway answer on the payment and the order; harmless to repeat. */
+    private Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result) {
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Order order = load(repositories, id);
+            Payment payment = loadPayment(repositories, paymentId);
+            Payment recorded = payment;
+            if (result.isPresent() && payment.status() == PaymentStatus.PENDING) {
+                recorded = result.get() instanceof GatewayResult.Approved approved
+                        ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
+                        : payment.recordDecline((GatewayResult.Declined) result.get(), now);
+                repositories.payments().update(recorded, payment.version());
+            }
+            if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
+                return order;
+            }
+            Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
+            if (next.paymentStatus().isApproved()) {
+                for (OrderLine line : order.lines()) {
+                    commitReservation(repositories, order, line, now);
+                }
+                next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
+                repositories.outbox().append(new OrderPlaced(order.id(), order.customerId(),
+                        order.totals().grandTotal(), now), now);
+            }
+            if (next != order) {
+                repositories.orders().update(next, order.version());
+            }
+            return next;
+        });
+    }
+
+    private static void commitReservation(CheckoutRepositories repositories, Order order, OrderLine line,
+            Instant now) {
+        if (repositories.stock().tryCommit(line.reservationId(), now)) {
+            return;
+        }
+        Optional<ReservationStatus> status = repositories.stock().status(line.reservationId(), now);
+        if (status.isEmpty() || status.get() != ReservationStatus.COMMITTED) {
+            // The payment is taken; selling stock that is no longer held must not lose it. Staff resolve it.
+            LOG.warn("order {} paid after its reservation of {} lapsed ({}); stock not deducted", order.id(),
+                    line.sku(), status.orElse(null));
+        }
+    }
+
+    // ---------------------------------------------------------------- sweeps
+
+    int expireUnpaid() {
+        int cancelled = 0;
+        List<Order> expired = transactions.inTransaction(
+                repositories -> repositories.orders().findExpiredUnpaid(clock.instant(), SWEEP_BATCH));
+        for (Order order : expired) {
+            try {
+                if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
+                    Order recovered = recoverOne(order, true);
+                    if (recovered.status() != OrderStatus.PENDING_PAYMENT) {
+                        continue;
+                    }
+                }
+                if (cancelUnpaid(order.id(), SYSTEM)) {
+                    cancelled++;
+                }
+            } catch (PaymentGatewayException e) {
+                LOG.warn("could not expire order {}: the gateway did not answer; will retry", order.id(), e);
+            }
+        }
+        return cancelled;
+    }
+
+    int recover() {
+        int settled = 0;
+        List<Order> pending = transactions.inTransaction(
+                repositories -> repositories.orders().findPaymentPending(SWEEP_BATCH));
+        for (Order order : pending) {
+            try {
+                if (recoverOne(order, false).paymentStatus() != OrderPaymentStatus.PENDING) {
+                    settled++;
+                }
+            } catch (PaymentGatewayException e) {
+                LOG.warn("could not recover order {}: the gateway did not answer; will retry", order.id(), e);
+            }
+        }
+        return settled;
+    }
+
+    /** Asks the gateway what became of the order's pending payment; if it never saw it, optionally fails it. */
+    private Order recoverOne(Order order, boolean failIfUnknown) {
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        if (payment.status() != PaymentStatus.PENDING) {
+            return record(order.id(), payment.id(), Optional.empty());
+        }
+        Optional<GatewayResult> outcome = requireGateway().lookup(payment.idempotencyKey());
+        if (outcome.isPresent()) {
+            return record(order.id(), payment.id(), outcome);
+        }
+        if (!failIfUnknown) {
+            return order;
+        }
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Payment current = loadPayment(repositories, payment.id());
+            Order currentOrder = load(repositories, order.id());
+            if (current.status() != PaymentStatus.PENDING || !currentOrder.paymentId().equals(current.id())) {
+                return currentOrder;
+            }
+            Payment failed = current.fail("the gateway never received it before the order expired", now);
+            repositories.payments().update(failed, current.version());
+            Order next = currentOrder.withPaymentStatus(OrderPaymentStatus.FAILED, now, SYSTEM);
+            repositories.orders().update(next, currentOrder.version());
+            return next;
+        });
+    }
+
+    private boolean cancelUnpaid(OrderId id, String actor) {
+        return transactions.inTransaction(repositories -> {
+            Order order = load(repositories, id);
+            if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() == OrderPaymentStatus.PENDING) {
+                return false;
+            }
+            releaseAll(repositories, order);
+            Instant now = clock.instant();
+            repositories.orders().update(order.moveTo(OrderStatus.CANCELLED, now, actor), order.version());
+            repositories.outbox().append(new OrderCancelled(id, actor, now), now);
+            return true;
+        });
+    }
+
+    private static void releaseAll(CheckoutRepositories repositories, Order order) {
+        for (OrderLine line : order.lines()) {
+            repositories.stock().tryRelease(line.reservationId());
+        }
+    }
+
+    // ---------------------------------------------------------------- after payment
+
+    /**
+     * Cancels an order: an unpaid one at once; a paid, unshipped one after voiding its authorization or
+     * refunding its capture at the gateway. Stock goes back.
+     */
+    Order cancel(OrderId id, String actor, Optional<CustomerId> owner) {
+        Order order = transactions.inTransaction(repositories -> visible(repositories, id, owner));
+        if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + order.status()
+                    + " and cannot be cancelled");
+        }
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
+                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id
+                        + " has a payment in progress; cancel it once its outcome is known");
+            }
+            return transactions.inTransaction(repositories -> {
+                Order current = visible(repositories, id, owner);
+                if (current.version() != order.version()) {
+                    throw CommerceException.conflict("order " + id + " changed while it was being cancelled");
+                }
+                releaseAll(repositories, current);
+                Instant now = clock.instant();
+                Order cancelled = current.moveTo(OrderStatus.CANCELLED, now, actor);
+                repositories.orders().update(cancelled, current.version());
+                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
+                return cancelled;
+            });
+        }
+        if (order.fulfillmentStatus() != FulfillmentStatus.UNFULFILLED) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is "
+                    + order.fulfillmentStatus() + " and cannot be cancelled; refund it instead");
+        }
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        if (payment.status() == PaymentStatus.AUTHORIZED) {
+            GatewayResult result = requireGateway().voidAuthorization(
+                    new VoidRequest(payment.gatewayPaymentId(), voidKey(payment)));
+            requireApproved(result, "void");
+        } else if (payment.refundable().isPositive()) {
+            Money amount = payment.refundable();
+            GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount,
+                    refundKey(payment, amount)));
+            requireApproved(result, "refund");
+        }
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Payment current = loadPayment(repositories, payment.id());
+            Payment next = current;
+            if (payment.status() == PaymentStatus.AUTHORIZED) {
+                if (firstTime(repositories, payment, voidKey(payment), now)) {
+                    next = current.voidAuthorization(voidKey(payment), now);
+                }
+            } else if (payment.refundable().isPositive()
+                    && firstTime(repositories, payment, refundKey(payment, payment.refundable()), now)) {
+                next = current.refund(payment.refundable(), refundKey(payment, payment.refundable()), now);
+                repositories.outbox().append(new OrderRefunded(id, payment.refundable(), now), now);
+            }
+            if (next != current) {
+                repositories.payments().update(next, current.version());
+            }
+            Order currentOrder = load(repositories, id);
+            Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
+            if (currentOrder.status() == OrderStatus.CONFIRMED
+                    && currentOrder.fulfillmentStatus() == FulfillmentStatus.UNFULFILLED) {
+                for (OrderLine line : currentOrder.lines()) {
+                    repositories.stock().receive(line.sku(), line.quantity());
+                }
+                cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
+                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
+            }
+            if (cancelled != currentOrder) {
+                repositories.orders().update(cancelled, currentOrder.version());
+            }
+            return cancelled;
+        });
+    }
+
+    Order capture(OrderId id, Optional<Money> amount, String actor) {
+        Order order = transactions.inTransaction(repositories -> load(repositories, id));
+        if (order.status() != OrderStatus.CONFIRMED && order.status() != OrderStatus.COMPLETED) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + order.status()
+                    + " and has nothing to capture");
+        }
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        Money toCapture = amount.orElse(payment.capturable());
+        if (!toCapture.currency().equals(payment.currency())) {
+            throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "capture in " + toCapture.currency()
+                    + " of a payment in " + payment.currency());
+        }
+        if (!toCapture.isPositive() || toCapture.compareTo(payment.capturable()) > 0
+                || (payment.status() != PaymentStatus.AUTHORIZED
+                && payment.status() != PaymentStatus.PARTIALLY_CAPTURED)) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " is "
+                    + payment.status() + " with " + payment.capturable() + " capturable; cannot capture " + toCapture);
+        }
+        String key = "op:" + payment.id() + ":capture:" + payment.captured().minorUnits() + ":"
+                + toCapture.minorUnits();
+        GatewayResult result = requireGateway().capture(new CaptureRequest(payment.gatewayPaymentId(), toCapture,
+                key));
+        requireApproved(result, "capture");
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Payment current = loadPayment(repositories, payment.id());
+            Payment next = current;
+            if (firstTime(repositories, payment, key, now)) {
+                next = current.capture(toCapture, key, now);
+                repositories.payments().update(next, current.version());
+            }
+            return updatePaymentStatus(repositories, id, next, actor, now);
+        });
+    }
+
+    Order refund(OrderId id, Money amount, Map<Sku, Long> restock, String actor) {
+        Validate.notNull(amount, "amount");
+        Order order = transactions.inTransaction(repositories -> load(repositories, id));
+        restock.forEach((sku, quantity) -> {
+            long ordered = order.lines().stream().filter(line -> line.sku().equals(sku))
+                    .mapToLong(OrderLine::quantity).sum();
+            if (quantity > ordered) {
+                throw CommerceException.invalid("restock", "must not exceed the units ordered of " + sku);
+            }
+        });
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        if (!amount.currency().equals(payment.currency())) {
+            throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "refund in " + amount.currency()
+                    + " of a payment in " + payment.currency());
+        }
+        if (!amount.isPositive() || amount.compareTo(payment.refundable()) > 0) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " has "
+                    + payment.refundable() + " refundable; cannot refund " + amount);
+        }
+        String key = refundKey(payment, amount);
+        GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount, key));
+        requireApproved(result, "refund");
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Payment current = loadPayment(repositories, payment.id());
+            Payment next = current;
+            if (firstTime(repositories, payment, key, now)) {
+                next = current.refund(amount, key, now);
+                repositories.payments().update(next, current.version());
+                restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+                repositories.outbox().append(new OrderRefunded(id, amount, now), now);
+            }
+            return updatePaymentStatus(repositories, id, next, actor, now);
+        });
+    }
+
+    private static Order updatePaymentStatus(CheckoutRepositories repositories, OrderId id, Payment payment,
+            String actor, Instant now) {
+        Order current = load(repositories, id);
+        if (!current.paymentId().equals(payment.id())) {
+            return current;
+        }
+        Order next = current.withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, actor);
+        if (next != current) {
+            repositories.orders().update(next, current.version());
+        }
+        return next;
+    }
+
+    Order change(OrderId id, Function<Order, Order> change) {
+        return transactions.inTransaction(repositories -> {
+            Order current = load(repositories, id);
+            Order next = change.apply(current);
+            if (next != current) {
+                repositories.orders().update(next, current.version());
+                if (next.shipments().size() > current.shipments().size()) {
+                    Instant now = clock.instant();
+                    repositories.outbox().append(new OrderFulfilled(id,
+                            next.shipments().get(next.shipments().size() - 1), next.fulfillmentStatus(), now), now);
+                }
+            }
+            return next;
+        });
+    }
+
+    /** Offers the events just committed to the listeners; their failures never fail the caller's call. */
+    <T> T published(T result) {
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            LOG.warn("event delivery failed; the events stay in the outbox for the next attempt", e);
+        }
+        return result;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /*
+     * Keys of operations after authorization derive from the payment's state when they were decided, so a
+     * repeat of a call whose answer was lost reuses the key and the gateway moves no money twice. The same
+     * key marks the answer as recorded (PaymentRepository.recordGatewayEvent), so two threads that got the
+     * same answer record it once, and two different operations that raced both get recorded.
+     */
+    private static String refundKey(Payment payment, Money amount) {
+        return "op:" + payment.id() + ":refund:" + payment.refunded().minorUnits() + ":" + amount.minorUnits();
+    }
+
+    private static String voidKey(Payment payment) {
+        return "op:" + payment.id() + ":void";
+    }
+
+    private static boolean firstTime(CheckoutRepositories repositories, Payment payment, String key, Instant now) {
+        return repositories.payments().recordGatewayEvent(payment.id(), key, now);
+    }
+
+    private static void requireApproved(GatewayResult result, String operation) {
+        if (result instanceof GatewayResult.Declined declined) {
+            throw new CommerceException(ErrorCode.PAYMENT_DECLINED, "the gateway declined the " + operation + ": "
+                    + declined.reason() + " " + declined.message());
+        }
+    }
+
+    static Order visible(CheckoutRepositories repositories, OrderId id, Optional<CustomerId> owner) {
+        Order order = load(repositories, id);
+        if (owner.isPresent() && !order.belongsTo(owner.get())) {
+            throw new CommerceException(ErrorCode.FORBIDDEN, "order " + id + " belongs to someone else");
+        }
+        return order;
+    }
+
+    static Order load(CheckoutRepositories repositories, OrderId id) {
+        return repositories.orders().findById(id).orElseThrow(() -> CommerceException.notFound("order", id));
+    }
+
+    private static Payment loadPayment(CheckoutRepositories repositories, PaymentId id) {
+        return repositories.payments().findById(id).orElseThrow(() -> CommerceException.notFound("payment", id));
+    }
+
+    private PaymentGateway requireGateway() {
+        if (gateway == null) {
+            throw new IllegalStateException(
+                    "no payment gateway configured: call Commerce.builder().paymentGateway(...)");
+        }
+        return gateway;
+    }
+}

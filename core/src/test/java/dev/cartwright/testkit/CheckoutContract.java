@@ -1,0 +1,445 @@
+package dev.cartwright.testkit;
+
+import static dev.cartwright.testkit.Contracts.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cartwright.Commerce;
+import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartStatus;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductChanges;
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.customer.CustomerId;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.order.CheckoutRequest;
+import dev.cartwright.order.DirectOrderRequest;
+import dev.cartwright.order.FulfillmentStatus;
+import dev.cartwright.order.Order;
+import dev.cartwright.order.OrderCursor;
+import dev.cartwright.order.OrderLine;
+import dev.cartwright.order.OrderPaymentStatus;
+import dev.cartwright.order.OrderStatus;
+import dev.cartwright.order.PriceChangedException;
+import dev.cartwright.payment.AuthorizationRequest;
+import dev.cartwright.payment.CaptureRequest;
+import dev.cartwright.payment.GatewayResult;
+import dev.cartwright.payment.PaymentGateway;
+import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.RefundRequest;
+import dev.cartwright.payment.VoidRequest;
+import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.pricing.Discount;
+import dev.cartwright.pricing.NewPromotion;
+import dev.cartwright.pricing.Promotion;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour of {@link dev.cartwright.order.Checkout} over any store: re-pricing, all-or-nothing stock,
+ * idempotent retries that charge once, declines, expiry and recovery.
+ */
+public abstract class CheckoutContract extends OrderFixtures {
+
+    private static final String VISA = SimulatedPaymentGateway.VISA;
+
+    @Test
+    void placesAPaidOrderFromACartWithSnapshotLinesAndExactTotals() {
+        givenStockedProduct("A", "10.00", 5);
+        givenStockedProduct("B", "5.00", 5);
+        CustomerId customer = newCustomer();
+        Cart cart = cartOf(customer, "A", 2L, "B", 1L);
+
+        Order order = commerce.checkout().placeOrder(checkoutOf(cart, customer, VISA, "k1"));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(order.fulfillmentStatus()).isEqualTo(FulfillmentStatus.UNFULFILLED);
+        assertThat(order.lines()).extracting(OrderLine::sku).containsExactly(Sku.of("A"), Sku.of("B"));
+        assertThat(order.totals().subtotal()).isEqualTo(eur("25.00"));
+        assertThat(order.totals().taxTotal()).isEqualTo(eur("5.68"));
+        assertThat(order.totals().shipping()).isEqualTo(eur("4.90"));
+        assertThat(order.totals().grandTotal()).isEqualTo(eur("35.58"));
+        assertThat(paymentOf(order).authorized()).isEqualTo(eur("35.58"));
+        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.CHECKED_OUT);
+        StockLevel a = commerce.inventory().level(Sku.of("A"));
+        assertThat(a.onHand()).isEqualTo(3);
+        assertThat(a.sold()).isEqualTo(2);
+        assertThat(a.reserved()).isZero();
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.orders().get(customer, order.id())).isEqualTo(order);
+    }
+
+    @Test
+    void capturesAtCheckoutWhenConfigured() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true)
+                .build();
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.CAPTURED);
+        assertThat(paymentOf(order).captured()).isEqualTo(order.totals().grandTotal());
+    }
+
+    @Test
+    void thirtyTwoBuyersOfTheLastTenUnitsSellExactlyTen() throws Exception {
+        givenStockedProduct("LAST", "3.00", 10);
+        List<Object> outcomes = Contracts.race(32, i -> () -> {
+            try {
+                return placeDirect(newCustomer(), "LAST", 1, VISA);
+            } catch (CommerceException e) {
+                return e.code();
+            }
+        });
+
+        assertThat(outcomes.stream().filter(Order.class::isInstance).count()).isEqualTo(10);
+        assertThat(outcomes.stream().filter(ErrorCode.INSUFFICIENT_STOCK::equals).count()).isEqualTo(22);
+        StockLevel level = commerce.inventory().level(Sku.of("LAST"));
+        assertThat(level.onHand()).isZero();
+        assertThat(level.available()).isZero();
+        assertThat(level.sold()).isEqualTo(10);
+        assertThat(gateway.authorizationCount()).isEqualTo(10);
+    }
+
+    @Test
+    void aShortLineReservesNothing() {
+        givenStockedProduct("A", "1.00", 5);
+        givenStockedProduct("B", "1.00", 1);
+        CustomerId customer = newCustomer();
+        Cart cart = cartOf(customer, "A", 2L, "B", 2L);
+
+        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(cart, customer, VISA, "k")),
+                ErrorCode.INSUFFICIENT_STOCK, "sku");
+
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aRetriedCheckoutIsOneOrderAndOneAuthorization() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Cart cart = cartOf(customer, "A", 1L);
+        CheckoutRequest request = checkoutOf(cart, customer, VISA, "same-key");
+
+        Set<Object> ids = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(commerce.checkout().placeOrder(request).id());
+        }
+
+        assertThat(ids).hasSize(1);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckoutRetriedConcurrentlyIsOneOrderAndOneAuthorization() throws Exception {
+        givenStockedProduct("A", "10.00", 50);
+        CustomerId customer = newCustomer();
+        DirectOrderRequest request = direct(customer, "A", 2, VISA, "concurrent-key");
+
+        List<Order> orders = Contracts.race(16, i -> () -> commerce.checkout().placeOrder(request));
+
+        assertThat(orders.stream().map(Order::id).collect(Collectors.toSet())).hasSize(1);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(2);
+        assertThat(commerce.orders().get(customer, orders.get(0).id()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestConflictsAndChangesNothing() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order first = commerce.checkout().placeOrder(direct(customer, "A", 1, VISA, "key"));
+
+        assertFails(() -> commerce.checkout().placeOrder(direct(customer, "A", 2, VISA, "key")),
+                ErrorCode.CONFLICT, "idempotencyKey");
+
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).containsExactly(first);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimedOutAuthorizationIsChargedOnceAfterRecovery() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        DirectOrderRequest request = direct(customer, "A", 1, SimulatedPaymentGateway.TIMEOUT_THEN_OK, "t1");
+
+        assertFails(() -> commerce.checkout().placeOrder(request), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        assertThat(pending.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(pending.paymentStatus()).isEqualTo(OrderPaymentStatus.PENDING);
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order recovered = commerce.orders().get(customer, pending.id());
+        assertThat(recovered.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(paymentOf(recovered).status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(commerce.checkout().placeOrder(request)).isEqualTo(recovered);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimedOutAuthorizationIsChargedOnceWhenTheClientRetries() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        DirectOrderRequest request = direct(customer, "A", 1, SimulatedPaymentGateway.TIMEOUT_THEN_OK, "t2");
+        assertFails(() -> commerce.checkout().placeOrder(request), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+
+        Order order = commerce.checkout().placeOrder(request);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.checkout().recover()).isZero();
+    }
+
+    @Test
+    void aDeclinedOrderKeepsItsStockUntilItExpires() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+
+        Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
+
+        assertThat(declined.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(declined.paymentStatus()).isEqualTo(OrderPaymentStatus.DECLINED);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(3);
+        assertThat(gateway.captureCount()).isZero();
+
+        clock.advance(PAYMENT_TIMEOUT.minusSeconds(1));
+        assertThat(commerce.checkout().expireUnpaid()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+
+        Order expired = commerce.orders().get(customer, declined.id());
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.history()).last().satisfies(entry -> assertThat(entry.actor()).isEqualTo("system"));
+        StockLevel level = commerce.inventory().level(Sku.of("A"));
+        assertThat(level.available()).isEqualTo(5);
+        assertThat(level.sold()).isZero();
+        assertThat(commerce.checkout().expireUnpaid()).isZero();
+        assertFails(() -> commerce.checkout().pay(declined.id(), card(VISA), "late"), ErrorCode.INVALID_TRANSITION,
+                null);
+    }
+
+    @Test
+    void aDeclinedOrderCancelledByItsCustomerReleasesItsStock() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
+
+        Order cancelled = commerce.orders().cancel(customer, declined.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.captureCount()).isZero();
+    }
+
+    @Test
+    void aDeclinedOrderCanBePaidWithAnotherCardOnce() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order declined = placeDirect(customer, "A", 1, SimulatedPaymentGateway.INSUFFICIENT_FUNDS);
+
+        Order paid = commerce.checkout().pay(declined.id(), card(VISA), "retry-1");
+        Order again = commerce.checkout().pay(declined.id(), card(VISA), "retry-1");
+
+        assertThat(paid.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(again).isEqualTo(paid);
+        assertThat(paid.paymentId()).isNotEqualTo(declined.paymentId());
+        assertThat(commerce.payments().findByReference(paid.id().toString())).extracting(p -> p.status())
+                .containsExactly(PaymentStatus.DECLINED, PaymentStatus.AUTHORIZED);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+        assertFails(() -> commerce.checkout().pay(paid.id(), card(VISA), "retry-2"), ErrorCode.INVALID_TRANSITION,
+                null);
+    }
+
+    @Test
+    void aChangedPriceFailsUnlessAcceptedAndNamesTheSku() {
+        Product a = givenStockedProduct("A", "10.00", 5);
+        givenStockedProduct("B", "5.00", 5);
+        CustomerId customer = newCustomer();
+        Cart cart = cartOf(customer, "A", 1L, "B", 1L);
+        commerce.catalog().update(a.id(), ProductChanges.none().withPrice(eur("12.00")));
+
+        assertThatThrownBy(() -> commerce.checkout().placeOrder(checkoutOf(cart, customer, VISA, "p1")))
+                .isInstanceOfSatisfying(PriceChangedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.skus()).containsExactly(Sku.of("A"));
+                    assertThat(e.getMessage()).contains("A");
+                });
+        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.authorizationCount()).isZero();
+
+        Order order = commerce.checkout().placeOrder(checkoutOf(cart, customer, VISA, "p2").acceptingPriceChanges());
+        assertThat(order.lines().get(0).unitPrice()).isEqualTo(eur("12.00"));
+        assertThat(order.totals().subtotal()).isEqualTo(eur("17.00"));
+    }
+
+    @Test
+    void aGuestChecksOutWithAnEmailAndCannotUseACustomersCart() {
+        givenStockedProduct("A", "10.00", 5);
+        Cart guestCart = commerce.carts().add(commerce.carts().create(EUR).id(), Sku.of("A"), 1);
+        Order order = commerce.checkout().placeOrder(CheckoutRequest.forGuest(guestCart.id(), "guest@example.com",
+                ADDRESS, "standard", card(VISA), "g1"));
+        assertThat(order.customerId()).isEmpty();
+        assertThat(order.email()).contains("guest@example.com");
+        assertThat(order.history().get(0).actor()).isEqualTo("guest");
+
+        CustomerId owner = newCustomer();
+        Cart owned = cartOf(owner, "A", 1L);
+        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forGuest(owned.id(), "x@example.com",
+                ADDRESS, "standard", card(VISA), "g2")), ErrorCode.FORBIDDEN, null);
+        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(owned, newCustomer(), VISA, "g3")),
+                ErrorCode.FORBIDDEN, null);
+        assertThat(commerce.carts().get(owned.id()).status()).isEqualTo(CartStatus.ACTIVE);
+    }
+
+    @Test
+    void invalidRequestsFailBeforeAnythingIsWritten() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Cart empty = commerce.carts().createFor(customer, EUR);
+        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(empty, customer, VISA, "e1")),
+                ErrorCode.VALIDATION, "lines");
+        assertFails(() -> commerce.checkout().placeOrder(new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of(),
+                Optional.empty(), Optional.empty(), ADDRESS, Optional.empty(), card(VISA), "e2")),
+                ErrorCode.VALIDATION, "email");
+        assertFails(() -> commerce.checkout().placeOrder(new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of(),
+                Optional.of(customer), Optional.empty(), ADDRESS, Optional.of("teleport"), card(VISA), "e3")),
+                ErrorCode.VALIDATION, "shippingOption");
+        assertFails(() -> commerce.checkout().placeOrder(direct(customer, "NOPE", 1, VISA, "e4")),
+                ErrorCode.NOT_FOUND, "sku");
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void promotionsAreRedeemedUnderTheOrderIdWithinTheirLimit() {
+        givenStockedProduct("A", "10.00", 10);
+        Promotion promotion = commerce.promotions().create(
+                NewPromotion.withCode("SAVE10", "Ten percent",
+                        new Discount.PercentageOff(new BigDecimal("10")), START)
+                        .withUsageLimit(1));
+        CustomerId first = newCustomer();
+        CustomerId second = newCustomer();
+        Cart firstCart = commerce.carts().applyPromotionCode(cartOf(first, "A", 2L).id(), "save10");
+        Cart secondCart = commerce.carts().applyPromotionCode(cartOf(second, "A", 2L).id(), "SAVE10");
+
+        Order discounted = commerce.checkout().placeOrder(checkoutOf(firstCart, first, VISA, "d1"));
+        Order full = commerce.checkout().placeOrder(checkoutOf(secondCart, second, VISA, "d2"));
+
+        assertThat(discounted.totals().discountTotal()).isEqualTo(eur("2.00"));
+        assertThat(discounted.lines().get(0).discount()).isEqualTo(eur("2.00"));
+        assertThat(discounted.totals().grandTotal()).isEqualTo(eur("27.25"));
+        assertThat(full.totals().discountTotal()).isEqualTo(eur("0.00"));
+        store.inTransaction(transaction -> {
+            assertThat(transaction.promotions().isRedeemed(promotion.id(), discounted.id().toString())).isTrue();
+            assertThat(transaction.promotions().findById(promotion.id()).orElseThrow().timesUsed()).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
+    void anOrderWhoseGatewayNeverAnsweredIsFailedAndCancelledAtExpiry() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        assertFails(() -> placeDirect(customer, "A", 2, SimulatedPaymentGateway.FAIL),
+                ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        assertThat(commerce.checkout().recover()).isZero();
+
+        clock.advance(PAYMENT_TIMEOUT);
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+
+        Order expired = commerce.orders().get(customer, pending.id());
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.paymentStatus()).isEqualTo(OrderPaymentStatus.FAILED);
+        assertThat(paymentOf(expired).status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aPaymentApprovedAfterItsOrderExpiredIsGivenBack() {
+        SimulatedPaymentGateway simulator = new SimulatedPaymentGateway();
+        Runnable[] beforeAuthorize = {() -> { }};
+        PaymentGateway slow = new PaymentGateway() {
+            @Override
+            public GatewayResult authorize(AuthorizationRequest request) {
+                beforeAuthorize[0].run();
+                return simulator.authorize(request);
+            }
+
+            @Override
+            public GatewayResult capture(CaptureRequest request) {
+                return simulator.capture(request);
+            }
+
+            @Override
+            public GatewayResult voidAuthorization(VoidRequest request) {
+                return simulator.voidAuthorization(request);
+            }
+
+            @Override
+            public GatewayResult refund(RefundRequest request) {
+                return simulator.refund(request);
+            }
+
+            @Override
+            public Optional<GatewayResult> lookup(String idempotencyKey) {
+                return simulator.lookup(idempotencyKey);
+            }
+        };
+        commerce = configure(Commerce.builder().store(store).clock(clock)).paymentGateway(slow).build();
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order declined = placeDirect(customer, "A", 1, SimulatedPaymentGateway.DECLINE);
+        beforeAuthorize[0] = () -> {
+            clock.advance(PAYMENT_TIMEOUT);
+            assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        };
+
+        Order order = commerce.checkout().pay(declined.id(), card(VISA), "late");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(simulator.authorizationCount()).isEqualTo(1);
+        assertThat(simulator.voidCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+    }
+
+    @Test
+    void ordersAreListedNewestFirstPageByPage() {
+        givenStockedProduct("A", "1.00", 50);
+        CustomerId customer = newCustomer();
+        List<Order> placed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            placed.add(placeDirect(customer, "A", 1, VISA));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        placeDirect(newCustomer(), "A", 1, VISA);
+
+        List<Order> firstPage = commerce.orders().list(customer, Optional.empty(), 2);
+        List<Order> rest = commerce.orders().list(customer,
+                Optional.of(OrderCursor.after(firstPage.get(1))), 10);
+
+        assertThat(firstPage).extracting(Order::id).containsExactly(placed.get(4).id(), placed.get(3).id());
+        assertThat(rest).extracting(Order::id)
+                .containsExactly(placed.get(2).id(), placed.get(1).id(), placed.get(0).id());
+    }
+}

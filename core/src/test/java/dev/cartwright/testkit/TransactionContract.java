@@ -1,0 +1,87 @@
+package dev.cartwright.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cartwright.catalog.NewProduct;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductId;
+import dev.cartwright.catalog.ProductStatus;
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import dev.cartwright.money.Money;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link dev.cartwright.CommerceStore} promises about its transactions, whatever the
+ * contexts: work that returns is committed, work that throws leaves no trace and its exception
+ * reaches the caller unchanged.
+ */
+public abstract class TransactionContract extends StoreContract {
+
+    @Test
+    void workThatThrowsLeavesNoTraceInAnyRepository() {
+        Product existing = commerce.catalog().create(NewProduct.of("KEPT-1", "Kept", Money.of("1.00", "EUR")));
+        commerce.inventory().receive(existing.sku(), 5);
+        CommerceException failure = new CommerceException(ErrorCode.CONFLICT, "the work changed its mind");
+
+        assertThatThrownBy(() -> store.inTransaction(transaction -> {
+            transaction.products().insert(product("GONE-1"));
+            transaction.stock().receive(Sku.of("GONE-1"), 7);
+            transaction.stock().receive(existing.sku(), 3);
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(commerce.catalog().findBySku(Sku.of("GONE-1"))).isEmpty();
+        assertThat(commerce.inventory().level(existing.sku()).onHand()).isEqualTo(5);
+    }
+
+    @Test
+    void anUncheckedExceptionOfAnyKindAlsoRollsBack() {
+        IllegalStateException failure = new IllegalStateException("host code failed");
+
+        assertThatThrownBy(() -> store.inTransaction(transaction -> {
+            transaction.products().insert(product("GONE-2"));
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(commerce.catalog().findBySku(Sku.of("GONE-2"))).isEmpty();
+    }
+
+    @Test
+    void workThatReturnsIsCommittedAndItsResultReturned() {
+        Product inserted = store.inTransaction(transaction -> {
+            Product product = product("KEPT-2");
+            transaction.products().insert(product);
+            transaction.stock().receive(product.sku(), 4);
+            return product;
+        });
+
+        assertThat(commerce.catalog().get(inserted.id())).isEqualTo(inserted);
+        assertThat(commerce.inventory().level(inserted.sku()).onHand()).isEqualTo(4);
+    }
+
+    @Test
+    void aServiceCallThatFailsPartWayChangesNothing() {
+        commerce.catalog().create(NewProduct.of("TAKEN-1", "Taken", Money.of("1.00", "EUR")));
+
+        assertThatThrownBy(() -> store.inTransaction(transaction -> {
+            transaction.products().insert(product("FIRST-1"));
+            transaction.products().insert(product("TAKEN-1"));
+            return null;
+        })).isInstanceOfSatisfying(CommerceException.class,
+                exception -> assertThat(exception.code()).isEqualTo(ErrorCode.CONFLICT));
+
+        assertThat(commerce.catalog().findBySku(Sku.of("FIRST-1"))).isEmpty();
+    }
+
+    private Product product(String sku) {
+        return new Product(new ProductId(UUID.randomUUID()), Sku.of(sku), "Product " + sku, "",
+                Money.of("2.50", "EUR"), "standard", Set.of(), Map.of(), ProductStatus.ACTIVE, 0,
+                clock.instant(), clock.instant());
+    }
+}
