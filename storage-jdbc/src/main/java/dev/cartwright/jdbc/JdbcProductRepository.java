@@ -6,6 +6,7 @@ import dev.cartwright.catalog.ProductQuery;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.catalog.ProductStatus;
 import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.Validate;
 import dev.cartwright.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ final class JdbcProductRepository implements ProductRepository {
 
     @Override
     public void insert(Product product) {
-        checkText(product);
+        Validate.notNull(product, "product");
         sql.exec(() -> {
             sql.handle.createUpdate("INSERT INTO products (id, sku, name, description, price_minor, price_currency,"
                     + " tax_class, status, version, created_at, updated_at) VALUES (:id, :sku, :name, :description,"
@@ -87,7 +88,7 @@ final class JdbcProductRepository implements ProductRepository {
 
     @Override
     public void update(Product product, long expectedVersion) {
-        checkText(product);
+        Validate.notNull(product, "product");
         sql.exec(() -> {
             int updated = sql.handle.createUpdate("UPDATE products SET name = :name, description = :description,"
                     + " price_minor = :priceMinor, price_currency = :priceCurrency, tax_class = :taxClass,"
@@ -137,17 +138,6 @@ final class JdbcProductRepository implements ProductRepository {
             query.category().ifPresent(category -> q.bind("category", category));
             query.text().ifPresent(text -> q.bind("pattern", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%"));
             q.bind("limit", limit);
-        });
-    }
-
-    private void checkText(Product product) {
-        sql.checkText(product.name(), "name");
-        sql.checkText(product.description(), "description");
-        sql.checkText(product.taxClass(), "taxClass");
-        product.categories().forEach(category -> sql.checkText(category, "categories"));
-        product.attributes().forEach((name, value) -> {
-            sql.checkText(name, "attributes");
-            sql.checkText(value, "attributes");
         });
     }
 

@@ -35,8 +35,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p>Instants are stored exactly, as nanoseconds since the epoch; instants before 1677 or after 2262 are
  * rejected with {@link dev.cartwright.error.ErrorCode#VALIDATION}.
- * PostgreSQL text cannot hold U+0000, so there a string containing it fails with
- * {@link dev.cartwright.error.ErrorCode#VALIDATION}; H2 stores it.
  *
  * <p>Thread-safe.
  */

@@ -5,7 +5,9 @@ import dev.cartwright.cart.CartRepository;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.customer.CustomerRepository;
 import dev.cartwright.customer.SessionRepository;
+import dev.cartwright.event.Outbox;
 import dev.cartwright.inventory.StockRepository;
+import dev.cartwright.order.OrderRepository;
 import dev.cartwright.payment.PaymentRepository;
 import dev.cartwright.pricing.PromotionRepository;
 import org.jdbi.v3.core.Handle;
@@ -52,5 +54,15 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public StockRepository stock() {
         return new JdbcStockRepository(sql);
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return new JdbcOrderRepository(sql);
+    }
+
+    @Override
+    public Outbox outbox() {
+        return new JdbcOutbox(sql);
     }
 }

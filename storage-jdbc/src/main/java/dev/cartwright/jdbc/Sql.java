@@ -1,6 +1,5 @@
 package dev.cartwright.jdbc;
 
-import dev.cartwright.error.CommerceException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -28,17 +27,6 @@ final class Sql {
                 throw e;
             }
             throw SqlErrors.translate(e, dialect);
-        }
-    }
-
-    /**
-     * Rejects, on PostgreSQL only, a string that its text type cannot hold, before anything is written.
-     *
-     * @throws dev.cartwright.error.CommerceException {@code VALIDATION} naming {@code field}
-     */
-    void checkText(String value, String field) {
-        if (dialect == Dialect.POSTGRESQL && value != null && value.indexOf('\u0000') >= 0) {
-            throw CommerceException.invalid(field, "must not contain U+0000: PostgreSQL text cannot hold it");
         }
     }
 

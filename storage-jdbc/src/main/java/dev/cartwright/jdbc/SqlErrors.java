@@ -10,14 +10,14 @@ import java.util.Map;
 final class SqlErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String PG_CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
     /** Unique constraints whose violation names an input field. */
     private static final Map<String, String> FIELDS = Map.of(
             "uq_products_sku", "sku",
             "uq_promotions_code", "code",
             "uq_carts_active_customer", "customerId",
-            "uq_customers_email", "email");
+            "uq_customers_email", "email",
+            "uq_orders_idempotency_key", "idempotencyKey");
 
     private SqlErrors() {
     }
@@ -47,10 +47,6 @@ final class SqlErrors {
                 }
             }
             return new CommerceException(ErrorCode.CONFLICT, null, "a unique key is already in use", failure);
-        }
-        if (sql != null && dialect == Dialect.POSTGRESQL && PG_CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
-            return new CommerceException(ErrorCode.VALIDATION, "text",
-                    "text must not contain U+0000 on PostgreSQL", failure);
         }
         return CommerceException.storage("the database failed: " + (sql != null ? sql.getMessage() : failure.getMessage()),
                 failure);

@@ -2,14 +2,8 @@ package dev.cartwright.jdbc;
 
 import dev.cartwright.CommerceStore;
 import dev.cartwright.testkit.CatalogContract;
-import java.lang.reflect.Method;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(PostgresCatalogTest.NoNulInText.class)
 class PostgresCatalogTest extends CatalogContract {
 
     @RegisterExtension
@@ -18,21 +12,5 @@ class PostgresCatalogTest extends CatalogContract {
     @Override
     protected CommerceStore createStore() {
         return DATABASE.freshStore();
-    }
-
-    /**
-     * Skips the one contract test that stores U+0000, which PostgreSQL text cannot hold; there the store
-     * answers VALIDATION instead, as {@link PostgresTextTest} checks.
-     */
-    static final class NoNulInText implements ExecutionCondition {
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            boolean storesNul = context.getTestMethod().map(Method::getName)
-                    .filter("hostileStringsRoundTripExactly"::equals).isPresent();
-            return storesNul
-                    ? ConditionEvaluationResult.disabled("PostgreSQL text cannot hold U+0000: see PostgresTextTest")
-                    : ConditionEvaluationResult.enabled("stores no U+0000");
-        }
     }
 }

@@ -39,12 +39,13 @@ class SqlErrorsTest {
     }
 
     @Test
-    void aNulCharacterIsInvalidOnPostgresqlOnlyAndOtherFailuresAreStorageWithTheirCause() {
-        RuntimeException nul = failure("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+    void otherFailuresAreStorageWithTheirCauseOnEitherDatabase() {
+        RuntimeException invalid = failure("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
 
-        assertThat(SqlErrors.translate(nul, Dialect.POSTGRESQL).code()).isEqualTo(ErrorCode.VALIDATION);
-        CommerceException storage = SqlErrors.translate(nul, Dialect.H2);
-        assertThat(storage.code()).isEqualTo(ErrorCode.STORAGE);
-        assertThat(storage.getCause()).isSameAs(nul);
+        for (Dialect dialect : Dialect.values()) {
+            CommerceException storage = SqlErrors.translate(invalid, dialect);
+            assertThat(storage.code()).isEqualTo(ErrorCode.STORAGE);
+            assertThat(storage.getCause()).isSameAs(invalid);
+        }
     }
 }
