@@ -41,7 +41,8 @@ import org.jdbi.v3.core.statement.Update;
  * Orders as a row plus their lines, history, shipments and shipped quantities, read in four queries whatever
  * the number or size of the orders (the order rows, then each child table for all of them at once). Lines are
  * the order's snapshot, written once on insert; history and shipments only grow, so an update appends the new
- * entries.
+ * entries. An update writes what an order's changes can change (its statuses, payment, version, new history
+ * and shipments), after the checks of the memory store, in its order.
  */
 final class JdbcOrderRepository implements OrderRepository {
 
@@ -159,9 +160,6 @@ final class JdbcOrderRepository implements OrderRepository {
     @Override
     public void update(Order order, long expectedVersion) {
         Validate.notNull(order, "order");
-        if (order.version() <= expectedVersion) {
-            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
-        }
         sql.exec(() -> {
             Optional<Stored> stored = sql.handle.createQuery("SELECT version, idempotency_key,"
                     + " (SELECT COUNT(*) FROM order_transitions t WHERE t.order_id = o.id) AS transitions,"
@@ -177,6 +175,9 @@ final class JdbcOrderRepository implements OrderRepository {
             if (stored.get().version() != expectedVersion) {
                 throw new StaleVersionException("order " + order.id() + " is at version " + stored.get().version()
                         + ", not " + expectedVersion + ": it changed since it was read");
+            }
+            if (order.version() <= expectedVersion) {
+                throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
             }
             if (!stored.get().idempotencyKey().equals(order.idempotencyKey())) {
                 throw CommerceException.invalid("order", "must keep its idempotency key");
