@@ -23,7 +23,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p>Each {@link #inTransaction} runs on one connection at {@code READ COMMITTED}. Invariants that span
  * rows are kept with explicit row locks ({@code SELECT ... FOR UPDATE} on the stock or promotion row)
- * followed by guarded statements; versioned aggregates (products, customers, carts, payments) are updated
+ * followed by guarded statements; versioned aggregates (products, customers, carts, payments, orders) are updated
  * with {@code WHERE id = ? AND version = ?}. Serialization failures and deadlocks (SQLState 40001, 40P01)
  * are retried, as are transactions whose versioned update found that another transaction changed the
  * aggregate since it was read (so that the work re-reads it, as if transactions ran one at a time), up to
@@ -32,6 +32,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link dev.cartwright.error.ErrorCode#CONFLICT}; other database failures become
  * {@link dev.cartwright.error.ErrorCode#STORAGE} with the cause attached. A {@link CommerceException}
  * thrown by the work leaves unchanged after rollback.
+ *
+ * <p>Outbox events are rows of the transaction that appends them, stored as their record class name and a
+ * text form of their components (any {@link dev.cartwright.event.CommerceEvent} record of the supported
+ * component types, including a host's own); an entry whose class is gone or whose text no longer fits its
+ * record is logged, counted as a failed attempt and kept, never delivered.
  *
  * <p>Instants are stored exactly, as nanoseconds since the epoch; instants before 1677 or after 2262 are
  * rejected with {@link dev.cartwright.error.ErrorCode#VALIDATION}.
