@@ -1,0 +1,224 @@
+package dev.cartwright.jdbc;
+
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
+import dev.cartwright.money.Money;
+import dev.cartwright.payment.Payment;
+import dev.cartwright.payment.PaymentId;
+import dev.cartwright.payment.PaymentLogEntry;
+import dev.cartwright.payment.PaymentMethod;
+import dev.cartwright.payment.PaymentRepository;
+import dev.cartwright.payment.PaymentStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Payments as a row plus their ordered log rows, read in two queries; gateway event ids in a keyed table. */
+final class JdbcPaymentRepository implements PaymentRepository {
+
+    private static final String SELECT = "SELECT id, reference, currency, amount_minor, status, authorized_minor,"
+            + " captured_minor, refunded_minor, method_token, method_brand, method_last4, gateway_payment_id,"
+            + " idempotency_key, version, created_at, updated_at FROM payments";
+
+    private final Sql sql;
+
+    JdbcPaymentRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(Payment payment) {
+        Validate.notNull(payment, "payment");
+        sql.exec(() -> {
+            sql.handle.createUpdate("INSERT INTO payments (id, reference, currency, amount_minor, status,"
+                    + " authorized_minor, captured_minor, refunded_minor, method_token, method_brand, method_last4,"
+                    + " gateway_payment_id, idempotency_key, version, created_at, updated_at) VALUES (:id, :reference,"
+                    + " :currency, :amount, :status, :authorized, :captured, :refunded, :token, :brand, :last4,"
+                    + " :gatewayPaymentId, :idempotencyKey, :version, :createdAt, :updatedAt)")
+                    .bind("id", payment.id().value())
+                    .bind("reference", payment.reference())
+                    .bind("currency", payment.currency().getCurrencyCode())
+                    .bind("amount", payment.amount().minorUnits())
+                    .bind("status", payment.status().name())
+                    .bind("authorized", payment.authorized().minorUnits())
+                    .bind("captured", payment.captured().minorUnits())
+                    .bind("refunded", payment.refunded().minorUnits())
+                    .bind("token", payment.method().token())
+                    .bind("brand", payment.method().brand())
+                    .bind("last4", payment.method().last4())
+                    .bind("gatewayPaymentId", payment.gatewayPaymentId())
+                    .bind("idempotencyKey", payment.idempotencyKey())
+                    .bind("version", payment.version())
+                    .bind("createdAt", Rows.nanos(payment.createdAt()))
+                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
+                    .execute();
+            insertLog(payment.id(), payment.log(), 0);
+        });
+    }
+
+    @Override
+    public Optional<Payment> findById(PaymentId id) {
+        Validate.notNull(id, "id");
+        return load(SELECT + " WHERE id = :key", id.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<Payment> findByReference(String reference) {
+        Validate.notNull(reference, "reference");
+        return load(SELECT + " WHERE reference = :key ORDER BY seq", reference);
+    }
+
+    @Override
+    public Optional<Payment> findByIdempotencyKey(String idempotencyKey) {
+        Validate.notNull(idempotencyKey, "idempotencyKey");
+        return load(SELECT + " WHERE idempotency_key = :key", idempotencyKey).stream().findFirst();
+    }
+
+    @Override
+    public void update(Payment payment, long expectedVersion) {
+        Validate.notNull(payment, "payment");
+        if (payment.version() <= expectedVersion) {
+            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
+        }
+        sql.exec(() -> {
+            Optional<Stored> stored = sql.handle.createQuery("SELECT version, reference, idempotency_key,"
+                    + " (SELECT COUNT(*) FROM payment_log l WHERE l.payment_id = p.id) AS logged FROM payments p"
+                    + " WHERE id = :id FOR UPDATE")
+                    .bind("id", payment.id().value())
+                    .map((rs, ctx) -> new Stored(rs.getLong("version"), rs.getString("reference"),
+                            rs.getString("idempotency_key"), rs.getInt("logged")))
+                    .findOne();
+            if (stored.isEmpty()) {
+                throw CommerceException.notFound("payment", payment.id());
+            }
+            if (stored.get().version() != expectedVersion) {
+                throw new StaleVersionException("payment " + payment.id() + " is at version " + stored.get().version()
+                        + ", not " + expectedVersion + ": it changed since it was read");
+            }
+            if (!stored.get().idempotencyKey().equals(payment.idempotencyKey())
+                    || !stored.get().reference().equals(payment.reference())) {
+                throw CommerceException.invalid("payment", "must keep its idempotency key and reference");
+            }
+            sql.handle.createUpdate("UPDATE payments SET status = :status, authorized_minor = :authorized,"
+                    + " captured_minor = :captured, refunded_minor = :refunded, amount_minor = :amount,"
+                    + " currency = :currency, method_token = :token, method_brand = :brand, method_last4 = :last4,"
+                    + " gateway_payment_id = :gatewayPaymentId, version = :version, updated_at = :updatedAt"
+                    + " WHERE id = :id AND version = :expectedVersion")
+                    .bind("id", payment.id().value())
+                    .bind("status", payment.status().name())
+                    .bind("authorized", payment.authorized().minorUnits())
+                    .bind("captured", payment.captured().minorUnits())
+                    .bind("refunded", payment.refunded().minorUnits())
+                    .bind("amount", payment.amount().minorUnits())
+                    .bind("currency", payment.currency().getCurrencyCode())
+                    .bind("token", payment.method().token())
+                    .bind("brand", payment.method().brand())
+                    .bind("last4", payment.method().last4())
+                    .bind("gatewayPaymentId", payment.gatewayPaymentId())
+                    .bind("version", payment.version())
+                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
+                    .bind("expectedVersion", expectedVersion)
+                    .execute();
+            int logged = stored.get().logged();
+            if (logged <= payment.log().size()) {
+                // The log only grows: keep the stored prefix and append the new entries.
+                insertLog(payment.id(), payment.log().subList(logged, payment.log().size()), logged);
+            } else {
+                sql.handle.createUpdate("DELETE FROM payment_log WHERE payment_id = :id")
+                        .bind("id", payment.id().value()).execute();
+                insertLog(payment.id(), payment.log(), 0);
+            }
+        });
+    }
+
+    @Override
+    public boolean recordGatewayEvent(PaymentId paymentId, String gatewayEventId, Instant receivedAt) {
+        Validate.notNull(paymentId, "paymentId");
+        Validate.notBlank(gatewayEventId, "gatewayEventId", 255);
+        Validate.notNull(receivedAt, "receivedAt");
+        return sql.run(() -> sql.handle.createUpdate("INSERT INTO payment_gateway_events (gateway_event_id, payment_id,"
+                + " received_at) VALUES (:eventId, :paymentId, :receivedAt) ON CONFLICT DO NOTHING")
+                .bind("eventId", gatewayEventId)
+                .bind("paymentId", paymentId.value())
+                .bind("receivedAt", Rows.nanos(receivedAt))
+                .execute() == 1);
+    }
+
+    private void insertLog(PaymentId id, List<PaymentLogEntry> entries, int firstSeq) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = sql.handle.prepareBatch("INSERT INTO payment_log (payment_id, seq, kind, amount_minor,"
+                + " amount_currency, gateway_event_id, detail, logged_at) VALUES (:id, :seq, :kind, :amount, :currency,"
+                + " :eventId, :detail, :at)");
+        int seq = firstSeq;
+        for (PaymentLogEntry entry : entries) {
+            batch.bind("id", id.value())
+                    .bind("seq", seq++)
+                    .bind("kind", entry.kind().name())
+                    .bind("amount", entry.amount().minorUnits())
+                    .bind("currency", entry.amount().currency().getCurrencyCode())
+                    .bind("eventId", entry.gatewayEventId())
+                    .bind("detail", entry.detail())
+                    .bind("at", Rows.nanos(entry.at()))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private List<Payment> load(String select, Object key) {
+        return sql.run(() -> {
+            List<Row> rows = sql.handle.createQuery(select).bind("key", key).map((rs, ctx) -> Row.of(rs)).list();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<UUID, List<PaymentLogEntry>> logs = new HashMap<>();
+            sql.handle.createQuery("SELECT payment_id, kind, amount_minor, amount_currency, gateway_event_id, detail,"
+                    + " logged_at FROM payment_log WHERE payment_id IN (<ids>) ORDER BY payment_id, seq")
+                    .bindList("ids", rows.stream().map(Row::id).toList())
+                    .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "payment_id"), new PaymentLogEntry(
+                            PaymentLogEntry.Kind.valueOf(rs.getString("kind")),
+                            Rows.money(rs, "amount_minor", "amount_currency"), rs.getString("gateway_event_id"),
+                            rs.getString("detail"), Rows.instant(rs, "logged_at"))))
+                    .forEach(entry -> logs.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+            List<Payment> payments = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                payments.add(row.toPayment(logs.getOrDefault(row.id(), List.of())));
+            }
+            return payments;
+        });
+    }
+
+    private record Stored(long version, String reference, String idempotencyKey, int logged) {
+    }
+
+    private record Row(UUID id, String reference, Currency currency, long amount, String status, long authorized,
+            long captured, long refunded, PaymentMethod method, String gatewayPaymentId, String idempotencyKey,
+            long version, Instant createdAt, Instant updatedAt) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(Rows.uuid(rs, "id"), rs.getString("reference"),
+                    Currency.getInstance(rs.getString("currency").trim()), rs.getLong("amount_minor"),
+                    rs.getString("status"), rs.getLong("authorized_minor"), rs.getLong("captured_minor"),
+                    rs.getLong("refunded_minor"), PaymentMethod.of(rs.getString("method_token"),
+                            rs.getString("method_brand"), rs.getString("method_last4")),
+                    rs.getString("gateway_payment_id"), rs.getString("idempotency_key"), rs.getLong("version"),
+                    Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+        }
+
+        Payment toPayment(List<PaymentLogEntry> log) {
+            return new Payment(new PaymentId(id), reference, Money.ofMinor(amount, currency), PaymentStatus.valueOf(status),
+                    Money.ofMinor(authorized, currency), Money.ofMinor(captured, currency),
+                    Money.ofMinor(refunded, currency), method, gatewayPaymentId, idempotencyKey, log, version,
+                    createdAt, updatedAt);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.cartwright.jdbc;
+
+import dev.cartwright.CommerceStore;
+import dev.cartwright.StoreTransaction;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Every Cartwright port in SQL, over Jdbi, for H2 and PostgreSQL.
+ *
+ * <p>The schema ships in this jar as Flyway migrations under {@value #MIGRATIONS} (history table
+ * {@value #HISTORY_TABLE}); {@link #create} applies them, {@link Builder#migrate(boolean)} can turn that off
+ * for hosts that migrate themselves.
+ *
+ * <p>Each {@link #inTransaction} runs on one connection at {@code READ COMMITTED}. Invariants that span
+ * rows are kept with explicit row locks ({@code SELECT ... FOR UPDATE} on the stock or promotion row)
+ * followed by guarded statements; versioned aggregates (products, customers, carts, payments, orders) are updated
+ * with {@code WHERE id = ? AND version = ?}. Serialization failures and deadlocks (SQLState 40001, 40P01)
+ * are retried, as are transactions whose versioned update found that another transaction changed the
+ * aggregate since it was read (so that the work re-reads it, as if transactions ran one at a time), up to
+ * {@value #MAX_ATTEMPTS} attempts in all with jittered backoff; a conflict that outlasts them is a
+ * {@link dev.cartwright.error.ErrorCode#CONFLICT}. Unique-key violations become
+ * {@link dev.cartwright.error.ErrorCode#CONFLICT}; other database failures become
+ * {@link dev.cartwright.error.ErrorCode#STORAGE} with the cause attached. A {@link CommerceException}
+ * thrown by the work leaves unchanged after rollback.
+ *
+ * <p>Outbox events are rows of the transaction that appends them, stored as their record class name and a
+ * text form of their components (any {@link dev.cartwright.event.CommerceEvent} record of the supported
+ * component types, including a host's own); an entry whose class is gone or whose text no longer fits its
+ * record is logged, counted as a failed attempt and kept, never delivered.
+ *
+ * <p>Instants are stored exactly, as nanoseconds since the epoch; instants before 1677 or after 2262 are
+ * rejected with {@link dev.cartwright.error.ErrorCode#VALIDATION}.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcStore implements CommerceStore {
+
+    /** The classpath folder of the Flyway migrations. */
+    public static final String MIGRATIONS = "db/cartwright/migration";
+
+    /** The Flyway history table of Cartwright's schema, apart from any history table of the host. */
+    public static final String HISTORY_TABLE = "cartwright_schema_history";
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private JdbcStore(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    /**
+     * A store over {@code dataSource}, migrated to the current schema.
+     *
+     * @param dataSource where the tables are (an H2 database in PostgreSQL mode, or PostgreSQL)
+     * @return the store
+     * @throws CommerceException {@code VALIDATION} if {@code dataSource} is null; {@code STORAGE} if the
+     *     database cannot be reached or migrated
+     */
+    public static JdbcStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /**
+     * A store in an embedded H2 database, created if missing and migrated: one line for demos and tests.
+     *
+     * @param nameOrPath a name such as {@code "shop"} for an in-memory database that lives as long as the
+     *     JVM, or a path containing {@code '/'} or {@code '\'} (without {@code .mv.db}) for a file
+     * @return the store
+     * @throws CommerceException {@code VALIDATION} if the name is blank; {@code STORAGE} if H2 is not on the
+     *     class path or the database cannot be opened
+     */
+    public static JdbcStore embeddedH2(String nameOrPath) {
+        Validate.notBlank(nameOrPath, "nameOrPath", 1000);
+        boolean file = nameOrPath.contains("/") || nameOrPath.contains("\\");
+        String url = (file ? "jdbc:h2:file:" : "jdbc:h2:mem:") + nameOrPath
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
+                + (file ? "" : ";DB_CLOSE_DELAY=-1");
+        return create(EmbeddedH2.dataSource(url));
+    }
+
+    /**
+     * @param dataSource where the tables are
+     * @return a builder of a store over it
+     * @throws CommerceException {@code VALIDATION} if {@code dataSource} is null
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Validate.notNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        Validate.notNull(work, "work");
+        if (open.get()) {
+            throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
+        }
+        open.set(Boolean.TRUE);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                            handle -> work.apply(new JdbcTransaction(handle, dialect)));
+                } catch (StaleVersionException e) {
+                    if (attempt < MAX_ATTEMPTS) {
+                        backOff(attempt);
+                        continue;
+                    }
+                    throw CommerceException.conflict(e.getMessage());
+                } catch (RuntimeException e) {
+                    if (attempt < MAX_ATTEMPTS && SqlErrors.isTransient(e)) {
+                        backOff(attempt);
+                        continue;
+                    }
+                    if (e instanceof JdbiException || SqlErrors.sqlCause(e) != null && !(e instanceof CommerceException)) {
+                        throw SqlErrors.translate(e, dialect);
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            open.remove();
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long bound = 5L << attempt;
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CommerceException.storage("interrupted while retrying a transaction", e);
+        }
+    }
+
+    /** Settings of a {@link JdbcStore}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private boolean migrate = true;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * @param apply whether {@link #build()} applies the pending migrations (default {@code true})
+         * @return this builder
+         */
+        public Builder migrate(boolean apply) {
+            this.migrate = apply;
+            return this;
+        }
+
+        /**
+         * @return the store, with its schema migrated if so set
+         * @throws CommerceException {@code STORAGE} if the database cannot be reached or migrated
+         */
+        public JdbcStore build() {
+            Dialect dialect = detect(dataSource);
+            if (migrate) {
+                try {
+                    Flyway.configure(JdbcStore.class.getClassLoader())
+                            .dataSource(dataSource)
+                            .locations("classpath:" + MIGRATIONS)
+                            .table(HISTORY_TABLE)
+                            // A host's own tables may share the schema: start Cartwright's history beside them.
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
+                            .load()
+                            .migrate();
+                } catch (RuntimeException e) {
+                    throw CommerceException.storage("could not migrate the Cartwright schema", e);
+                }
+            }
+            return new JdbcStore(Jdbi.create(dataSource), dialect);
+        }
+
+        private static Dialect detect(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection()) {
+                String product = connection.getMetaData().getDatabaseProductName();
+                return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
+            } catch (SQLException e) {
+                throw CommerceException.storage("could not connect to the database", e);
+            }
+        }
+    }
+}

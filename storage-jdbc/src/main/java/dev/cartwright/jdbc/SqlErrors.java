@@ -1,0 +1,66 @@
+package dev.cartwright.jdbc;
+
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns database failures into {@link CommerceException}s. */
+final class SqlErrors {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Unique constraints whose violation names an input field. */
+    private static final Map<String, String> FIELDS = Map.of(
+            "uq_products_sku", "sku",
+            "uq_promotions_code", "code",
+            "uq_carts_active_customer", "customerId",
+            "uq_customers_email", "email",
+            "uq_orders_idempotency_key", "idempotencyKey");
+
+    private SqlErrors() {
+    }
+
+    /** Whether retrying the whole transaction may succeed: a serialization failure or a deadlock. */
+    static boolean isTransient(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        // 90131: H2's concurrent update of a row under MVCC.
+        return "40001".equals(state) || "40P01".equals(state) || "90131".equals(state) || sql.getErrorCode() == 90131;
+    }
+
+    static CommerceException translate(RuntimeException failure, Dialect dialect) {
+        if (failure instanceof CommerceException) {
+            return (CommerceException) failure;
+        }
+        SQLException sql = sqlCause(failure);
+        if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, String> entry : FIELDS.entrySet()) {
+                if (message.contains(entry.getKey())) {
+                    return new CommerceException(ErrorCode.CONFLICT, entry.getValue(),
+                            entry.getValue() + " is already in use", failure);
+                }
+            }
+            return new CommerceException(ErrorCode.CONFLICT, null, "a unique key is already in use", failure);
+        }
+        return CommerceException.storage("the database failed: " + (sql != null ? sql.getMessage() : failure.getMessage()),
+                failure);
+    }
+
+    static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return (SQLException) t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cartwright.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+
+class H2SecretsAtRestTest extends SecretsAtRestScenario {
+
+    private DataSource dataSource;
+
+    @BeforeEach
+    void createDatabase() {
+        dataSource = TestDatabases.freshH2();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    protected JdbcStore store() {
+        return JdbcStore.create(dataSource);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.cartwright.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartwright.Commerce;
+import dev.cartwright.cart.Cart;
+import dev.cartwright.catalog.NewProduct;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.customer.Customer;
+import dev.cartwright.customer.Login;
+import dev.cartwright.money.Money;
+import dev.cartwright.order.Address;
+import dev.cartwright.order.CheckoutRequest;
+import dev.cartwright.order.Order;
+import dev.cartwright.order.OrderPaymentStatus;
+import dev.cartwright.payment.PaymentMethod;
+import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.pricing.ShippingOption;
+import dev.cartwright.pricing.ShippingOptions;
+import dev.cartwright.pricing.TaxPolicy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After a whole shop scenario (register, log in, check out with a card token, capture, refund), reads every
+ * text column of every table in the store's schema and checks that no plain password, no plain session token
+ * and no card-number-like run of 13 to 19 digits was stored.
+ */
+abstract class SecretsAtRestScenario {
+
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
+    private static final String PASSWORD = "Correct horse battery staple 4111111111111111";
+    private static final String EMAIL = "ada@example.com";
+
+    /** @return the data source of a fresh, migrated and empty store's schema */
+    protected abstract DataSource dataSource();
+
+    /** @return the store over {@link #dataSource()} */
+    protected abstract JdbcStore store();
+
+    @Test
+    void noPasswordSessionTokenOrCardNumberIsStoredInAnyTextColumn() throws SQLException {
+        Commerce commerce = Commerce.builder().store(store())
+                .passwordIterations(1_000)
+                .paymentGateway(new SimulatedPaymentGateway())
+                .taxPolicy(TaxPolicy.builder().rate("DE", null, "standard", new BigDecimal("0.19")).build())
+                .shippingOptions(ShippingOptions.builder()
+                        .add(new ShippingOption("standard", "Standard", Map.of("DE", Money.of("4.90", "EUR")),
+                                "standard"))
+                        .build())
+                .build();
+        commerce.accounts().register(EMAIL, PASSWORD, "Ada Lovelace");
+        Login login = commerce.accounts().login(EMAIL, PASSWORD);
+        Customer customer = commerce.accounts().authenticate(login.token());
+        Product product = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", Money.of("10.00", "EUR")));
+        commerce.inventory().receive(product.sku(), 10);
+        Cart cart = commerce.carts().createFor(customer.id(), product.price().currency());
+        cart = commerce.carts().add(cart.id(), product.sku(), 2);
+        Order order = commerce.checkout().placeOrder(CheckoutRequest.forCustomer(cart.id(), customer.id(),
+                Address.of("Ada Lovelace", "Hauptstr. 1", "Berlin", "10115", "DE"), "standard",
+                PaymentMethod.of(SimulatedPaymentGateway.VISA, "visa", "4242"), "checkout-1"));
+        commerce.backOffice().capture("alice", order.id(), Optional.empty());
+        Order refunded = commerce.backOffice().refund("alice", order.id(), Money.of("5.00", "EUR"), Map.of());
+        assertThat(refunded.paymentStatus()).isEqualTo(OrderPaymentStatus.PARTIALLY_REFUNDED);
+
+        List<String> values = everyTextValue();
+
+        assertThat(values).as("the scan reads the stored text").contains(EMAIL, "Mug", "checkout-1");
+        assertThat(values).as("no value holds the plain password").noneMatch(value -> value.contains(PASSWORD));
+        assertThat(values).as("no value holds the plain session token")
+                .noneMatch(value -> value.contains(login.token()));
+        assertThat(values).as("no value holds a card-number-like run of digits")
+                .noneMatch(value -> CARD_NUMBER.matcher(value).find());
+        assertThat(CARD_NUMBER.matcher("pan 4111111111111111.").find()).as("the pattern finds a card number").isTrue();
+    }
+
+    /** Every non-null value of every character column of the current schema, as "table.column=value". */
+    private List<String> everyTextValue() throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource().getConnection(); Statement sql = connection.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = CURRENT_SCHEMA AND (LOWER(data_type) LIKE 'char%'"
+                    + " OR LOWER(data_type) IN ('text', 'json', 'jsonb'))")) {
+                while (rows.next()) {
+                    columns.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+            assertThat(columns).as("text columns found").extracting(column -> column[0] + "." + column[1])
+                    .contains("customers.password_hash", "sessions.token_hash", "payments.method_token",
+                            "outbox.payload");
+            for (String[] column : columns) {
+                try (ResultSet rows = sql.executeQuery("SELECT " + column[1] + " FROM " + column[0]
+                        + " WHERE " + column[1] + " IS NOT NULL")) {
+                    while (rows.next()) {
+                        values.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}
