@@ -48,6 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,7 +308,7 @@ final class OrderEngine {
             }
             Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
             if (next.paymentStatus().isApproved()) {
-                for (OrderLine line : order.lines()) {
+                for (OrderLine line : inSkuOrder(order.lines())) {
                     commitReservation(repositories, order, line, now);
                 }
                 next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
@@ -417,9 +418,19 @@ final class OrderEngine {
     }
 
     private static void releaseAll(CheckoutRepositories repositories, Order order) {
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : inSkuOrder(order.lines())) {
             repositories.stock().tryRelease(line.reservationId());
         }
+    }
+
+    /**
+     * Stock rows are always locked in SKU order, as reservations are taken, so that two transactions
+     * touching the same SKUs cannot lock them in opposite orders and deadlock.
+     */
+    private static List<OrderLine> inSkuOrder(List<OrderLine> lines) {
+        List<OrderLine> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing(OrderLine::sku));
+        return sorted;
     }
 
     // ---------------------------------------------------------------- after payment
@@ -488,7 +499,7 @@ final class OrderEngine {
             Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
             if (currentOrder.status() == OrderStatus.CONFIRMED
                     && currentOrder.fulfillmentStatus() == FulfillmentStatus.UNFULFILLED) {
-                for (OrderLine line : currentOrder.lines()) {
+                for (OrderLine line : inSkuOrder(currentOrder.lines())) {
                     repositories.stock().receive(line.sku(), line.quantity());
                 }
                 cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
@@ -565,7 +576,7 @@ final class OrderEngine {
             if (firstTime(repositories, payment, key, now)) {
                 next = current.refund(amount, key, now);
                 Payments.store(repositories, current, next);
-                restock.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+                new TreeMap<>(restock).forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);

@@ -38,6 +38,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +109,34 @@ public abstract class CheckoutContract extends OrderFixtures {
         assertThat(level.available()).isZero();
         assertThat(level.sold()).isEqualTo(10);
         assertThat(gateway.authorizationCount()).isEqualTo(10);
+    }
+
+    @Test
+    void concurrentBuyersOfTheSameSkusAllSucceedAndStockIsConserved() throws Exception {
+        List<String> skus = List.of("P", "Q", "R", "S");
+        for (String sku : skus) {
+            givenStockedProduct(sku, "2.00", 1_000);
+        }
+        List<Object> outcomes = Contracts.race(16, i -> () -> {
+            Map<Sku, Long> quantities = new LinkedHashMap<>();
+            for (int k = 0; k < skus.size(); k++) {
+                quantities.put(Sku.of(skus.get((i + k) % skus.size())), 1L);
+            }
+            try {
+                return commerce.checkout().placeOrder(new DirectOrderRequest(quantities, List.of(),
+                        Optional.of(newCustomer()), Optional.empty(), ADDRESS, Optional.of("standard"), card(VISA),
+                        "many-" + i));
+            } catch (CommerceException e) {
+                return e.code();
+            }
+        });
+
+        assertThat(outcomes).allMatch(Order.class::isInstance);
+        for (String sku : skus) {
+            StockLevel level = commerce.inventory().level(Sku.of(sku));
+            assertThat(level.sold()).isEqualTo(16);
+            assertThat(level.onHand() + level.sold()).isEqualTo(1_000);
+        }
     }
 
     @Test
