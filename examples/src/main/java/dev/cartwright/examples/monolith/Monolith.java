@@ -121,6 +121,11 @@ public final class Monolith implements AutoCloseable {
         return server.port();
     }
 
+    /** @return the Jetty server, for tests of its set-up */
+    org.eclipse.jetty.server.Server jetty() {
+        return server.jettyServer().server();
+    }
+
     /** @return the bearer token of the admin routes */
     public String adminToken() {
         return adminToken;

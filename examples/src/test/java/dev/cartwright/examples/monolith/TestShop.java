@@ -24,6 +24,11 @@ final class TestShop implements AutoCloseable {
     private final Monolith monolith;
     private final HttpClient client = HttpClient.newHttpClient();
 
+    /** Drives a monolith started elsewhere; closing it stops that monolith. */
+    TestShop(Monolith monolith) {
+        this.monolith = monolith;
+    }
+
     TestShop() {
         String url = "jdbc:h2:mem:monolith-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
