@@ -1,0 +1,49 @@
+package dev.cartwright.examples;
+
+import dev.cartwright.examples.monolith.Monolith;
+import dev.cartwright.examples.tour.Tour;
+import java.util.Arrays;
+
+/**
+ * The entry point of {@code cartwright-examples.jar}: the first argument picks the program.
+ * <pre>
+ * java -jar examples/target/cartwright-examples.jar monolith
+ * java -jar examples/target/cartwright-examples.jar tour
+ * </pre>
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the program the first argument names, or lists them.
+     *
+     * @param args the program's name, then its arguments
+     */
+    public static void main(String[] args) {
+        String program = args.length == 0 ? "--help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (program) {
+            case "monolith" -> Monolith.main(rest);
+            case "tour" -> Tour.main(rest);
+            case "--help", "-h", "help" -> System.out.print(usage());
+            default -> {
+                System.err.print("unknown program: " + program + "\n\n" + usage());
+                System.exit(2);
+            }
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar cartwright-examples.jar PROGRAM
+
+                programs:
+                  monolith   the whole shop over HTTP on one database (env: PORT=3000, DATABASE_URL, ADMIN_TOKEN)
+                  tour       a scripted day in a shop, printed step by step (in memory, no setup)
+
+                coming later: microservices, user-service, product-service, order-service, lambda-local
+                """;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cartwright.examples.monolith;
+
+import dev.cartwright.Commerce;
+import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartId;
+import dev.cartwright.customer.Customer;
+import dev.cartwright.customer.Login;
+import dev.cartwright.error.CommerceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts: {@code POST /users} (register), {@code POST /sessions} (log in; merges a guest cart given as
+ * {@code cartId}), {@code DELETE /sessions/current} (log out), {@code GET /users/me}.
+ */
+final class AccountRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountRoutes.class);
+
+    private final Commerce shop;
+    private final Auth auth;
+
+    AccountRoutes(Commerce shop, Auth auth) {
+        this.shop = shop;
+        this.auth = auth;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/users", this::registerUser);
+        routes.post("/sessions", this::logIn);
+        routes.delete("/sessions/current", this::logOut);
+        routes.get("/users/me", this::me);
+    }
+
+    private void registerUser(Context ctx) {
+        Requests.Register body = Json.read(ctx, Requests.Register.class);
+        Customer customer = shop.accounts().register(body.email(), body.password(), body.name());
+        ctx.header("Location", "/users/me");
+        Json.send(ctx, 201, Views.User.of(customer));
+    }
+
+    private void logIn(Context ctx) {
+        Requests.LogIn body = Json.read(ctx, Requests.LogIn.class);
+        Optional<CartId> guestCart = Optional.ofNullable(body.cartId()).map(CartId::parse);
+        Login login = shop.accounts().login(body.email(), body.password());
+        Optional<Cart> cart = guestCart.flatMap(id -> merge(id, login.customer()));
+        if (cart.isEmpty()) {
+            cart = shop.carts().activeCartOf(login.customer().id());
+        }
+        Json.send(ctx, 201, new Views.Session(login.token(), login.expiresAt().toString(),
+                login.customer().id().toString(), cart.map(found -> found.id().toString()).orElse(null)));
+    }
+
+    private Optional<Cart> merge(CartId guestCart, Customer customer) {
+        try {
+            return Optional.of(shop.carts().merge(guestCart, customer.id()));
+        } catch (CommerceException e) {
+            // The login stands; a cart that cannot be merged (gone, not a guest's) is only left out.
+            LOG.info("guest cart {} not merged at login: {}", guestCart, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void logOut(Context ctx) {
+        shop.accounts().logout(auth.sessionToken(ctx));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        Json.send(ctx, 200, Views.User.of(auth.customer(ctx)));
+    }
+}

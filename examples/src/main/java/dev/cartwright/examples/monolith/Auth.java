@@ -1,0 +1,64 @@
+package dev.cartwright.examples.monolith;
+
+import dev.cartwright.customer.Accounts;
+import dev.cartwright.customer.Customer;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Reads {@code Authorization: Bearer <token>}: a customer's session token (from {@code POST /sessions}) or the
+ * admin token. A missing or unknown token is {@code UNAUTHENTICATED} (401); a customer's token on an admin route
+ * is {@code FORBIDDEN} (403).
+ */
+final class Auth {
+
+    private final Accounts accounts;
+    private final byte[] adminToken;
+
+    Auth(Accounts accounts, String adminToken) {
+        this.accounts = accounts;
+        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the customer the bearer token belongs to */
+    Customer customer(Context ctx) {
+        return accounts.authenticate(token(ctx).orElseThrow(() ->
+                new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required: log in with POST /sessions")));
+    }
+
+    /** @return the customer if a token is given, empty for a guest */
+    Optional<Customer> optionalCustomer(Context ctx) {
+        return token(ctx).map(accounts::authenticate);
+    }
+
+    /** @return the session token of the request */
+    String sessionToken(Context ctx) {
+        return token(ctx).orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required"));
+    }
+
+    /** @return the staff name for order history, after checking the admin token */
+    String admin(Context ctx) {
+        String token = token(ctx).orElseThrow(() ->
+                new CommerceException(ErrorCode.UNAUTHENTICATED, "the admin bearer token is required"));
+        if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+            return "admin";
+        }
+        accounts.authenticate(token);
+        throw new CommerceException(ErrorCode.FORBIDDEN, "admin routes need the admin token");
+    }
+
+    private static Optional<String> token(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
+            throw new CommerceException(ErrorCode.UNAUTHENTICATED, "Authorization must be 'Bearer <token>'");
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.cartwright.examples.monolith;
+
+import dev.cartwright.Commerce;
+import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartId;
+import dev.cartwright.cart.CartLine;
+import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductId;
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.customer.Customer;
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
+import dev.cartwright.money.Money;
+import dev.cartwright.order.CheckoutRequest;
+import dev.cartwright.order.Order;
+import dev.cartwright.pricing.Destination;
+import dev.cartwright.pricing.Totals;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Currency;
+import java.util.Optional;
+
+/**
+ * Carts and checkout. A guest's cart is reached by its id alone; a customer's cart only with that customer's
+ * bearer token ({@code FORBIDDEN} otherwise). Every answer is the cart priced for {@code ?country=}
+ * (default DE), {@code ?region=} and {@code ?shipping=} (a shipping option id; none by default).
+ * <ul>
+ * <li>{@code POST /carts}: a guest cart, or the customer's active cart when a token is sent;
+ * <li>{@code GET /carts/{id}};
+ * <li>{@code POST /carts/{id}/lines} {@code {"productId", "quantity"}}, {@code PATCH} and {@code DELETE}
+ *     {@code /carts/{id}/lines/{productId}};
+ * <li>{@code POST /carts/{id}/promotion-codes} {@code {"code"}}, {@code DELETE /carts/{id}/promotion-codes/{code}};
+ * <li>{@code POST /carts/{id}/checkout} with an {@code Idempotency-Key} header: {@code 201} with the order, which
+ *     is {@code CONFIRMED}, or {@code PENDING_PAYMENT} with payment status {@code DECLINED} (pay it again with
+ *     {@code POST /orders/{id}/payments}).
+ * </ul>
+ */
+final class CartRoutes {
+
+    private final Commerce shop;
+    private final Auth auth;
+    private final Metrics metrics;
+
+    CartRoutes(Commerce shop, Auth auth, Metrics metrics) {
+        this.shop = shop;
+        this.auth = auth;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/carts", this::create);
+        routes.get("/carts/{id}", ctx -> send(ctx, 200, cart(ctx)));
+        routes.post("/carts/{id}/lines", this::addLine);
+        routes.patch("/carts/{id}/lines/{productId}", this::changeLine);
+        routes.delete("/carts/{id}/lines/{productId}", this::removeLine);
+        routes.post("/carts/{id}/promotion-codes", this::applyCode);
+        routes.delete("/carts/{id}/promotion-codes/{code}", this::removeCode);
+        routes.post("/carts/{id}/checkout", this::checkout);
+    }
+
+    private void create(Context ctx) {
+        Optional<Customer> customer = auth.optionalCustomer(ctx);
+        Currency currency = DemoShop.CURRENCY;
+        if (ctx.bodyAsBytes().length > 0) {
+            String code = Json.read(ctx, Requests.NewCart.class).currency();
+            currency = code == null ? currency : Money.currency(code);
+        }
+        Cart cart;
+        if (customer.isPresent()) {
+            Optional<Cart> active = shop.carts().activeCartOf(customer.get().id());
+            cart = active.isPresent() ? active.get() : shop.carts().createFor(customer.get().id(), currency);
+        } else {
+            cart = shop.carts().create(currency);
+        }
+        ctx.header("Location", "/carts/" + cart.id());
+        send(ctx, 201, cart);
+    }
+
+    private void addLine(Context ctx) {
+        Cart cart = cart(ctx);
+        Requests.AddLine body = Json.read(ctx, Requests.AddLine.class);
+        Product product = shop.catalog().get(ProductId.parse(Params.required(body.productId(), "productId")));
+        send(ctx, 200, shop.carts().add(cart.id(), product.sku(), Params.required(body.quantity(), "quantity")));
+    }
+
+    private void changeLine(Context ctx) {
+        Cart cart = cart(ctx);
+        Requests.ChangeQuantity body = Json.read(ctx, Requests.ChangeQuantity.class);
+        send(ctx, 200, shop.carts().changeQuantity(cart.id(), lineSku(ctx, cart),
+                Params.required(body.quantity(), "quantity")));
+    }
+
+    private void removeLine(Context ctx) {
+        Cart cart = cart(ctx);
+        send(ctx, 200, shop.carts().remove(cart.id(), lineSku(ctx, cart)));
+    }
+
+    private void applyCode(Context ctx) {
+        Cart cart = cart(ctx);
+        Requests.PromotionCode body = Json.read(ctx, Requests.PromotionCode.class);
+        send(ctx, 200, shop.carts().applyPromotionCode(cart.id(), Params.required(body.code(), "code")));
+    }
+
+    private void removeCode(Context ctx) {
+        Cart cart = cart(ctx);
+        send(ctx, 200, shop.carts().removePromotionCode(cart.id(), ctx.pathParam("code")));
+    }
+
+    private void checkout(Context ctx) {
+        Cart cart = cart(ctx);
+        String key = Params.idempotencyKey(ctx);
+        Requests.Checkout body = Json.read(ctx, Requests.Checkout.class);
+        CheckoutRequest request = new CheckoutRequest(cart.id(), cart.customerId(), Optional.ofNullable(body.email()),
+                Addresses.of(body.shippingAddress()), Optional.ofNullable(body.shippingOption()),
+                Addresses.payment(body.paymentToken()), key, Boolean.TRUE.equals(body.acceptPriceChanges()));
+        Order order = shop.checkout().placeOrder(request);
+        metrics.checkout(order);
+        ctx.header("Location", "/orders/" + order.id());
+        Json.send(ctx, 201, Views.OrderView.of(order));
+    }
+
+    /** @return the cart of the path, after checking that the caller may use it */
+    private Cart cart(Context ctx) {
+        Cart cart = shop.carts().get(CartId.parse(ctx.pathParam("id")));
+        if (cart.customerId().isPresent() && !cart.customerId().get().equals(auth.customer(ctx).id())) {
+            throw new CommerceException(ErrorCode.FORBIDDEN, "cart " + cart.id() + " belongs to another customer");
+        }
+        return cart;
+    }
+
+    private static Sku lineSku(Context ctx, Cart cart) {
+        ProductId product = ProductId.parse(ctx.pathParam("productId"));
+        return cart.lines().stream().filter(line -> line.productId().equals(product)).map(CartLine::sku).findFirst()
+                .orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "productId",
+                        "cart " + cart.id() + " has no line for product " + product, null));
+    }
+
+    private void send(Context ctx, int status, Cart cart) {
+        Destination destination = new Destination(Params.query(ctx, "country").orElse(DemoShop.HOME_COUNTRY),
+                Params.query(ctx, "region"));
+        Optional<String> shipping = Params.query(ctx, "shipping");
+        Totals totals = shipping.isPresent() ? shop.carts().price(cart.id(), destination, shipping.get())
+                : shop.carts().price(cart.id(), destination);
+        Json.send(ctx, status, Views.CartView.of(cart, totals));
+    }
+}

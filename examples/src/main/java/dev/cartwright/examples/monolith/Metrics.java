@@ -1,0 +1,83 @@
+package dev.cartwright.examples.monolith;
+
+import dev.cartwright.event.CommerceEvent;
+import dev.cartwright.event.EventListener;
+import dev.cartwright.order.Order;
+import dev.cartwright.payment.PaymentAuthorized;
+import dev.cartwright.payment.PaymentCaptured;
+import dev.cartwright.payment.PaymentEvent;
+import dev.cartwright.payment.PaymentFailed;
+import dev.cartwright.payment.PaymentRefunded;
+import dev.cartwright.payment.PaymentVoided;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The monolith's Micrometer meters, scraped in Prometheus text format at {@code GET /metrics}:
+ * {@code http_server_requests_seconds} (by method, route template and status), {@code cartwright_checkouts_total}
+ * (by the new order's payment status) and {@code cartwright_payments_total} (by outcome, from payment events).
+ */
+final class Metrics {
+
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    void request(Context ctx, float milliseconds) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route")
+                .tag("method", ctx.method().name())
+                .tag("route", route(ctx))
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry)
+                .record(Duration.ofNanos((long) (milliseconds * 1_000_000L)));
+    }
+
+    static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+
+    void checkout(Order order) {
+        Counter.builder("cartwright.checkouts").description("orders placed, by their payment status")
+                .tag("payment", order.paymentStatus().name().toLowerCase(Locale.ROOT))
+                .register(registry).increment();
+    }
+
+    /** @return a listener that counts payment outcomes from the events the shop publishes after commit */
+    EventListener paymentListener() {
+        return this::onEvent;
+    }
+
+    private void onEvent(CommerceEvent event) {
+        if (event instanceof PaymentEvent payment) {
+            Counter.builder("cartwright.payments").description("payment outcomes")
+                    .tag("outcome", outcome(payment)).register(registry).increment();
+        }
+    }
+
+    private static String outcome(PaymentEvent event) {
+        if (event instanceof PaymentAuthorized) {
+            return "authorized";
+        } else if (event instanceof PaymentCaptured) {
+            return "captured";
+        } else if (event instanceof PaymentRefunded) {
+            return "refunded";
+        } else if (event instanceof PaymentVoided) {
+            return "voided";
+        } else if (event instanceof PaymentFailed) {
+            return "failed";
+        }
+        return "other";
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cartwright.examples.monolith;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cartwright.Commerce;
+import dev.cartwright.jdbc.JdbcStore;
+import dev.cartwright.payment.SimulatedPaymentGateway;
+import io.javalin.Javalin;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole shop in one process: every Cartwright service over one JDBC store, served over HTTP by Javalin.
+ * {@link #start(Settings)} opens the pool, migrates the schema, seeds the demo shop (once), and starts serving;
+ * {@link #close()} stops taking requests, lets those in flight finish, and closes the pool. Payments go to
+ * the {@link SimulatedPaymentGateway} ({@code tok_visa} approves, {@code tok_decline} declines).
+ * The route groups ({@link AccountRoutes}, {@link CatalogRoutes}, {@link CartRoutes}, {@link OrderRoutes},
+ * {@link AdminRoutes}, {@link OpsRoutes}) document their routes; {@link Problems} documents the errors.
+ */
+public final class Monolith implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Monolith.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final Javalin server;
+    private final HikariDataSource pool;
+    private final String adminToken;
+
+    private Monolith(Javalin server, HikariDataSource pool, String adminToken) {
+        this.server = server;
+        this.pool = pool;
+        this.adminToken = adminToken;
+    }
+
+    /**
+     * Runs the monolith from the environment until SIGTERM or Ctrl-C.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Monolith monolith = start(Settings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(monolith::close, "shutdown"));
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param settings port, database, admin token and limits
+     * @return the running monolith
+     * @throws RuntimeException if the database cannot be reached or the port is taken
+     */
+    public static Monolith start(Settings settings) {
+        HikariDataSource pool = Database.open(settings);
+        try {
+            return start(settings, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static Monolith start(Settings settings, HikariDataSource pool) {
+        JdbcStore store = JdbcStore.create(pool);
+        Metrics metrics = new Metrics();
+        Commerce shop = Commerce.builder()
+                .store(store)
+                .taxPolicy(DemoShop.taxPolicy())
+                .shippingOptions(DemoShop.shippingOptions())
+                .paymentGateway(new SimulatedPaymentGateway())
+                .passwordIterations(settings.passwordIterations())
+                .eventListener(metrics.paymentListener())
+                .build();
+        int created = DemoShop.seed(shop);
+        if (created > 0) {
+            LOG.info("first start: created the demo catalog ({} products) and promotion code {}", created,
+                    DemoShop.PROMOTION_CODE);
+        }
+        String adminToken = settings.adminToken().orElseGet(Monolith::newToken);
+        Auth auth = new Auth(shop.accounts(), adminToken);
+
+        Javalin server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.modifyServer(jetty -> {
+                jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                jetty.insertHandler(new GracefulHandler());
+            });
+            config.requestLogger.http((ctx, milliseconds) -> {
+                metrics.request(ctx, milliseconds);
+                ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                        Math.round(milliseconds));
+            });
+            config.routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+            });
+            Problems.register(config.routes);
+            new AccountRoutes(shop, auth).register(config.routes);
+            new CatalogRoutes(shop).register(config.routes);
+            new CartRoutes(shop, auth, metrics).register(config.routes);
+            new OrderRoutes(shop, auth, metrics).register(config.routes);
+            new AdminRoutes(shop, auth).register(config.routes);
+            new OpsRoutes(store, metrics).register(config.routes);
+        });
+        server.start(settings.port());
+        Monolith monolith = new Monolith(server, pool, adminToken);
+        LOG.info("Cartwright monolith listening on http://localhost:{} (database {})", server.port(),
+                Database.describe(settings));
+        if (settings.adminToken().isEmpty()) {
+            LOG.info("admin token for this run (set ADMIN_TOKEN to choose one): {}", adminToken);
+        }
+        return monolith;
+    }
+
+    /** @return the port it listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /** @return the Jetty server, for tests of its set-up */
+    org.eclipse.jetty.server.Server jetty() {
+        return server.jettyServer().server();
+    }
+
+    /** @return the bearer token of the admin routes */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Stops taking requests, waits up to 10 seconds for those in flight, then closes the pool. */
+    @Override
+    public void close() {
+        LOG.info("stopping: finishing requests in flight");
+        server.stop();
+        pool.close();
+        LOG.info("stopped");
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

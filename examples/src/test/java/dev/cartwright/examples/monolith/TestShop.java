@@ -1,0 +1,174 @@
+package dev.cartwright.examples.monolith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A monolith on a random port over a fresh in-memory H2 database, and an HTTP client for it. */
+final class TestShop implements AutoCloseable {
+
+    static final String ADMIN = "test-admin-token";
+    static final String PASSWORD = "correct horse battery";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Monolith monolith;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    /** Drives a monolith started elsewhere; closing it stops that monolith. */
+    TestShop(Monolith monolith) {
+        this.monolith = monolith;
+    }
+
+    TestShop() {
+        String url = "jdbc:h2:mem:monolith-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        monolith = Monolith.start(Settings.fromEnvironment(java.util.Map.of()).withPort(0).withDatabaseUrl(url)
+                .withAdminToken(ADMIN).withPasswordIterations(1_000));
+    }
+
+    @Override
+    public void close() {
+        monolith.close();
+    }
+
+    Call call(String method, String path) {
+        return new Call(method, path);
+    }
+
+    Call get(String path) {
+        return call("GET", path);
+    }
+
+    Call post(String path) {
+        return call("POST", path);
+    }
+
+    /** Registers a customer with a unique e-mail and logs in; returns the session token. */
+    Customer customer(String name) {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+        Reply registered = post("/users").json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"name\":\"" + name + "\"}").send();
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Reply session = post("/sessions").json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send();
+        assertThat(session.status()).as(session.text()).isEqualTo(201);
+        return new Customer(registered.json().get("id").asText(), email, session.json().get("token").asText());
+    }
+
+    /** @return the id of the demo product with this SKU */
+    String productId(String sku) {
+        for (JsonNode product : get("/products").send().json()) {
+            if (product.get("sku").asText().equals(sku)) {
+                return product.get("id").asText();
+            }
+        }
+        throw new AssertionError("no product " + sku);
+    }
+
+    record Customer(String id, String email, String token) {
+    }
+
+    /** A request being built. */
+    final class Call {
+        private final String method;
+        private final String path;
+        private final List<String> headers = new ArrayList<>();
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+        Call(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        Call header(String name, String value) {
+            headers.add(name);
+            headers.add(value);
+            return this;
+        }
+
+        Call token(String token) {
+            return header("Authorization", "Bearer " + token);
+        }
+
+        Call admin() {
+            return token(ADMIN);
+        }
+
+        Call json(String text) {
+            header("Content-Type", "application/json");
+            body = HttpRequest.BodyPublishers.ofString(text);
+            return this;
+        }
+
+        Call raw(String contentType, byte[] bytes) {
+            header("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            return this;
+        }
+
+        Reply send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + monolith.port() + path))
+                    .method(method, body);
+            for (int i = 0; i < headers.size(); i += 2) {
+                request.header(headers.get(i), headers.get(i + 1));
+            }
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Reply(response);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** A response. */
+    record Reply(HttpResponse<String> response) {
+        int status() {
+            return response.statusCode();
+        }
+
+        String text() {
+            return response.body();
+        }
+
+        Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + response.body(), e);
+            }
+        }
+
+        /** Asserts an RFC 9457 problem with this status and code, without a stack trace, and nosniff. */
+        JsonNode problem(int status, String code) {
+            assertThat(status()).as(text()).isEqualTo(status);
+            assertThat(header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(header("X-Content-Type-Options")).contains("nosniff");
+            JsonNode problem = json();
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
+            assertThat(problem.get("code").asText()).isEqualTo(code);
+            assertThat(problem.get("type").asText()).isNotBlank();
+            assertThat(problem.get("title").asText()).isNotBlank();
+            assertThat(problem.has("detail")).isTrue();
+            assertThat(problem.has("field")).isTrue();
+            assertThat(text()).doesNotContain("Exception", "\tat ", ".java:", "jackson", "dev.cartwright.");
+            return problem;
+        }
+    }
+}
