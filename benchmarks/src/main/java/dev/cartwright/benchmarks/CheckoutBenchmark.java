@@ -106,6 +106,7 @@ final class CheckoutBenchmark {
             for (int run = 0; run < settings.runs(); run++) {
                 for (Map.Entry<String, CheckoutSystem> entry : systems.entrySet()) {
                     CheckoutSystem system = entry.getValue();
+                    system.betweenRuns();
                     String nonce = "r" + NONCE.incrementAndGet();
                     LoadDriver.Result result = LoadDriver.run(threads, settings.warmUp(), settings.window(),
                             thread -> sequence -> system.checkout(skus, nonce + "-t" + thread + "-" + sequence));

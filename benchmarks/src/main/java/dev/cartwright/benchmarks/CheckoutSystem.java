@@ -33,6 +33,10 @@ interface CheckoutSystem extends AutoCloseable {
      */
     long[] onHandAndSold(String sku);
 
+    /** Called between measured runs, never during one: may drop what the next run does not need. */
+    default void betweenRuns() {
+    }
+
     @Override
     void close();
 }

@@ -16,7 +16,9 @@ import org.HdrHistogram.Histogram;
  * digits, one per thread, merged at the end). Closed loop: each thread starts its next operation when the last one
  * returns. An operation that throws an {@link Exception} is counted as a failure, not as a completed operation (its
  * latency is not recorded), and the first failure is kept for the report, so that a benchmark never passes off
- * errors as throughput; an {@link Error} stops the run.
+ * errors as throughput; an {@link Error} stops the run. Every thread completes at least one measured operation,
+ * even if that takes longer than the window (a cold start on a busy machine), and throughput is divided by the time
+ * the window actually lasted.
  */
 final class LoadDriver {
 
@@ -40,6 +42,8 @@ final class LoadDriver {
     record Result(double opsPerSecond, double p50Micros, double p99Micros, long measured, long total, long failures,
             java.util.Optional<Exception> firstFailure) {
     }
+
+    private static final long MAX_OVERRUN_NANOS = 60_000_000_000L;
 
     private LoadDriver() {
     }
@@ -72,12 +76,13 @@ final class LoadDriver {
                     long sequence = 0;
                     long measured = 0;
                     long failed = 0;
+                    long lastEnd = 0;
                     long measureFrom = times[0];
                     long end = times[1];
                     try {
                         while (failure.get() == null) {
                             long before = System.nanoTime();
-                            if (before >= end) {
+                            if (before >= end && (measured > 0 || before >= end + MAX_OVERRUN_NANOS)) {
                                 break;
                             }
                             try {
@@ -91,13 +96,14 @@ final class LoadDriver {
                             if (before >= measureFrom) {
                                 histogram.recordValue(Math.max(1, after - before));
                                 measured++;
+                                lastEnd = after;
                             }
                         }
                     } catch (Error e) {
                         failure.compareAndSet(null, e);
                         sequence--;
                     }
-                    return new long[] {measured, sequence - failed, failed};
+                    return new long[] {measured, sequence - failed, failed, lastEnd};
                 }));
             }
             ready.await();
@@ -108,18 +114,20 @@ final class LoadDriver {
             long measured = 0;
             long total = 0;
             long failures = 0;
+            long windowEnd = times[1];
             for (Future<long[]> count : counts) {
-                long[] triple = count.get();
-                measured += triple[0];
-                total += triple[1];
-                failures += triple[2];
+                long[] counted = count.get();
+                measured += counted[0];
+                total += counted[1];
+                failures += counted[2];
+                windowEnd = Math.max(windowEnd, counted[3]);
             }
             if (failure.get() != null) {
                 throw new IllegalStateException("an operation failed: " + failure.get(), failure.get());
             }
             Histogram all = new Histogram(3_600_000_000_000L, 3);
             histograms.forEach(all::add);
-            double seconds = window.toNanos() / 1e9;
+            double seconds = (windowEnd - times[0]) / 1e9;
             return new Result(measured / seconds, all.getValueAtPercentile(50) / 1e3,
                     all.getValueAtPercentile(99) / 1e3, measured, total, failures,
                     java.util.Optional.ofNullable(firstFailure.get()));
