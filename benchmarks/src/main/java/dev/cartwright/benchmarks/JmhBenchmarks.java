@@ -35,7 +35,7 @@ final class JmhBenchmarks {
         Report.Section section = report.section("4. storage-memory",
                 "Operations per second on one thread (JMH, `MemoryStoreBenchmark`, default settings; each cart operation "
                         + "is a transaction), then the heap each product takes.",
-                "operation", "ops/s", "");
+                "operation", "value", "unit");
         jmh(MemoryStoreBenchmark.class, section);
         footprint(section);
     }
@@ -44,7 +44,7 @@ final class JmhBenchmarks {
         Report.Section section = report.section("5. Cart pricing",
                 "A 20-line cart with two promotions (10% off automatically, 5.00 EUR off by code) and two German tax "
                         + "rates (JMH, `PricingBenchmark`, one thread).",
-                "operation", "ops/s", "");
+                "operation", "value", "unit");
         jmh(PricingBenchmark.class, section);
     }
 
@@ -78,7 +78,7 @@ final class JmhBenchmarks {
             }
             Stat stat = Stat.of(scores);
             String shortName = name.substring(name.lastIndexOf('.') + 1);
-            section.row(shortName, Report.format(stat), "");
+            section.row(shortName, Report.format(stat), "ops/s");
             System.out.printf("%-32s %s ops/s%n", shortName, Report.format(stat));
         }
     }
@@ -95,8 +95,9 @@ final class JmhBenchmarks {
         if (commerce.catalog().findBySku(new dev.cartwright.catalog.Sku(Products.sku(count - 1))).isEmpty()) {
             throw new IllegalStateException("the last product is missing");
         }
-        section.row(String.format("load %,d products (one thread)", count), Report.number(count / seconds), "");
-        section.row("heap bytes per product", Report.number(perProduct), "");
+        section.row(String.format("load %,d products (one thread)", count), Report.number(count / seconds),
+                "products/s");
+        section.row("heap bytes per product", Report.number(perProduct), "bytes");
         section.note(String.format("Heap per product: used heap (MemoryMXBean) after System.gc() three times, "
                 + "before and after loading %,d products (%d attributes, 1 category, a short name and description "
                 + "each) into a MemoryStore that is still referenced, divided by the count. It includes the store's "
