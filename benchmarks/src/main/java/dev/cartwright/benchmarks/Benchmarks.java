@@ -1,0 +1,125 @@
+package dev.cartwright.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmarks' entry point:
+ * {@code java -jar benchmarks/target/cartwright-benchmarks.jar <command> [--quick] [--out DIR] [--runs N]
+ * [--products N] [--seconds S]}, where command is {@code all}, {@code checkout}, {@code hotsku}, {@code catalog},
+ * {@code memory}, {@code pricing} or {@code statements}. Writes {@code results.md} and {@code results.svg} to the
+ * output folder ({@code benchmarks/results} by default).
+ */
+public final class Benchmarks {
+
+    static final List<String> COMMANDS = List.of("all", "checkout", "hotsku", "catalog", "memory", "pricing",
+            "statements");
+
+    private Benchmarks() {
+    }
+
+    /**
+     * Runs a sub-command.
+     *
+     * @param args the command and its options
+     */
+    public static void main(String[] args) {
+        List<String> commands = new ArrayList<>();
+        Path out = Path.of("benchmarks", "results");
+        boolean quick = false;
+        Integer runs = null;
+        Integer products = null;
+        Double seconds = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+                case "--products" -> products = Integer.parseInt(value(args, ++i));
+                case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
+                default -> {
+                    if (!COMMANDS.contains(args[i])) {
+                        usage("unknown argument: " + args[i]);
+                    }
+                    commands.add(args[i]);
+                }
+            }
+        }
+        if (commands.isEmpty()) {
+            usage("no command");
+        }
+        Settings settings = quick ? Settings.quick(out) : Settings.full(out);
+        if (runs != null) {
+            settings = settings.withRuns(runs);
+        }
+        if (products != null) {
+            settings = settings.withProducts(products);
+        }
+        if (seconds != null) {
+            settings = settings.withWindow(Duration.ofMillis(Math.round(seconds * 1000)));
+        }
+        if (commands.contains("statements")) {
+            Statements.print(System.out);
+            commands.remove("statements");
+            if (commands.isEmpty()) {
+                return;
+            }
+        }
+        Report report = run(settings, commands);
+        report.write(settings.out());
+        System.out.println("wrote " + settings.out().resolve("results.md") + " and results.svg");
+    }
+
+    /**
+     * Runs the named benchmarks into a report.
+     *
+     * @param settings how long and how often
+     * @param commands {@code all} or some of the benchmark names
+     * @return the report, not yet written
+     */
+    static Report run(Settings settings, List<String> commands) {
+        boolean all = commands.contains("all");
+        Report report = new Report(settings.describe());
+        System.out.println(settings.describe());
+        CheckoutBenchmark checkout = new CheckoutBenchmark(settings, report);
+        JmhBenchmarks jmh = new JmhBenchmarks(settings, report);
+        if (all || commands.contains("checkout")) {
+            checkout.checkout();
+        }
+        if (all || commands.contains("hotsku")) {
+            checkout.hotSku();
+        }
+        if (all || commands.contains("catalog")) {
+            new CatalogBenchmark(settings, report).run();
+        }
+        if (all || commands.contains("memory")) {
+            jmh.memory();
+        }
+        if (all || commands.contains("pricing")) {
+            jmh.pricing();
+        }
+        Report.Section missing = report.section("6 and 7. Not yet measured",
+                "HTTP (requests per second through the monolith) and serverless cold start (the Lambda handler): "
+                        + "not yet measured, they need the monolith and the handler, which do not exist yet.",
+                "figure", "status");
+        missing.row("HTTP throughput and latency", "not yet measured: needs the monolith");
+        missing.row("serverless cold start", "not yet measured: needs the Lambda handler");
+        return report;
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            usage(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: java -jar cartwright-benchmarks.jar <" + String.join("|", COMMANDS)
+                + ">... [--quick] [--out DIR] [--runs N] [--products N] [--seconds S]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cartwright.benchmarks;
+
+import dev.cartwright.jdbc.JdbcStore;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The {@code statements} sub-command: runs one checkout of three lines through Cartwright on H2 and prints
+ * every statement it issues, which is what baseline (b) writes by hand.
+ */
+final class Statements {
+
+    private Statements() {
+    }
+
+    static List<String> cartwrightCheckout() {
+        try (Database database = Database.open(Database.Kind.H2_MEMORY)) {
+            StatementLog log = new StatementLog();
+            JdbcStore store = JdbcStore.create(log.wrap(database.dataSource()));
+            try (CartwrightCheckout shop = new CartwrightCheckout("cartwright", store, () -> { })) {
+                shop.stock(List.of("A-1", "B-2", "C-3"), 1_000);
+                shop.checkout(List.of("A-1", "B-2", "C-3"), "warm-up");
+                log.clear();
+                shop.checkout(List.of("A-1", "B-2", "C-3"), "inspected");
+                return log.entries();
+            }
+        }
+    }
+
+    static void print(PrintStream out) {
+        List<String> entries = cartwrightCheckout();
+        out.println("Statements of one Cartwright checkout (3 lines), " + entries.size() + " entries:");
+        entries.forEach(entry -> out.println("  " + entry));
+    }
+}
