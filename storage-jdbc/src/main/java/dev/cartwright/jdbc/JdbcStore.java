@@ -15,11 +15,13 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Every Cartwright port in SQL, over Jdbi, for H2 and PostgreSQL.
+ * Every Cartwright port in SQL, over Jdbi, for H2, PostgreSQL and MariaDB (10.7 or later).
  *
- * <p>The schema ships in this jar as Flyway migrations under {@value #MIGRATIONS} (history table
- * {@value #HISTORY_TABLE}); {@link #create} applies them, {@link Builder#migrate(boolean)} can turn that off
- * for hosts that migrate themselves.
+ * <p>The schema ships in this jar as Flyway migrations under {@value #MIGRATIONS}, and for MariaDB under
+ * {@value #MARIADB_MIGRATIONS} (history table {@value #HISTORY_TABLE}); {@link #create} applies them,
+ * {@link Builder#migrate(boolean)} can turn that off for hosts that migrate themselves. On MariaDB the host
+ * adds {@code org.flywaydb:flyway-mysql} and the MariaDB driver; MariaDB's tables are utf8mb4 with a binary
+ * collation, so text compares as stored, as on PostgreSQL.
  *
  * <p>Each {@link #inTransaction} runs on one connection at {@code READ COMMITTED}. Invariants that span
  * rows are kept with explicit row locks ({@code SELECT ... FOR UPDATE} on the stock or promotion row)
@@ -48,6 +50,9 @@ public final class JdbcStore implements CommerceStore {
     /** The classpath folder of the Flyway migrations. */
     public static final String MIGRATIONS = "db/cartwright/migration";
 
+    /** The classpath folder of the Flyway migrations for MariaDB. */
+    public static final String MARIADB_MIGRATIONS = "db/cartwright/mariadb";
+
     /** The Flyway history table of Cartwright's schema, apart from any history table of the host. */
     public static final String HISTORY_TABLE = "cartwright_schema_history";
 
@@ -65,7 +70,7 @@ public final class JdbcStore implements CommerceStore {
     /**
      * A store over {@code dataSource}, migrated to the current schema.
      *
-     * @param dataSource where the tables are (an H2 database in PostgreSQL mode, or PostgreSQL)
+     * @param dataSource where the tables are (an H2 database in PostgreSQL mode, PostgreSQL or MariaDB)
      * @return the store
      * @throws CommerceException {@code VALIDATION} if {@code dataSource} is null; {@code STORAGE} if the
      *     database cannot be reached or migrated
@@ -185,7 +190,7 @@ public final class JdbcStore implements CommerceStore {
                 try {
                     Flyway.configure(JdbcStore.class.getClassLoader())
                             .dataSource(dataSource)
-                            .locations("classpath:" + MIGRATIONS)
+                            .locations("classpath:" + dialect.migrations())
                             .table(HISTORY_TABLE)
                             // A host's own tables may share the schema: start Cartwright's history beside them.
                             .baselineOnMigrate(true)
@@ -202,7 +207,8 @@ public final class JdbcStore implements CommerceStore {
         private static Dialect detect(DataSource dataSource) {
             try (Connection connection = dataSource.getConnection()) {
                 String product = connection.getMetaData().getDatabaseProductName();
-                return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
+                String name = product.toLowerCase(java.util.Locale.ROOT);
+                return name.contains("postgres") ? Dialect.POSTGRESQL : name.contains("mariadb") ? Dialect.MARIADB : Dialect.H2;
             } catch (SQLException e) {
                 throw CommerceException.storage("could not connect to the database", e);
             }

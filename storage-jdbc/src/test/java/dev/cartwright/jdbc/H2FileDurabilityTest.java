@@ -47,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * be there and whole (lines, payment, committed reservations), no row may be orphaned, and every SKU's stock
  * must add up to what was received.
  *
- * <p>{@link Process#destroyForcibly()} is {@code kill -9} on Linux and macOS (the JDK sends SIGKILL), so the
- * child gets no chance to close the database; the test checks the exit status 137 (128 + 9) where that holds.
+ * <p>{@link ProcessHandle#destroyForcibly()} is {@code kill -9} on Linux and macOS (the JDK sends SIGKILL), so
+ * the child gets no chance to close the database; the test checks the exit status 137 (128 + 9) where that holds.
  * Set the system property {@code cartwright.durability.seed} to replay a run.
  */
 class H2FileDurabilityTest {
@@ -109,8 +109,9 @@ class H2FileDurabilityTest {
             }
             Thread.sleep(extraMillis);
         } finally {
-            // SIGKILL on Linux: the child cannot flush or close anything.
-            child.destroyForcibly();
+            // SIGKILL on Linux: the child cannot flush or close anything. Through the handle, because
+            // Process.destroyForcibly also closes our end of the pipe, losing the lines still in it.
+            child.toHandle().destroyForcibly();
             assertThat(child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("child ended").isTrue();
         }
         reader.join(TimeUnit.SECONDS.toMillis(CHILD_TIMEOUT_SECONDS));
