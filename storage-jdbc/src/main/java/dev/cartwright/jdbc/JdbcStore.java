@@ -21,7 +21,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@value #MARIADB_MIGRATIONS} (history table {@value #HISTORY_TABLE}); {@link #create} applies them,
  * {@link Builder#migrate(boolean)} can turn that off for hosts that migrate themselves. On MariaDB the host
  * adds {@code org.flywaydb:flyway-mysql} and the MariaDB driver; MariaDB's tables are utf8mb4 with a binary
- * collation, so text compares as stored, as on PostgreSQL.
+ * collation, so text compares as stored, as on PostgreSQL, and hold UUIDs as text. Keep the driver's default
+ * {@code useAffectedRows=false}: the store reads update counts as rows matched, not rows changed.
  *
  * <p>Each {@link #inTransaction} runs on one connection at {@code READ COMMITTED}. Invariants that span
  * rows are kept with explicit row locks ({@code SELECT ... FOR UPDATE} on the stock or promotion row)
