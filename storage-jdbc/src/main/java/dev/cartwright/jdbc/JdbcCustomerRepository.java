@@ -21,9 +21,9 @@ final class JdbcCustomerRepository implements CustomerRepository {
 
     @Override
     public boolean insert(Customer customer) {
-        return sql.run(() -> sql.handle.createUpdate("INSERT INTO customers (id, email, name, password_hash, version,"
-                + " created_at, updated_at) VALUES (:id, :email, :name, :passwordHash, :version, :createdAt, :updatedAt)"
-                + " ON CONFLICT DO NOTHING")
+        return sql.run(() -> sql.handle.createUpdate(sql.dialect.insertUnlessTaken("INTO customers (id, email, name,"
+                + " password_hash, version, created_at, updated_at)"
+                + " VALUES (:id, :email, :name, :passwordHash, :version, :createdAt, :updatedAt)"))
                 .bind("id", customer.id().value())
                 .bind("email", customer.email().value())
                 .bind("name", customer.name())

@@ -144,8 +144,8 @@ final class JdbcPaymentRepository implements PaymentRepository {
         Validate.notNull(paymentId, "paymentId");
         Validate.notBlank(gatewayEventId, "gatewayEventId", 255);
         Validate.notNull(receivedAt, "receivedAt");
-        return sql.run(() -> sql.handle.createUpdate("INSERT INTO payment_gateway_events (gateway_event_id, payment_id,"
-                + " received_at) VALUES (:eventId, :paymentId, :receivedAt) ON CONFLICT DO NOTHING")
+        return sql.run(() -> sql.handle.createUpdate(sql.dialect.insertUnlessTaken("INTO payment_gateway_events"
+                + " (gateway_event_id, payment_id, received_at) VALUES (:eventId, :paymentId, :receivedAt)"))
                 .bind("eventId", gatewayEventId)
                 .bind("paymentId", paymentId.value())
                 .bind("receivedAt", Rows.nanos(receivedAt))

@@ -168,8 +168,8 @@ final class JdbcStockRepository implements StockRepository {
 
     /** Creates the SKU's stock row if it has none; concurrent creators do not collide. */
     private void ensure(Sku sku) {
-        sql.handle.createUpdate("INSERT INTO stock (sku, on_hand, reserved, sold) VALUES (:sku, 0, 0, 0)"
-                + " ON CONFLICT DO NOTHING")
+        sql.handle.createUpdate(sql.dialect.insertUnlessTaken(
+                "INTO stock (sku, on_hand, reserved, sold) VALUES (:sku, 0, 0, 0)"))
                 .bind("sku", sku.value()).execute();
     }
 

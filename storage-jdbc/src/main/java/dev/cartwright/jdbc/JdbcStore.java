@@ -15,11 +15,14 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Every Cartwright port in SQL, over Jdbi, for H2 and PostgreSQL.
+ * Every Cartwright port in SQL, over Jdbi, for H2, PostgreSQL and MariaDB (10.7 or later).
  *
- * <p>The schema ships in this jar as Flyway migrations under {@value #MIGRATIONS} (history table
- * {@value #HISTORY_TABLE}); {@link #create} applies them, {@link Builder#migrate(boolean)} can turn that off
- * for hosts that migrate themselves.
+ * <p>The schema ships in this jar as Flyway migrations under {@value #MIGRATIONS}, and for MariaDB under
+ * {@value #MARIADB_MIGRATIONS} (history table {@value #HISTORY_TABLE}); {@link #create} applies them,
+ * {@link Builder#migrate(boolean)} can turn that off for hosts that migrate themselves. On MariaDB the host
+ * adds {@code org.flywaydb:flyway-mysql} and the MariaDB driver; MariaDB's tables are utf8mb4 with a binary
+ * collation, so text compares as stored, as on PostgreSQL, and hold UUIDs as text. Keep the driver's default
+ * {@code useAffectedRows=false}: the store reads update counts as rows matched, not rows changed.
  *
  * <p>Each {@link #inTransaction} runs on one connection at {@code READ COMMITTED}. Invariants that span
  * rows are kept with explicit row locks ({@code SELECT ... FOR UPDATE} on the stock or promotion row)
@@ -48,6 +51,9 @@ public final class JdbcStore implements CommerceStore {
     /** The classpath folder of the Flyway migrations. */
     public static final String MIGRATIONS = "db/cartwright/migration";
 
+    /** The classpath folder of the Flyway migrations for MariaDB. */
+    public static final String MARIADB_MIGRATIONS = "db/cartwright/mariadb";
+
     /** The Flyway history table of Cartwright's schema, apart from any history table of the host. */
     public static final String HISTORY_TABLE = "cartwright_schema_history";
 
@@ -65,7 +71,7 @@ public final class JdbcStore implements CommerceStore {
     /**
      * A store over {@code dataSource}, migrated to the current schema.
      *
-     * @param dataSource where the tables are (an H2 database in PostgreSQL mode, or PostgreSQL)
+     * @param dataSource where the tables are (an H2 database in PostgreSQL mode, PostgreSQL or MariaDB)
      * @return the store
      * @throws CommerceException {@code VALIDATION} if {@code dataSource} is null; {@code STORAGE} if the
      *     database cannot be reached or migrated
@@ -77,6 +83,13 @@ public final class JdbcStore implements CommerceStore {
     /**
      * A store in an embedded H2 database, created if missing and migrated: one line for demos and tests.
      *
+     * <p>A file database is opened with {@code WRITE_DELAY=0}: H2 keeps no redo log, and by default its
+     * store writes committed changes to the file only every 500 ms, so a process killed within that time
+     * would lose transactions that had already committed. With the delay at zero every commit is written to
+     * the file (the operating system's cache) before {@link #inTransaction} returns, so committed work
+     * survives the process being killed; it is not forced to the disk ({@code fsync}), so a power failure
+     * may still lose the last commits. That costs a write per transaction, which embedded use can afford.
+     *
      * @param nameOrPath a name such as {@code "shop"} for an in-memory database that lives as long as the
      *     JVM, or a path containing {@code '/'} or {@code '\'} (without {@code .mv.db}) for a file
      * @return the store
@@ -84,12 +97,16 @@ public final class JdbcStore implements CommerceStore {
      *     class path or the database cannot be opened
      */
     public static JdbcStore embeddedH2(String nameOrPath) {
+        return create(EmbeddedH2.dataSource(embeddedH2Url(nameOrPath)));
+    }
+
+    /** The JDBC URL that {@link #embeddedH2} opens. */
+    static String embeddedH2Url(String nameOrPath) {
         Validate.notBlank(nameOrPath, "nameOrPath", 1000);
         boolean file = nameOrPath.contains("/") || nameOrPath.contains("\\");
-        String url = (file ? "jdbc:h2:file:" : "jdbc:h2:mem:") + nameOrPath
+        return (file ? "jdbc:h2:file:" : "jdbc:h2:mem:") + nameOrPath
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
-                + (file ? "" : ";DB_CLOSE_DELAY=-1");
-        return create(EmbeddedH2.dataSource(url));
+                + (file ? ";WRITE_DELAY=0" : ";DB_CLOSE_DELAY=-1");
     }
 
     /**
@@ -174,7 +191,7 @@ public final class JdbcStore implements CommerceStore {
                 try {
                     Flyway.configure(JdbcStore.class.getClassLoader())
                             .dataSource(dataSource)
-                            .locations("classpath:" + MIGRATIONS)
+                            .locations("classpath:" + dialect.migrations())
                             .table(HISTORY_TABLE)
                             // A host's own tables may share the schema: start Cartwright's history beside them.
                             .baselineOnMigrate(true)
@@ -191,7 +208,8 @@ public final class JdbcStore implements CommerceStore {
         private static Dialect detect(DataSource dataSource) {
             try (Connection connection = dataSource.getConnection()) {
                 String product = connection.getMetaData().getDatabaseProductName();
-                return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
+                String name = product.toLowerCase(java.util.Locale.ROOT);
+                return name.contains("postgres") ? Dialect.POSTGRESQL : name.contains("mariadb") ? Dialect.MARIADB : Dialect.H2;
             } catch (SQLException e) {
                 throw CommerceException.storage("could not connect to the database", e);
             }

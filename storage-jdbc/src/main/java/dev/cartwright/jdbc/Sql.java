@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Handle;
 final class Sql {
 
     final Handle handle;
-    private final Dialect dialect;
+    final Dialect dialect;
 
     Sql(Handle handle, Dialect dialect) {
         this.handle = handle;

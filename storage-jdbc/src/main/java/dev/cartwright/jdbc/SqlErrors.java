@@ -10,6 +10,8 @@ import java.util.Map;
 final class SqlErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** MariaDB's duplicate key: its SQLState 23000 is shared by every integrity violation. */
+    private static final int MARIADB_DUPLICATE_KEY = 1062;
 
     /** Unique constraints whose violation names an input field. */
     private static final Map<String, String> FIELDS = Map.of(
@@ -38,7 +40,8 @@ final class SqlErrors {
             return (CommerceException) failure;
         }
         SQLException sql = sqlCause(failure);
-        if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        if (sql != null && (UNIQUE_VIOLATION.equals(sql.getSQLState())
+                || dialect == Dialect.MARIADB && sql.getErrorCode() == MARIADB_DUPLICATE_KEY)) {
             String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
             for (Map.Entry<String, String> entry : FIELDS.entrySet()) {
                 if (message.contains(entry.getKey())) {

@@ -52,6 +52,11 @@ abstract class SecretsAtRestScenario {
     /** @return the store over {@link #dataSource()} */
     protected abstract JdbcStore store();
 
+    /** @return the SQL expression for the name of the connection's schema */
+    protected String currentSchema() {
+        return "CURRENT_SCHEMA";
+    }
+
     @Test
     void noPasswordSessionTokenOrCardNumberIsStoredInAnyTextColumn() throws SQLException {
         Commerce commerce = Commerce.builder().store(store())
@@ -95,8 +100,8 @@ abstract class SecretsAtRestScenario {
         try (Connection connection = dataSource().getConnection(); Statement sql = connection.createStatement()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = CURRENT_SCHEMA AND (LOWER(data_type) LIKE 'char%'"
-                    + " OR LOWER(data_type) IN ('text', 'json', 'jsonb'))")) {
+                    + " WHERE table_schema = " + currentSchema() + " AND (LOWER(data_type) LIKE 'char%'"
+                    + " OR LOWER(data_type) IN ('varchar', 'text', 'mediumtext', 'json', 'jsonb'))")) {
                 while (rows.next()) {
                     columns.add(new String[] {rows.getString(1), rows.getString(2)});
                 }
