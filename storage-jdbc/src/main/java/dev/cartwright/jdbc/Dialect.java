@@ -1,17 +1,22 @@
 package dev.cartwright.jdbc;
 
 /**
- * The databases the schema is written for. H2 and PostgreSQL share one schema and differ only in what text
- * can hold; MariaDB has a schema of its own and its own way of skipping an insert whose key is taken.
+ * The databases the schema is written for. H2 and PostgreSQL share one schema, to which PostgreSQL adds
+ * trigram indexes for text search; MariaDB has a schema of its own and its own way of skipping an insert
+ * whose key is taken.
  */
 enum Dialect {
     H2,
     POSTGRESQL,
     MARIADB;
 
-    /** The classpath folder of this database's Flyway migrations. */
-    String migrations() {
-        return this == MARIADB ? JdbcStore.MARIADB_MIGRATIONS : JdbcStore.MIGRATIONS;
+    /** @return the classpath folders of this database's Flyway migrations */
+    String[] migrations() {
+        return switch (this) {
+            case H2 -> new String[] {JdbcStore.MIGRATIONS};
+            case POSTGRESQL -> new String[] {JdbcStore.MIGRATIONS, JdbcStore.POSTGRESQL_MIGRATIONS};
+            case MARIADB -> new String[] {JdbcStore.MARIADB_MIGRATIONS};
+        };
     }
 
     /**

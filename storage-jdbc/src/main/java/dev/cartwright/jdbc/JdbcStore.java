@@ -6,6 +6,8 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -50,6 +52,12 @@ public final class JdbcStore implements CommerceStore {
 
     /** The classpath folder of the Flyway migrations. */
     public static final String MIGRATIONS = "db/cartwright/migration";
+
+    /**
+     * The classpath folder of the migrations that PostgreSQL runs after those in {@value #MIGRATIONS}:
+     * trigram indexes for text search, which need the {@code pg_trgm} extension (shipped with PostgreSQL).
+     */
+    public static final String POSTGRESQL_MIGRATIONS = "db/cartwright/postgresql";
 
     /** The classpath folder of the Flyway migrations for MariaDB. */
     public static final String MARIADB_MIGRATIONS = "db/cartwright/mariadb";
@@ -183,7 +191,8 @@ public final class JdbcStore implements CommerceStore {
 
         /**
          * @return the store, with its schema migrated if so set
-         * @throws CommerceException {@code STORAGE} if the database cannot be reached or migrated
+         * @throws CommerceException {@code STORAGE} if the database cannot be reached or migrated;
+         *     {@code VALIDATION} (field {@code dataSource}) if it is not H2, PostgreSQL or MariaDB
          */
         public JdbcStore build() {
             Dialect dialect = detect(dataSource);
@@ -191,7 +200,8 @@ public final class JdbcStore implements CommerceStore {
                 try {
                     Flyway.configure(JdbcStore.class.getClassLoader())
                             .dataSource(dataSource)
-                            .locations("classpath:" + dialect.migrations())
+                            .locations(Arrays.stream(dialect.migrations()).map(path -> "classpath:" + path)
+                                    .toArray(String[]::new))
                             .table(HISTORY_TABLE)
                             // A host's own tables may share the schema: start Cartwright's history beside them.
                             .baselineOnMigrate(true)
@@ -208,8 +218,18 @@ public final class JdbcStore implements CommerceStore {
         private static Dialect detect(DataSource dataSource) {
             try (Connection connection = dataSource.getConnection()) {
                 String product = connection.getMetaData().getDatabaseProductName();
-                String name = product.toLowerCase(java.util.Locale.ROOT);
-                return name.contains("postgres") ? Dialect.POSTGRESQL : name.contains("mariadb") ? Dialect.MARIADB : Dialect.H2;
+                String name = product.toLowerCase(Locale.ROOT);
+                if (name.contains("postgres")) {
+                    return Dialect.POSTGRESQL;
+                }
+                if (name.contains("mariadb")) {
+                    return Dialect.MARIADB;
+                }
+                if (name.equals("h2")) {
+                    return Dialect.H2;
+                }
+                throw CommerceException.invalid("dataSource",
+                        "is a " + product + " database; Cartwright's schema is written for H2, PostgreSQL and MariaDB");
             } catch (SQLException e) {
                 throw CommerceException.storage("could not connect to the database", e);
             }

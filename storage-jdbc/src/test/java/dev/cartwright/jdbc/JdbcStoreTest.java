@@ -12,7 +12,9 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.money.Money;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -101,5 +103,37 @@ class JdbcStoreTest {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
+    }
+
+    @Test
+    void aDatabaseItsSchemaIsNotWrittenForIsRefusedNamingTheDataSource() {
+        DataSource h2 = TestDatabases.freshH2();
+        DataSource sqlite = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    Object result = method.invoke(h2, arguments);
+                    return method.getName().equals("getConnection") ? reportingProduct((Connection) result, "SQLite")
+                            : result;
+                });
+
+        assertThatThrownBy(() -> JdbcStore.create(sqlite))
+                .isInstanceOfSatisfying(CommerceException.class, failure -> {
+                    assertThat(failure.code()).isEqualTo(ErrorCode.VALIDATION);
+                    assertThat(failure.field()).contains("dataSource");
+                    assertThat(failure.getMessage()).contains("SQLite");
+                });
+    }
+
+    private static Connection reportingProduct(Connection connection, String product) {
+        return (Connection) Proxy.newProxyInstance(JdbcStoreTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getMetaData")) {
+                        DatabaseMetaData metaData = connection.getMetaData();
+                        return Proxy.newProxyInstance(JdbcStoreTest.class.getClassLoader(),
+                                new Class<?>[] {DatabaseMetaData.class}, (metaProxy, metaMethod, metaArguments) ->
+                                        metaMethod.getName().equals("getDatabaseProductName") ? product
+                                                : metaMethod.invoke(metaData, metaArguments));
+                    }
+                    return method.invoke(connection, arguments);
+                });
     }
 }
