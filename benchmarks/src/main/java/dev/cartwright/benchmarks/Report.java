@@ -58,6 +58,7 @@ final class Report {
     private final List<Section> sections = new ArrayList<>();
     private final List<Bar> bars = new ArrayList<>();
     private final Set<String> databases = new LinkedHashSet<>();
+    private String command = "";
     private final List<String> misses = new ArrayList<>();
     private final List<String> conserved = new ArrayList<>();
     private final String settings;
@@ -107,6 +108,15 @@ final class Report {
         misses.add(what);
     }
 
+    /**
+     * Records the command line that produced the figures, so the report says how to reproduce them.
+     *
+     * @param arguments the benchmark jar's arguments
+     */
+    void command(List<String> arguments) {
+        command = "java -jar benchmarks/target/cartwright-benchmarks.jar " + String.join(" ", arguments);
+    }
+
     /** @return the machine, JVM and databases, one line each */
     List<String> machine() {
         Runtime runtime = Runtime.getRuntime();
@@ -121,6 +131,9 @@ final class Report {
             lines.add("Database: " + database);
         }
         lines.add("Run: " + settings + ", finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        if (!command.isEmpty()) {
+            lines.add("Command: `" + command + "` (after `./mvnw -B -q -pl benchmarks -am package -DskipTests`)");
+        }
         return lines;
     }
 
