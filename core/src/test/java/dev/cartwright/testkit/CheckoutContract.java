@@ -23,13 +23,7 @@ import dev.cartwright.order.OrderLine;
 import dev.cartwright.order.OrderPaymentStatus;
 import dev.cartwright.order.OrderStatus;
 import dev.cartwright.order.PriceChangedException;
-import dev.cartwright.payment.AuthorizationRequest;
-import dev.cartwright.payment.CaptureRequest;
-import dev.cartwright.payment.GatewayResult;
-import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.PaymentStatus;
-import dev.cartwright.payment.RefundRequest;
-import dev.cartwright.payment.VoidRequest;
 import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.pricing.Discount;
 import dev.cartwright.pricing.NewPromotion;
@@ -406,42 +400,15 @@ public abstract class CheckoutContract extends OrderFixtures {
     @Test
     void aPaymentApprovedAfterItsOrderExpiredIsGivenBack() {
         SimulatedPaymentGateway simulator = new SimulatedPaymentGateway();
-        Runnable[] beforeAuthorize = {() -> { }};
-        PaymentGateway slow = new PaymentGateway() {
-            @Override
-            public GatewayResult authorize(AuthorizationRequest request) {
-                beforeAuthorize[0].run();
-                return simulator.authorize(request);
-            }
-
-            @Override
-            public GatewayResult capture(CaptureRequest request) {
-                return simulator.capture(request);
-            }
-
-            @Override
-            public GatewayResult voidAuthorization(VoidRequest request) {
-                return simulator.voidAuthorization(request);
-            }
-
-            @Override
-            public GatewayResult refund(RefundRequest request) {
-                return simulator.refund(request);
-            }
-
-            @Override
-            public Optional<GatewayResult> lookup(String idempotencyKey) {
-                return simulator.lookup(idempotencyKey);
-            }
-        };
+        InterceptingGateway slow = new InterceptingGateway(simulator);
         commerce = configure(Commerce.builder().store(store).clock(clock)).paymentGateway(slow).build();
         givenStockedProduct("A", "10.00", 5);
         CustomerId customer = newCustomer();
         Order declined = placeDirect(customer, "A", 1, SimulatedPaymentGateway.DECLINE);
-        beforeAuthorize[0] = () -> {
+        slow.beforeAuthorize(() -> {
             clock.advance(PAYMENT_TIMEOUT);
             assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
-        };
+        });
 
         Order order = commerce.checkout().pay(declined.id(), card(VISA), "late");
 

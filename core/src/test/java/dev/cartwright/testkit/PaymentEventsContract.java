@@ -13,8 +13,6 @@ import dev.cartwright.order.OrderCancelled;
 import dev.cartwright.order.OrderEvent;
 import dev.cartwright.order.OrderPlaced;
 import dev.cartwright.order.OrderStatus;
-import dev.cartwright.payment.AuthorizationRequest;
-import dev.cartwright.payment.CaptureRequest;
 import dev.cartwright.payment.GatewayNotification;
 import dev.cartwright.payment.GatewayResult;
 import dev.cartwright.payment.NotificationOutcome;
@@ -23,16 +21,13 @@ import dev.cartwright.payment.PaymentAuthorized;
 import dev.cartwright.payment.PaymentCaptured;
 import dev.cartwright.payment.PaymentEvent;
 import dev.cartwright.payment.PaymentFailed;
-import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.PaymentId;
 import dev.cartwright.payment.PaymentLogEntry;
 import dev.cartwright.payment.PaymentRefunded;
 import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.PaymentVoided;
 import dev.cartwright.payment.Payments;
-import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.SimulatedPaymentGateway;
-import dev.cartwright.payment.VoidRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,41 +50,14 @@ public abstract class PaymentEventsContract extends OrderFixtures {
     private static final int WEBHOOK_THREADS = 4;
 
     private final List<CommerceEvent> received = new CopyOnWriteArrayList<>();
-    /** Runs inside the gateway's authorize, after the simulator answered and before checkout records it. */
-    private volatile BiConsumer<AuthorizationRequest, GatewayResult> afterAuthorize = (request, result) -> { };
+    /** Lets a test act inside the gateway's authorize, after the simulator answered and before checkout records it. */
+    private InterceptingGateway interceptor;
 
     @Override
     protected Commerce.Builder configure(Commerce.Builder builder) {
         Commerce.Builder configured = super.configure(builder).eventListener(received::add);
-        SimulatedPaymentGateway simulator = gateway;
-        return configured.paymentGateway(new PaymentGateway() {
-            @Override
-            public GatewayResult authorize(AuthorizationRequest request) {
-                GatewayResult result = simulator.authorize(request);
-                afterAuthorize.accept(request, result);
-                return result;
-            }
-
-            @Override
-            public GatewayResult capture(CaptureRequest request) {
-                return simulator.capture(request);
-            }
-
-            @Override
-            public GatewayResult voidAuthorization(VoidRequest request) {
-                return simulator.voidAuthorization(request);
-            }
-
-            @Override
-            public GatewayResult refund(RefundRequest request) {
-                return simulator.refund(request);
-            }
-
-            @Override
-            public Optional<GatewayResult> lookup(String idempotencyKey) {
-                return simulator.lookup(idempotencyKey);
-            }
-        });
+        interceptor = new InterceptingGateway(gateway);
+        return configured.paymentGateway(interceptor);
     }
 
     private List<PaymentEvent> paymentEvents() {
@@ -127,7 +94,7 @@ public abstract class PaymentEventsContract extends OrderFixtures {
                 List<Future<NotificationOutcome>> deliveries = new CopyOnWriteArrayList<>();
                 List<GatewayNotification> sent = new CopyOnWriteArrayList<>();
                 boolean webhookFirst = round % 3 == 0;
-                afterAuthorize = (request, result) -> {
+                interceptor.afterAuthorize((request, result) -> {
                     GatewayResult.Approved approved = (GatewayResult.Approved) result;
                     GatewayNotification authorized = new GatewayNotification("evt-auth-" + request.idempotencyKey(),
                             request.idempotencyKey(), approved.gatewayPaymentId(), GatewayNotification.Type.AUTHORIZED,
@@ -145,10 +112,10 @@ public abstract class PaymentEventsContract extends OrderFixtures {
                     if (webhookFirst) {
                         deliveries.forEach(PaymentEventsContract::await);
                     }
-                };
+                });
 
                 Order order = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
-                afterAuthorize = (request, result) -> { };
+                interceptor.afterAuthorize((request, result) -> { });
                 List<NotificationOutcome> outcomes = new ArrayList<>();
                 for (Future<NotificationOutcome> delivery : deliveries) {
                     outcomes.add(delivery.get(30, TimeUnit.SECONDS));
@@ -342,14 +309,14 @@ public abstract class PaymentEventsContract extends OrderFixtures {
         commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
         givenStockedProduct("A", "10.00", 1_000);
         List<NotificationOutcome> outcomes = new CopyOnWriteArrayList<>();
-        afterAuthorize = (request, result) -> {
+        interceptor.afterAuthorize((request, result) -> {
             GatewayResult.Approved approved = (GatewayResult.Approved) result;
             GatewayNotification authorized = new GatewayNotification("evt-auth", request.idempotencyKey(),
                     approved.gatewayPaymentId(), GatewayNotification.Type.AUTHORIZED, approved.amount(), null,
                     clock.instant());
             outcomes.add(commerce.payments().handleNotification(authorized));
             outcomes.add(commerce.payments().handleNotification(authorized));
-        };
+        });
 
         Order order = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
 
