@@ -198,9 +198,13 @@ final class CheckoutBenchmark {
             return "storage-memory runs every transaction under one global lock and keeps an undo journal; "
                     + "the raw baseline only compare-and-sets three counters.";
         }
-        return "Cartwright issues about 60 statements in 3 transactions per checkout (see `statements`), (a) 6 "
-                + "in 1. The difference is the idempotency-key look-up, the promotions query, a row lock and expiry "
-                + "sweep before each stock change, reservations, outbox events, history rows and the re-reads around "
-                + "the gateway call; ratio (b) shows how much of it is the library rather than the rows it keeps.";
+        return "Cartwright makes " + Statements.roundTrips(Statements.cartwrightCheckout())
+                + " per checkout (statements, batches and commits; see `statements`), (a) 7 in 1, (b) "
+                + Statements.roundTrips(Statements.handWrittenCheckout()) + ". Beyond (a): "
+                + "a second transaction after the gateway call (no database transaction is held open while the card "
+                + "network answers), the reservations, the payment's log, the outbox events and the order's history. "
+                + "Beyond (b): the idempotency-key look-up, the products' categories and attributes, the promotions "
+                + "query, the locks and expiry check before the stock moves, and the version checks before the "
+                + "payment and order updates.";
     }
 }

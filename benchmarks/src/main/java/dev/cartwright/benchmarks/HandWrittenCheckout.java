@@ -23,15 +23,15 @@ import javax.sql.DataSource;
  * in raw JDBC with prepared statements (batched where a table gets several rows) over the same pool and Cartwright's
  * own schema. The statements were read off a Cartwright checkout with {@link StatementLog} (the {@code statements}
  * sub-command prints them). What it leaves out is what the library adds: the look-up of the idempotency key, the
- * promotions query, the row locks and expiry sweeps before each stock change, the re-reads of the order and payment
- * between and after the gateway call, and the middle read-only transaction. It reads the products' prices once, as
- * any checkout must.
+ * product's categories and attributes, the promotions query, the row locks and expiry checks before the stock
+ * changes, and the version checks before the payment and order updates. It reads the products' prices once, as any
+ * checkout must, and batches what a careful hand would batch.
  *
- * <p>Transaction 1: read prices; reserve each line with a guarded {@code UPDATE stock SET reserved = reserved + ?
- * WHERE sku = ? AND on_hand - reserved >= ?}; insert the reservations, the pending payment, the order, its lines
- * and its first history row. Then the gateway authorizes. Transaction 2: the payment becomes authorized with its
- * log row and event; the reservations are committed and the stock sold; the order is confirmed with its event and
- * two history rows.
+ * <p>Transaction 1: read prices; reserve the lines with a batch of guarded {@code UPDATE stock SET reserved =
+ * reserved + ? WHERE sku = ? AND on_hand - reserved >= ?}; insert the reservations, the pending payment, the order,
+ * its lines and its first history row. Then the gateway authorizes. Transaction 2: the payment becomes authorized
+ * with its log row and event; the reservations are committed and the stock sold (a batch each); the order is
+ * confirmed with its event and two history rows.
  */
 final class HandWrittenCheckout implements CheckoutSystem {
 
@@ -93,8 +93,11 @@ final class HandWrittenCheckout implements CheckoutSystem {
                     reserve.setLong(1, 1);
                     reserve.setString(2, line.sku());
                     reserve.setLong(3, 1);
-                    if (reserve.executeUpdate() != 1) {
-                        throw new IllegalStateException("out of stock: " + line.sku());
+                    reserve.addBatch();
+                }
+                for (int moved : reserve.executeBatch()) {
+                    if (moved != 1) {
+                        throw new IllegalStateException("out of stock: one of " + sorted);
                     }
                 }
             }
@@ -207,15 +210,19 @@ final class HandWrittenCheckout implements CheckoutSystem {
                             + " reserved = reserved - ?, sold = sold + ? WHERE sku = ?")) {
                 for (Object[] reservation : reserved) {
                     commit.setObject(1, reservation[0]);
-                    if (commit.executeUpdate() != 1) {
-                        throw new IllegalStateException("reservation lapsed: " + reservation[0]);
-                    }
+                    commit.addBatch();
                     sell.setLong(1, 1);
                     sell.setLong(2, 1);
                     sell.setLong(3, 1);
                     sell.setString(4, (String) reservation[1]);
-                    sell.executeUpdate();
+                    sell.addBatch();
                 }
+                for (int committed : commit.executeBatch()) {
+                    if (committed != 1) {
+                        throw new IllegalStateException("a reservation lapsed: " + orderId);
+                    }
+                }
+                sell.executeBatch();
             }
             outbox(connection, "dev.cartwright.order.OrderPlaced", orderId + ",,EUR " + total, then);
             try (PreparedStatement order = connection.prepareStatement("UPDATE orders SET status = 'CONFIRMED',"

@@ -27,6 +27,28 @@ final class Statements {
         }
     }
 
+    /** @return what one checkout of baseline (b) issues, recorded the same way */
+    static List<String> handWrittenCheckout() {
+        try (Database database = Database.open(Database.Kind.H2_MEMORY)) {
+            StatementLog log = new StatementLog();
+            HandWrittenCheckout shop = new HandWrittenCheckout(log.wrap(database.dataSource()));
+            shop.stock(List.of("A-1", "B-2", "C-3"), 1_000);
+            shop.checkout(List.of("A-1", "B-2", "C-3"), "warm-up");
+            log.clear();
+            shop.checkout(List.of("A-1", "B-2", "C-3"), "inspected");
+            return log.entries();
+        }
+    }
+
+    /**
+     * @param entries what a checkout issued
+     * @return "N round trips in T transactions"
+     */
+    static String roundTrips(List<String> entries) {
+        return entries.size() + " round trips in " + entries.stream().filter(entry -> entry.equals("COMMIT")).count()
+                + " transaction(s)";
+    }
+
     static void print(PrintStream out) {
         List<String> entries = cartwrightCheckout();
         out.println("Statements of one Cartwright checkout (3 lines), " + entries.size() + " entries:");

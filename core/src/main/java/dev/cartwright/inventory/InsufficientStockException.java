@@ -3,6 +3,8 @@ package dev.cartwright.inventory;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * {@link ErrorCode#INSUFFICIENT_STOCK}, naming the SKU that is short, so a checkout can tell its
@@ -27,6 +29,27 @@ public final class InsufficientStockException extends CommerceException {
         this.sku = sku.value();
         this.requested = requested;
         this.available = available;
+    }
+
+    /**
+     * The error for a refused {@link StockRepository#tryReserveAll}: names the first SKU, in SKU order, that was
+     * short.
+     *
+     * @param reservations the reservations that were attempted
+     * @param attempt the refusal
+     * @return the error
+     * @throws IllegalArgumentException if the attempt was recorded, or no reservation was short
+     */
+    public static InsufficientStockException firstShort(List<Reservation> reservations, ReservationAttempt attempt) {
+        if (attempt.recorded()) {
+            throw new IllegalArgumentException("the reservations were recorded");
+        }
+        return reservations.stream()
+                .filter(reservation -> attempt.availableBefore(reservation.sku()) < reservation.quantity())
+                .min(Comparator.comparing(Reservation::sku))
+                .map(shortOne -> new InsufficientStockException(shortOne.sku(), shortOne.quantity(),
+                        attempt.availableBefore(shortOne.sku())))
+                .orElseThrow(() -> new IllegalArgumentException("no reservation was short"));
     }
 
     /** @return the SKU that is short */

@@ -174,17 +174,16 @@ public final class Inventory {
             Instant now = clock.instant();
             List<Reservation> reservations = new ArrayList<>(sorted.size());
             for (Map.Entry<Sku, Long> line : sorted.entrySet()) {
-                Reservation reservation = new Reservation(
-                        new ReservationId(ids.next()), line.getKey(), line.getValue(), now.plus(ttl), now);
-                if (!repositories.stock().tryReserve(reservation, now)) {
-                    // Throwing rolls back the lines already reserved in this transaction.
-                    requireProduct(repositories, line.getKey());
-                    throw new InsufficientStockException(line.getKey(), line.getValue(),
-                            level(repositories, line.getKey(), now).available());
-                }
-                lowStock.publishIfCrossed(repositories, line.getKey(), line.getValue(), now);
-                reservations.add(reservation);
+                reservations.add(new Reservation(
+                        new ReservationId(ids.next()), line.getKey(), line.getValue(), now.plus(ttl), now));
             }
+            ReservationAttempt attempt = repositories.stock().tryReserveAll(reservations, now);
+            if (!attempt.recorded()) {
+                InsufficientStockException shortage = InsufficientStockException.firstShort(reservations, attempt);
+                requireProduct(repositories, shortage.sku());
+                throw shortage;
+            }
+            lowStock.publishCrossings(repositories, reservations, attempt, now);
             return List.copyOf(reservations);
         }));
     }

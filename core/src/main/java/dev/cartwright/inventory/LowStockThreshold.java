@@ -4,6 +4,7 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,5 +61,28 @@ public record LowStockThreshold(long units) {
         long after = repositories.stock().level(sku, now).map(StockLevel::available).orElse(0L);
         crossing(sku, Math.addExact(after, unitsTaken), after, now)
                 .ifPresent(event -> repositories.outbox().append(event, now));
+    }
+
+    /**
+     * Call right after a recorded {@link StockRepository#tryReserveAll}, in the same transaction: appends
+     * {@link StockLow} to the outbox for each SKU the reservations took across the threshold. The attempt's
+     * levels were read under the SKUs' locks, so concurrent reservations each see their own before and after.
+     *
+     * @param repositories the open transaction's repositories
+     * @param reservations the reservations recorded
+     * @param attempt what recording them reported
+     * @param now the instant they were made at
+     */
+    public void publishCrossings(InventoryRepositories repositories, List<Reservation> reservations,
+            ReservationAttempt attempt, Instant now) {
+        Validate.notNull(repositories, "repositories");
+        Validate.notNull(reservations, "reservations");
+        Validate.notNull(attempt, "attempt");
+        Validate.notNull(now, "now");
+        for (Reservation reservation : reservations) {
+            long before = attempt.availableBefore(reservation.sku());
+            crossing(reservation.sku(), before, before - reservation.quantity(), now)
+                    .ifPresent(event -> repositories.outbox().append(event, now));
+        }
     }
 }

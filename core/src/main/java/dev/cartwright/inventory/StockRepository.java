@@ -3,8 +3,10 @@ package dev.cartwright.inventory;
 import dev.cartwright.catalog.Sku;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which inventory stores stock and reservations. Used only inside a transaction.
@@ -63,6 +65,18 @@ public interface StockRepository {
     boolean tryReserve(Reservation reservation, Instant now);
 
     /**
+     * Records several live reservations, all or none: only if every one's SKU has its quantity available at
+     * {@code now}. Implementations lock the SKUs in SKU order, as every multi-SKU change does, so that
+     * concurrent buyers of overlapping SKUs cannot deadlock; and they should need a fixed number of round
+     * trips whatever the number of SKUs.
+     *
+     * @param reservations the new reservations, at most one per SKU
+     * @param now the instant that decides which reservations are live
+     * @return whether they were recorded, and each SKU's units available just before
+     */
+    ReservationAttempt tryReserveAll(List<Reservation> reservations, Instant now);
+
+    /**
      * Sells a live reservation, if it is stored as live and unexpired at {@code now}: its units leave
      * on hand and count as sold, and it becomes {@link ReservationStatus#COMMITTED}.
      *
@@ -71,6 +85,15 @@ public interface StockRepository {
      * @return whether it was committed; {@code false} changes nothing
      */
     boolean tryCommit(ReservationId id, Instant now);
+
+    /**
+     * Sells several reservations, each as {@link #tryCommit} would, locking their SKUs in SKU order.
+     *
+     * @param ids the reservations
+     * @param now the instant that decides whether each expired
+     * @return the ones committed by this call; the others were left unchanged
+     */
+    Set<ReservationId> tryCommitAll(Collection<ReservationId> ids, Instant now);
 
     /**
      * Gives a reservation's units back, if it is stored as live (expired or not): it becomes

@@ -78,7 +78,7 @@ public final class Checkout {
                                 line.taxClass(), line.quantity()));
                     }
                     return new OrderEngine.Draft(request.customerId(), request.email(), cart.currency(), items,
-                            cart.promotionCodes(), Optional.of(cart));
+                            cart.promotionCodes(), Optional.of(cart), Map.of());
                 });
         return engine.published(order);
     }
@@ -112,7 +112,7 @@ public final class Checkout {
                                 product.taxClass(), entry.getValue()));
                     }
                     return new OrderEngine.Draft(request.customerId(), request.email(), currency, items,
-                            request.promotionCodes(), Optional.empty());
+                            request.promotionCodes(), Optional.empty(), products);
                 });
         return engine.published(order);
     }

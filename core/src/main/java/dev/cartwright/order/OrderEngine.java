@@ -10,6 +10,7 @@ import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
 import dev.cartwright.inventory.StockLevel;
@@ -48,7 +49,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +70,16 @@ final class OrderEngine {
     record Item(Sku sku, ProductId productId, String name, Money unitPrice, String taxClass, long quantity) {
     }
 
-    /** What an order is placed from, loaded inside the first transaction. */
+    /**
+     * What an order is placed from, loaded inside the first transaction; {@code products} holds those already
+     * read for it (by SKU), so that pricing does not read them again.
+     */
     record Draft(Optional<CustomerId> customerId, Optional<String> email, Currency currency, List<Item> items,
-            List<String> promotionCodes, Optional<Cart> cart) {
+            List<String> promotionCodes, Optional<Cart> cart, Map<Sku, Product> products) {
+    }
+
+    /** An order as the transaction that wrote it left it, with its payment if it was created there too. */
+    private record Placed(Order order, Optional<Payment> payment) {
     }
 
     private final UnitOfWork<CheckoutRepositories> transactions;
@@ -107,12 +117,12 @@ final class OrderEngine {
         ShippingOption option = shippingOptionId
                 .map(id -> shippingOptions.require(id, address.destination())).orElse(null);
         requireGateway();
-        Order order;
+        Placed placed;
         try {
-            order = transactions.inTransaction(repositories -> {
+            placed = transactions.inTransaction(repositories -> {
                 Optional<Order> existing = repositories.orders().findByIdempotencyKey(idempotencyKey);
                 if (existing.isPresent()) {
-                    return sameRequest(existing.get(), fingerprint);
+                    return new Placed(sameRequest(existing.get(), fingerprint), Optional.empty());
                 }
                 return create(repositories, draft.apply(repositories), idempotencyKey, fingerprint, address,
                         Optional.ofNullable(option), method, acceptPriceChanges);
@@ -122,11 +132,12 @@ final class OrderEngine {
                 throw e;
             }
             // Another process inserted the same key between our look-up and insert.
-            order = transactions.inTransaction(repositories -> repositories.orders()
+            placed = transactions.inTransaction(repositories -> repositories.orders()
                     .findByIdempotencyKey(idempotencyKey).map(found -> sameRequest(found, fingerprint))
+                    .map(found -> new Placed(found, Optional.empty()))
                     .orElseThrow(() -> e));
         }
-        return settle(order);
+        return settle(placed);
     }
 
     private static Order sameRequest(Order order, String fingerprint) {
@@ -137,7 +148,7 @@ final class OrderEngine {
         return order;
     }
 
-    private Order create(CheckoutRepositories repositories, Draft draft, String idempotencyKey, String fingerprint,
+    private Placed create(CheckoutRepositories repositories, Draft draft, String idempotencyKey, String fingerprint,
             Address address, Optional<ShippingOption> option, PaymentMethod method, boolean acceptPriceChanges) {
         Instant now = clock.instant();
         OrderId orderId = new OrderId(ids.next());
@@ -165,19 +176,19 @@ final class OrderEngine {
         }
         Instant expiresAt = now.plus(settings.orderPaymentTimeout());
         Instant holdUntil = expiresAt.plus(settings.orderPaymentTimeout());
-        List<Item> bySku = new ArrayList<>(items);
-        bySku.sort(Comparator.comparing(Item::sku));
+        List<Reservation> toReserve = new ArrayList<>(items.size());
         Map<Sku, ReservationId> reservations = new HashMap<>();
-        for (Item item : bySku) {
+        for (Item item : items) {
             Reservation reservation = new Reservation(new ReservationId(ids.next()), item.sku(), item.quantity(),
                     holdUntil, now);
-            if (!repositories.stock().tryReserve(reservation, now)) {
-                long available = repositories.stock().level(item.sku(), now).map(StockLevel::available).orElse(0L);
-                throw new InsufficientStockException(item.sku(), item.quantity(), available);
-            }
-            settings.lowStockThreshold().publishIfCrossed(repositories, item.sku(), item.quantity(), now);
+            toReserve.add(reservation);
             reservations.put(item.sku(), reservation.id());
         }
+        ReservationAttempt attempt = repositories.stock().tryReserveAll(toReserve, now);
+        if (!attempt.recorded()) {
+            throw InsufficientStockException.firstShort(toReserve, attempt);
+        }
+        settings.lowStockThreshold().publishCrossings(repositories, toReserve, attempt, now);
         List<OrderLine> lines = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -199,12 +210,13 @@ final class OrderEngine {
             Cart cart = draft.cart().get();
             repositories.carts().update(cart.checkOut(now), cart.version());
         }
-        return order;
+        return new Placed(order, Optional.of(payment));
     }
 
     private static List<Item> reprice(CheckoutRepositories repositories, Draft draft, boolean acceptPriceChanges) {
-        Map<Sku, Product> products = repositories.products()
-                .findAllBySku(draft.items().stream().map(Item::sku).toList());
+        List<Sku> skus = draft.items().stream().map(Item::sku).toList();
+        Map<Sku, Product> products = draft.products().keySet().containsAll(skus) ? draft.products()
+                : repositories.products().findAllBySku(skus);
         List<Sku> changed = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         for (Item item : draft.items()) {
@@ -233,10 +245,10 @@ final class OrderEngine {
     Order pay(OrderId id, PaymentMethod method, String idempotencyKey) {
         requireGateway();
         String paymentKey = "order:" + id + ":retry:" + idempotencyKey;
-        Order order = transactions.inTransaction(repositories -> {
+        Placed order = transactions.inTransaction(repositories -> {
             Order current = load(repositories, id);
             if (repositories.payments().findByIdempotencyKey(paymentKey).isPresent()) {
-                return current;
+                return new Placed(current, Optional.empty());
             }
             Instant now = clock.instant();
             if (current.isExpiredAt(now)) {
@@ -247,23 +259,30 @@ final class OrderEngine {
             Order next = current.withNewPayment(payment.id(), now, current.placedBy());
             repositories.payments().insert(payment);
             repositories.orders().update(next, current.version());
-            return next;
+            return new Placed(next, Optional.of(payment));
         });
         return settle(order);
     }
 
-    /** Sends the order's pending payment to the gateway, outside any transaction, and records the answer. */
-    Order settle(Order order) {
+    /**
+     * Sends the order's pending payment to the gateway, outside any transaction, and records the answer. A
+     * payment just created with the order is not read again.
+     */
+    private Order settle(Placed placed) {
+        Order order = placed.order();
         if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() != OrderPaymentStatus.PENDING) {
             return order;
         }
-        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        Payment payment = placed.payment().isPresent() ? placed.payment().get()
+                : transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
         if (payment.status() != PaymentStatus.PENDING) {
             return record(order.id(), payment.id(), Optional.empty());
         }
         GatewayResult result = requireGateway().authorize(
                 AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
-        Order recorded = record(order.id(), payment.id(), Optional.of(result));
+        Order recorded = placed.payment().isPresent()
+                ? recordOver(order, payment, result)
+                : record(order.id(), payment.id(), Optional.of(result));
         if (result instanceof GatewayResult.Approved approved && recorded.status() == OrderStatus.CANCELLED) {
             giveBack(payment, approved);
         }
@@ -286,52 +305,76 @@ final class OrderEngine {
         }
     }
 
-    /** Transaction 2: records a gateway answer on the payment and the order; harmless to repeat. */
-    private Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result) {
-        return transactions.inTransaction(repositories -> {
-            Instant now = clock.instant();
-            Order order = load(repositories, id);
-            Payment payment = loadPayment(repositories, paymentId);
-            Payment recorded = payment;
-            // A webhook may have recorded the authorization first; the capture that came with it is still ours.
-            boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
-                    && result.isPresent() && result.get() instanceof GatewayResult.Approved
-                    && order.paymentId().equals(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
-            if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
-                recorded = result.get() instanceof GatewayResult.Approved approved
-                        ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
-                        : payment.recordDecline((GatewayResult.Declined) result.get(), now);
-                Payments.store(repositories, payment, recorded);
+    /**
+     * Records a gateway answer over the order and payment as the first transaction wrote them, without reading
+     * them again: their versioned updates fail if anything changed them since (a webhook, the expiry sweep), and
+     * then the answer is recorded over what is stored, as {@link #record} does.
+     */
+    private Order recordOver(Order order, Payment payment, GatewayResult result) {
+        AtomicBoolean firstAttempt = new AtomicBoolean(true);
+        try {
+            return transactions.inTransaction(repositories -> firstAttempt.getAndSet(false)
+                    ? record(repositories, order, payment, Optional.of(result))
+                    : record(repositories, load(repositories, order.id()), loadPayment(repositories, payment.id()),
+                            Optional.of(result)));
+        } catch (CommerceException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
             }
-            if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
-                return order;
-            }
-            Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
-            if (next.paymentStatus().isApproved()) {
-                for (OrderLine line : inSkuOrder(order.lines())) {
-                    commitReservation(repositories, order, line, now);
-                }
-                next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
-                repositories.outbox().append(new OrderPlaced(order.id(), order.customerId(),
-                        order.totals().grandTotal(), now), now);
-            }
-            if (next != order) {
-                repositories.orders().update(next, order.version());
-            }
-            return next;
-        });
+            return record(order.id(), payment.id(), Optional.of(result));
+        }
     }
 
-    private static void commitReservation(CheckoutRepositories repositories, Order order, OrderLine line,
-            Instant now) {
-        if (repositories.stock().tryCommit(line.reservationId(), now)) {
-            return;
+    /** Transaction 2: records a gateway answer on the payment and the order; harmless to repeat. */
+    private Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result) {
+        return transactions.inTransaction(repositories -> record(repositories, load(repositories, id),
+                loadPayment(repositories, paymentId), result));
+    }
+
+    private Order record(CheckoutRepositories repositories, Order order, Payment payment,
+            Optional<GatewayResult> result) {
+        Instant now = clock.instant();
+        PaymentId paymentId = payment.id();
+        Payment recorded = payment;
+        // A webhook may have recorded the authorization first; the capture that came with it is still ours.
+        boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
+                && result.isPresent() && result.get() instanceof GatewayResult.Approved
+                && order.paymentId().equals(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
+        if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
+            recorded = result.get() instanceof GatewayResult.Approved approved
+                    ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
+                    : payment.recordDecline((GatewayResult.Declined) result.get(), now);
+            Payments.store(repositories, payment, recorded);
         }
-        Optional<ReservationStatus> status = repositories.stock().status(line.reservationId(), now);
-        if (status.isEmpty() || status.get() != ReservationStatus.COMMITTED) {
-            // The payment is taken; selling stock that is no longer held must not lose it. Staff resolve it.
-            LOG.warn("order {} paid after its reservation of {} lapsed ({}); stock not deducted", order.id(),
-                    line.sku(), status.orElse(null));
+        if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
+            return order;
+        }
+        Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
+        if (next.paymentStatus().isApproved()) {
+            commitReservations(repositories, order, now);
+            next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
+            repositories.outbox().append(new OrderPlaced(order.id(), order.customerId(),
+                    order.totals().grandTotal(), now), now);
+        }
+        if (next != order) {
+            repositories.orders().update(next, order.version());
+        }
+        return next;
+    }
+
+    private static void commitReservations(CheckoutRepositories repositories, Order order, Instant now) {
+        Set<ReservationId> committed = repositories.stock().tryCommitAll(
+                order.lines().stream().map(OrderLine::reservationId).toList(), now);
+        for (OrderLine line : order.lines()) {
+            if (committed.contains(line.reservationId())) {
+                continue;
+            }
+            Optional<ReservationStatus> status = repositories.stock().status(line.reservationId(), now);
+            if (status.isEmpty() || status.get() != ReservationStatus.COMMITTED) {
+                // The payment is taken; selling stock that is no longer held must not lose it. Staff resolve it.
+                LOG.warn("order {} paid after its reservation of {} lapsed ({}); stock not deducted", order.id(),
+                        line.sku(), status.orElse(null));
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.cartwright.jdbc;
 
 import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.CommerceException;
 import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
 import dev.cartwright.inventory.StockLevel;
@@ -9,15 +11,20 @@ import dev.cartwright.inventory.StockRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Stock rows with a {@code reserved} column that sums the reservations stored as live and still held.
- * Every change to a SKU's reservations first locks its stock row, then gives back (un-holds) the units of
- * its expired reservations, then moves stock with one guarded {@code UPDATE}; reads compute the live
- * reservations at the given instant, so they need no lock.
+ * Every change to a SKU's reservations first locks its stock row (several SKUs: in SKU order, with one
+ * statement), then gives back (un-holds) the units of its expired reservations, then moves stock; reads compute
+ * the live reservations at the given instant, so they need no lock.
  */
 final class JdbcStockRepository implements StockRepository {
 
@@ -66,12 +73,12 @@ final class JdbcStockRepository implements StockRepository {
     @Override
     public boolean tryAdjust(Sku sku, long delta, Instant now) {
         return sql.run(() -> {
-            if (!lockAndReclaim(sku, now)) {
+            if (lockAndReclaim(List.of(sku.value()), now).isEmpty()) {
                 if (delta < 0) {
                     return false;
                 }
                 ensure(sku);
-                lockAndReclaim(sku, now);
+                lockAndReclaim(List.of(sku.value()), now);
             }
             return sql.handle.createUpdate("UPDATE stock SET on_hand = on_hand + :delta"
                     + " WHERE sku = :sku AND on_hand + :delta >= reserved")
@@ -83,7 +90,7 @@ final class JdbcStockRepository implements StockRepository {
     public boolean tryReserve(Reservation reservation, Instant now) {
         Sku sku = reservation.sku();
         return sql.run(() -> {
-            if (!lockAndReclaim(sku, now)) {
+            if (lockAndReclaim(List.of(sku.value()), now).isEmpty()) {
                 return false;
             }
             int moved = sql.handle.createUpdate("UPDATE stock SET reserved = reserved + :quantity"
@@ -105,9 +112,94 @@ final class JdbcStockRepository implements StockRepository {
     }
 
     @Override
+    public ReservationAttempt tryReserveAll(List<Reservation> reservations, Instant now) {
+        Map<String, Reservation> bySku = new TreeMap<>();
+        for (Reservation reservation : reservations) {
+            if (bySku.put(reservation.sku().value(), reservation) != null) {
+                throw CommerceException.invalid("reservations", "must name each SKU once; " + reservation.sku()
+                        + " repeats");
+            }
+        }
+        if (bySku.isEmpty()) {
+            return new ReservationAttempt(true, Map.of());
+        }
+        return sql.run(() -> {
+            Map<String, Locked> locked = lockAndReclaim(bySku.keySet(), now);
+            Map<Sku, Long> availableBefore = new HashMap<>();
+            locked.forEach((sku, row) -> availableBefore.put(Sku.of(sku), row.available()));
+            boolean enough = bySku.values().stream()
+                    .allMatch(reservation -> locked.containsKey(reservation.sku().value())
+                            && locked.get(reservation.sku().value()).available() >= reservation.quantity());
+            if (!enough) {
+                return new ReservationAttempt(false, availableBefore);
+            }
+            // Under the locks taken above the rows cannot change, so the checks made here hold for the writes.
+            PreparedBatch moves = sql.handle.prepareBatch(
+                    "UPDATE stock SET reserved = reserved + :quantity WHERE sku = :sku");
+            PreparedBatch inserts = sql.handle.prepareBatch("INSERT INTO reservations"
+                    + " (id, sku, quantity, status, held, expires_at, created_at)"
+                    + " VALUES (:id, :sku, :quantity, 'LIVE', TRUE, :expiresAt, :createdAt)");
+            for (Reservation reservation : bySku.values()) {
+                moves.bind("sku", reservation.sku().value()).bind("quantity", reservation.quantity()).add();
+                inserts.bind("id", reservation.id().value())
+                        .bind("sku", reservation.sku().value())
+                        .bind("quantity", reservation.quantity())
+                        .bind("expiresAt", Rows.nanos(reservation.expiresAt()))
+                        .bind("createdAt", Rows.nanos(reservation.createdAt()))
+                        .add();
+            }
+            moves.execute();
+            inserts.execute();
+            return new ReservationAttempt(true, availableBefore);
+        });
+    }
+
+    @Override
+    public Set<ReservationId> tryCommitAll(Collection<ReservationId> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        long at = Rows.nanos(now);
+        return sql.run(() -> {
+            Map<ReservationId, Stored> stored = lockFor(ids);
+            // Every change to a reservation holds its SKU's lock, taken above, so what was read still stands.
+            Map<ReservationId, Stored> committable = new LinkedHashMap<>();
+            stored.forEach((id, row) -> {
+                if (row.status().equals("LIVE") && row.expiresAt() > at) {
+                    committable.put(id, row);
+                }
+            });
+            if (committable.isEmpty()) {
+                return Set.of();
+            }
+            int committed = sql.handle.createUpdate("UPDATE reservations SET status = 'COMMITTED', held = FALSE"
+                    + " WHERE id IN (<ids>) AND status = 'LIVE' AND expires_at > :now")
+                    .bindList("ids", committable.keySet().stream().map(ReservationId::value).toList())
+                    .bind("now", at)
+                    .execute();
+            if (committed != committable.size()) {
+                throw new IllegalStateException("committed " + committed + " of " + committable.size()
+                        + " reservations read under their SKUs' locks");
+            }
+            Map<String, long[]> sold = new TreeMap<>();
+            for (Stored row : committable.values()) {
+                long[] units = sold.computeIfAbsent(row.sku(), sku -> new long[2]);
+                units[0] += row.quantity();
+                units[1] += row.held() ? row.quantity() : 0;
+            }
+            PreparedBatch moves = sql.handle.prepareBatch("UPDATE stock SET on_hand = on_hand - :quantity,"
+                    + " reserved = reserved - :held, sold = sold + :quantity WHERE sku = :sku");
+            sold.forEach((sku, units) -> moves.bind("sku", sku).bind("quantity", units[0]).bind("held", units[1])
+                    .add());
+            moves.execute();
+            return Set.copyOf(committable.keySet());
+        });
+    }
+
+    @Override
     public boolean tryCommit(ReservationId id, Instant now) {
         return sql.run(() -> {
-            Optional<Stored> stored = lockFor(id);
+            Optional<Stored> stored = Optional.ofNullable(lockFor(List.of(id)).get(id));
             if (stored.isEmpty()) {
                 return false;
             }
@@ -129,7 +221,7 @@ final class JdbcStockRepository implements StockRepository {
     @Override
     public boolean tryRelease(ReservationId id) {
         return sql.run(() -> {
-            Optional<Stored> stored = lockFor(id);
+            Optional<Stored> stored = Optional.ofNullable(lockFor(List.of(id)).get(id));
             if (stored.isEmpty() || !stored.get().status().equals("LIVE")) {
                 return false;
             }
@@ -174,47 +266,79 @@ final class JdbcStockRepository implements StockRepository {
     }
 
     /**
-     * Locks the SKU's stock row and stops counting its expired reservations, which stay stored as live
-     * (so that they can still be released) but no longer hold units.
+     * Locks the SKUs' stock rows, in SKU order, and stops counting their expired reservations, which stay stored
+     * as live (so that they can still be released) but no longer hold units. Two round trips, or four when
+     * there is something to reclaim.
      *
-     * @return whether the SKU has a stock row
+     * @return the locked rows by SKU; SKUs without stock are absent
      */
-    private boolean lockAndReclaim(Sku sku, Instant now) {
-        Optional<Long> onHand = sql.handle.createQuery("SELECT on_hand FROM stock WHERE sku = :sku FOR UPDATE")
-                .bind("sku", sku.value()).mapTo(Long.class).findOne();
-        if (onHand.isEmpty()) {
-            return false;
+    private Map<String, Locked> lockAndReclaim(Collection<String> skus, Instant now) {
+        Map<String, Locked> locked = new TreeMap<>();
+        sql.handle.createQuery("SELECT sku, on_hand, reserved FROM stock WHERE sku IN (<skus>) ORDER BY sku"
+                + " FOR UPDATE")
+                .bindList("skus", List.copyOf(skus))
+                .map((rs, ctx) -> new Locked(rs.getString("sku"), rs.getLong("on_hand"), rs.getLong("reserved")))
+                .forEach(row -> locked.put(row.sku(), row));
+        if (locked.isEmpty()) {
+            return locked;
         }
         long at = Rows.nanos(now);
-        long expired = sql.handle.createQuery("SELECT COALESCE(SUM(quantity), 0) FROM reservations"
-                + " WHERE sku = :sku AND status = 'LIVE' AND held = TRUE AND expires_at <= :now")
-                .bind("sku", sku.value()).bind("now", at).mapTo(Long.class).one();
-        if (expired > 0) {
-            sql.handle.createUpdate("UPDATE reservations SET held = FALSE"
-                    + " WHERE sku = :sku AND status = 'LIVE' AND held = TRUE AND expires_at <= :now")
-                    .bind("sku", sku.value()).bind("now", at).execute();
-            sql.handle.createUpdate("UPDATE stock SET reserved = reserved - :expired WHERE sku = :sku")
-                    .bind("sku", sku.value()).bind("expired", expired).execute();
+        Map<String, Long> expired = new TreeMap<>();
+        sql.handle.createQuery("SELECT sku, SUM(quantity) AS units FROM reservations WHERE sku IN (<skus>)"
+                + " AND status = 'LIVE' AND held = TRUE AND expires_at <= :now GROUP BY sku")
+                .bindList("skus", List.copyOf(locked.keySet()))
+                .bind("now", at)
+                .map((rs, ctx) -> Map.entry(rs.getString("sku"), rs.getLong("units")))
+                .forEach(entry -> expired.put(entry.getKey(), entry.getValue()));
+        if (expired.isEmpty()) {
+            return locked;
         }
-        return true;
+        sql.handle.createUpdate("UPDATE reservations SET held = FALSE"
+                + " WHERE sku IN (<skus>) AND status = 'LIVE' AND held = TRUE AND expires_at <= :now")
+                .bindList("skus", List.copyOf(expired.keySet())).bind("now", at).execute();
+        PreparedBatch giveBack = sql.handle.prepareBatch("UPDATE stock SET reserved = reserved - :expired"
+                + " WHERE sku = :sku");
+        expired.forEach((sku, units) -> {
+            giveBack.bind("sku", sku).bind("expired", units).add();
+            Locked row = locked.get(sku);
+            locked.put(sku, new Locked(sku, row.onHand(), row.reserved() - units));
+        });
+        giveBack.execute();
+        return locked;
     }
 
-    /** Locks the stock row of a reservation's SKU, then reads the reservation as it stands under that lock. */
-    private Optional<Stored> lockFor(ReservationId id) {
-        Optional<String> sku = sql.handle.createQuery("SELECT sku FROM reservations WHERE id = :id")
-                .bind("id", id.value()).mapTo(String.class).findOne();
-        if (sku.isEmpty()) {
-            return Optional.empty();
-        }
-        sql.handle.createQuery("SELECT on_hand FROM stock WHERE sku = :sku FOR UPDATE")
-                .bind("sku", sku.get()).mapTo(Long.class).findOne();
-        return sql.handle.createQuery("SELECT sku, quantity, status, held FROM reservations WHERE id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> new Stored(rs.getString("sku"), rs.getLong("quantity"), rs.getString("status"),
-                        rs.getBoolean("held")))
-                .findOne();
+    /**
+     * Locks the stock rows of the reservations' SKUs, in SKU order, then reads the reservations as they stand
+     * under those locks.
+     *
+     * @return the reservations found, by id
+     */
+    private Map<ReservationId, Stored> lockFor(Collection<ReservationId> ids) {
+        List<UUID> values = ids.stream().map(ReservationId::value).distinct().toList();
+        sql.handle.createQuery("SELECT sku FROM stock WHERE sku IN (SELECT sku FROM reservations WHERE id IN (<ids>))"
+                + " ORDER BY sku FOR UPDATE")
+                .bindList("ids", values)
+                .mapTo(String.class)
+                .list();
+        Map<ReservationId, Stored> stored = new HashMap<>();
+        sql.handle.createQuery("SELECT id, sku, quantity, status, held, expires_at FROM reservations"
+                + " WHERE id IN (<ids>)")
+                .bindList("ids", values)
+                .map((rs, ctx) -> Map.entry(new ReservationId(Rows.uuid(rs, "id")), new Stored(rs.getString("sku"),
+                        rs.getLong("quantity"), rs.getString("status"), rs.getBoolean("held"),
+                        rs.getLong("expires_at"))))
+                .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
+        return stored;
     }
 
-    private record Stored(String sku, long quantity, String status, boolean held) {
+    /** A stock row as locked, with its expired reservations already given back. */
+    private record Locked(String sku, long onHand, long reserved) {
+
+        long available() {
+            return onHand - reserved;
+        }
+    }
+
+    private record Stored(String sku, long quantity, String status, boolean held, long expiresAt) {
     }
 }

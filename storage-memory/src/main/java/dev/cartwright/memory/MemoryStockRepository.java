@@ -1,7 +1,9 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.CommerceException;
 import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
 import dev.cartwright.inventory.StockLevel;
@@ -10,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -79,6 +83,45 @@ final class MemoryStockRepository implements StockRepository {
         reservations.put(reservation.id(), new StoredReservation(reservation, ReservationStatus.LIVE));
         live.put(new LiveKey(sku, reservation.id()), reservation);
         return true;
+    }
+
+    @Override
+    public ReservationAttempt tryReserveAll(List<Reservation> batch, Instant now) {
+        if (batch.stream().map(Reservation::sku).distinct().count() != batch.size()) {
+            throw CommerceException.invalid("reservations", "must name each SKU once");
+        }
+        Map<Sku, Long> availableBefore = new HashMap<>();
+        boolean enough = true;
+        for (Reservation reservation : batch) {
+            Sku sku = reservation.sku();
+            Optional<StockRow> row = stock.get(sku);
+            if (row.isEmpty()) {
+                enough = false;
+                continue;
+            }
+            reclaimExpired(sku, now);
+            long available = row.get().onHand() - reserved(sku, now);
+            availableBefore.put(sku, available);
+            enough &= available >= reservation.quantity();
+        }
+        if (enough) {
+            for (Reservation reservation : batch) {
+                reservations.put(reservation.id(), new StoredReservation(reservation, ReservationStatus.LIVE));
+                live.put(new LiveKey(reservation.sku(), reservation.id()), reservation);
+            }
+        }
+        return new ReservationAttempt(enough, availableBefore);
+    }
+
+    @Override
+    public Set<ReservationId> tryCommitAll(Collection<ReservationId> ids, Instant now) {
+        Set<ReservationId> committed = new HashSet<>();
+        for (ReservationId id : ids) {
+            if (tryCommit(id, now)) {
+                committed.add(id);
+            }
+        }
+        return committed;
     }
 
     @Override
