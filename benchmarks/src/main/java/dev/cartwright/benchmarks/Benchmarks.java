@@ -10,12 +10,12 @@ import java.util.List;
  * The benchmarks' entry point:
  * {@code java -jar benchmarks/target/cartwright-benchmarks.jar <command> [--quick] [--out DIR] [--runs N]
  * [--products N] [--seconds S]}, where command is {@code all}, {@code checkout}, {@code hotsku}, {@code catalog},
- * {@code memory}, {@code pricing} or {@code statements}. Writes {@code results.md} and {@code results.svg} to the
- * output folder ({@code benchmarks/results} by default).
+ * {@code memory}, {@code pricing}, {@code http} or {@code statements}. Writes {@code results.md} and
+ * {@code results.svg} to the output folder ({@code benchmarks/results} by default).
  */
 public final class Benchmarks {
 
-    static final List<String> COMMANDS = List.of("all", "checkout", "hotsku", "catalog", "memory", "pricing",
+    static final List<String> COMMANDS = List.of("all", "checkout", "hotsku", "catalog", "memory", "pricing", "http",
             "statements");
 
     private Benchmarks() {
@@ -102,13 +102,12 @@ public final class Benchmarks {
         if (all || commands.contains("pricing")) {
             jmh.pricing();
         }
-        Report.Section missing = report.section("6 and 7. Not yet measured",
-                "HTTP (requests per second through the monolith, driven by a load generator outside the JVM) and "
-                        + "serverless cold start (the Lambda handler): not yet measured.",
-                "figure", "status");
-        missing.row("HTTP throughput and latency", "not yet measured: the monolith exists; the wrk-driven run "
-                + "beside a trivial Javalin baseline is still to be written");
-        missing.row("serverless cold start", "not yet measured: needs the Lambda handler");
+        if (all || commands.contains("http")) {
+            new HttpBenchmark(settings, report).run();
+        }
+        report.section("7. Serverless cold start", "Cold start of the Lambda handler: not yet measured.",
+                "figure", "status")
+                .row("serverless cold start", "not yet measured: needs the Lambda handler");
         return report;
     }
 

@@ -165,7 +165,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static void delete(Path folder) {
+    /** Deletes a folder and everything in it. */
+    static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

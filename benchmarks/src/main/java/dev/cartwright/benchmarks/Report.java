@@ -58,6 +58,7 @@ final class Report {
     private final List<Section> sections = new ArrayList<>();
     private final List<Bar> bars = new ArrayList<>();
     private final Set<String> databases = new LinkedHashSet<>();
+    private final Set<String> loadGenerators = new LinkedHashSet<>();
     private String command = "";
     private final List<String> misses = new ArrayList<>();
     private final List<String> conserved = new ArrayList<>();
@@ -103,6 +104,11 @@ final class Report {
         databases.add(version);
     }
 
+    /** Records a load generator outside the JVM, such as {@code wrk} and its version, for the machine lines. */
+    void loadGenerator(String version) {
+        loadGenerators.add(version);
+    }
+
     /** Records a missed target, which the report lists at the top with its reason. */
     void miss(String what) {
         misses.add(what);
@@ -117,7 +123,7 @@ final class Report {
         command = "java -jar benchmarks/target/cartwright-benchmarks.jar " + String.join(" ", arguments);
     }
 
-    /** @return the machine, JVM and databases, one line each */
+    /** @return the machine, JVM, databases and load generators, one line each */
     List<String> machine() {
         Runtime runtime = Runtime.getRuntime();
         List<String> lines = new ArrayList<>();
@@ -129,6 +135,9 @@ final class Report {
                 + ManagementFactory.getRuntimeMXBean().getInputArguments());
         for (String database : databases) {
             lines.add("Database: " + database);
+        }
+        for (String generator : loadGenerators) {
+            lines.add("Load generator: " + generator);
         }
         lines.add("Run: " + settings + ", finished " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         if (!command.isEmpty()) {

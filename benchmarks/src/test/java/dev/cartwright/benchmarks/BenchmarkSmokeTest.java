@@ -1,16 +1,21 @@
 package dev.cartwright.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every benchmark once on the smoke budget (about a second each) so that none of them rots: each must produce
- * its figures, the hot-SKU and checkout runs must conserve stock, and the report must be written. Asserts no timing.
+ * its figures, the hot-SKU and checkout runs must conserve stock, the HTTP runs must answer every request, and the
+ * report must be written. The HTTP benchmark needs {@code wrk} and is skipped, with that reason, without it.
+ * Asserts no timing.
  */
 class BenchmarkSmokeTest {
 
@@ -18,15 +23,16 @@ class BenchmarkSmokeTest {
     Path out;
 
     @Test
-    void everyBenchmarkProducesItsFiguresOnTheSmokeBudget() throws Exception {
+    void everyInProcessBenchmarkProducesItsFiguresOnTheSmokeBudget() throws Exception {
         Settings settings = Settings.quick(out).withProducts(1_000);
 
-        Report report = Benchmarks.run(settings, List.of("all"));
+        // http has a test of its own below, which can be skipped where wrk is missing.
+        Report report = Benchmarks.run(settings, List.of("checkout", "hotsku", "catalog", "memory", "pricing"));
         report.write(out);
 
         List<String> titles = report.sections().stream().map(section -> section.title).toList();
         assertThat(titles).containsExactly("1. Checkout", "2. Hot SKU", "3. Catalog at scale", "4. storage-memory",
-                "5. Cart pricing", "6 and 7. Not yet measured");
+                "5. Cart pricing", "7. Serverless cold start");
         for (Report.Section section : report.sections()) {
             assertThat(section.rows).as(section.title).isNotEmpty();
             for (List<String> row : section.rows) {
@@ -50,6 +56,54 @@ class BenchmarkSmokeTest {
                 .containsExactlyInAnyOrder("priceCalculator", "cartsPrice");
         assertThat(Files.readString(out.resolve("results.md"))).contains("| storage-memory | 16 |", "JDK:", "CPU:");
         assertThat(Files.readString(out.resolve("results.svg"))).startsWith("<svg").contains("</svg>");
+    }
+
+    @Test
+    void theHttpBenchmarkLoadsBothRoutesOfTheMonolithAndItsBaselineWithoutAFailedRequest() throws Exception {
+        Optional<Wrk> wrk = Wrk.find();
+        assumeTrue(wrk.isPresent(), "wrk is not on the PATH (apt-get install wrk), so the http benchmark cannot run");
+        Settings settings = Settings.quick(out).withWindow(Duration.ofSeconds(1));
+
+        Report report = Benchmarks.run(settings, List.of("http"));
+        report.write(out);
+
+        assertThat(report.sections()).extracting(section -> section.title)
+                .containsExactly(HttpBenchmark.SECTION, "7. Serverless cold start");
+        Report.Section http = report.sections().get(0);
+        assertThat(http.rows).extracting(row -> row.get(0) + " on " + row.get(1)).containsExactly(
+                "GET /products on " + HttpBenchmark.MONOLITH, "GET /products on " + HttpBenchmark.BASELINE,
+                "POST /orders on " + HttpBenchmark.MONOLITH, "POST /orders on " + HttpBenchmark.BASELINE);
+        assertThat(http.rows).allSatisfy(row -> {
+            assertThat(row).hasSameSizeAs(http.header);
+            assertThat(number(row.get(2))).as("requests/s of %s", row).isPositive();
+            assertThat(number(row.get(4))).as("p99 of %s", row).isGreaterThanOrEqualTo(number(row.get(3)));
+            assertThat(row.get(5)).as("failed requests of %s", row).isEqualTo("0");
+        });
+        assertThat(http.rows).filteredOn(row -> row.get(1).equals(HttpBenchmark.MONOLITH))
+                .allSatisfy(row -> assertThat(row.get(6)).isNotEmpty());
+        assertThat(report.bars()).extracting(Report.Bar::label).containsExactly(
+                "HTTP GET /products vs trivial Javalin", "HTTP POST /orders vs trivial Javalin");
+        assertThat(report.bars()).allSatisfy(bar -> assertThat(bar.ratio()).isPositive());
+        assertThat(http.notes).noneMatch(note -> note.contains("failed"));
+        assertThat(report.misses()).isEmpty();
+        assertThat(report.conserved()).containsExactly("HTTP POST /orders");
+        assertThat(report.machine()).anyMatch(line -> line.startsWith("Load generator: wrk"));
+        assertThat(Files.readString(out.resolve("results.md"))).contains("| POST /orders | " + HttpBenchmark.MONOLITH);
+    }
+
+    @Test
+    void withoutWrkTheHttpSectionSaysItWasSkippedAndHowToInstallIt() {
+        Report report = new Report("no wrk");
+
+        new HttpBenchmark(Settings.quick(out), report, Optional.empty()).run();
+
+        Report.Section http = report.sections().get(0);
+        assertThat(http.title).isEqualTo(HttpBenchmark.SECTION);
+        assertThat(http.rows).singleElement().satisfies(row -> {
+            assertThat(row).hasSameSizeAs(http.header);
+            assertThat(String.join(" ", row)).contains("skipped: wrk not found; install it with `apt-get install wrk`");
+        });
+        assertThat(report.bars()).isEmpty();
     }
 
     @Test
