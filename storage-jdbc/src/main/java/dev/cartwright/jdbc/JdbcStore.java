@@ -4,11 +4,16 @@ import dev.cartwright.CommerceStore;
 import dev.cartwright.StoreTransaction;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,6 +42,14 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * {@link dev.cartwright.error.ErrorCode#CONFLICT}; other database failures become
  * {@link dev.cartwright.error.ErrorCode#STORAGE} with the cause attached. A {@link CommerceException}
  * thrown by the work leaves unchanged after rollback.
+ *
+ * <p>On an embedded H2 file (any H2 URL but {@code mem:}, {@code tcp:} and {@code ssl:}) the store runs one
+ * transaction at a time per file in this JVM. H2's store writes the maps of a version (each table and index,
+ * and the undo logs) one after another while other transactions keep changing them, so a process killed after
+ * such a write can find, on restart, part of a transaction that was still in flight: a durability test found
+ * an order without the payment inserted before it in the same transaction. With one transaction at a time,
+ * the only transaction running while the store writes is the writer's own, whose undo log is written with it.
+ * Embedded use can afford it: every commit on the file writes anyway.
  *
  * <p>Outbox events are rows of the transaction that appends them, stored as their record class name and a
  * text form of their components (any {@link dev.cartwright.event.CommerceEvent} record of the supported
@@ -67,13 +80,18 @@ public final class JdbcStore implements CommerceStore {
 
     static final int MAX_ATTEMPTS = 5;
 
+    /** One lock per embedded H2 file in this JVM, shared by every store over it. */
+    private static final Map<String, ReentrantLock> EMBEDDED_FILES = new ConcurrentHashMap<>();
+
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final Optional<ReentrantLock> oneAtATime;
     private final ThreadLocal<Boolean> open = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private JdbcStore(Jdbi jdbi, Dialect dialect) {
+    private JdbcStore(Jdbi jdbi, Dialect dialect, Optional<ReentrantLock> oneAtATime) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.oneAtATime = oneAtATime;
     }
 
     /**
@@ -97,6 +115,8 @@ public final class JdbcStore implements CommerceStore {
      * the file (the operating system's cache) before {@link #inTransaction} returns, so committed work
      * survives the process being killed; it is not forced to the disk ({@code fsync}), so a power failure
      * may still lose the last commits. That costs a write per transaction, which embedded use can afford.
+     * Transactions on the file run one at a time (see the class description), so that a kill never leaves part
+     * of one behind.
      *
      * @param nameOrPath a name such as {@code "shop"} for an in-memory database that lives as long as the
      *     JVM, or a path containing {@code '/'} or {@code '\'} (without {@code .mv.db}) for a file
@@ -135,6 +155,7 @@ public final class JdbcStore implements CommerceStore {
         open.set(Boolean.TRUE);
         try {
             for (int attempt = 1; ; attempt++) {
+                oneAtATime.ifPresent(ReentrantLock::lock);
                 try {
                     return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                             handle -> work.apply(new JdbcTransaction(handle, dialect)));
@@ -153,6 +174,8 @@ public final class JdbcStore implements CommerceStore {
                         throw SqlErrors.translate(e, dialect);
                     }
                     throw e;
+                } finally {
+                    oneAtATime.ifPresent(ReentrantLock::unlock);
                 }
             }
         } finally {
@@ -212,7 +235,29 @@ public final class JdbcStore implements CommerceStore {
                     throw CommerceException.storage("could not migrate the Cartwright schema", e);
                 }
             }
-            return new JdbcStore(Jdbi.create(dataSource), dialect);
+            return new JdbcStore(Jdbi.create(dataSource), dialect, embeddedFile(dataSource)
+                    .map(file -> EMBEDDED_FILES.computeIfAbsent(file, any -> new ReentrantLock())));
+        }
+
+        /** The canonical path of the H2 database file that {@code dataSource} opens in this JVM, if it does. */
+        private static Optional<String> embeddedFile(DataSource dataSource) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("h2")) {
+                    return Optional.empty();
+                }
+                String url = connection.getMetaData().getURL();
+                String database = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+                if (database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")) {
+                    return Optional.empty();
+                }
+                String path = database.startsWith("file:") ? database.substring("file:".length()) : database;
+                if (path.startsWith("~")) {
+                    path = System.getProperty("user.home") + path.substring(1);
+                }
+                return Optional.of(Paths.get(path).toAbsolutePath().normalize().toString());
+            } catch (SQLException e) {
+                throw CommerceException.storage("could not connect to the database", e);
+            }
         }
 
         private static Dialect detect(DataSource dataSource) {

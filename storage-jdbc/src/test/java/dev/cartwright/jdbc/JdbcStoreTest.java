@@ -17,10 +17,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The store's own behaviour on H2: migrations, failures, nesting. */
 class JdbcStoreTest {
@@ -54,6 +58,40 @@ class JdbcStoreTest {
         Optional<StockLevel> level = store.inTransaction(
                 transaction -> transaction.stock().level(Sku.of("MUG-1"), Instant.now()));
         assertThat(level).isEmpty();
+    }
+
+    @Test
+    void transactionsOnAnEmbeddedH2FileRunOneAtATime(@TempDir Path directory) throws InterruptedException {
+        JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
+
+        assertThat(secondEntersWhileFirstIsOpen(store)).isFalse();
+    }
+
+    @Test
+    void transactionsOnAnInMemoryH2DatabaseRunSideBySide() throws InterruptedException {
+        assertThat(secondEntersWhileFirstIsOpen(TestDatabases.freshH2Store())).isTrue();
+    }
+
+    /**
+     * Opens a transaction, starts another thread's transaction and waits, inside the first, until the second
+     * either enters its work or parks waiting to; never for a set time.
+     */
+    private static boolean secondEntersWhileFirstIsOpen(JdbcStore store) throws InterruptedException {
+        AtomicBoolean secondEntered = new AtomicBoolean();
+        AtomicReference<Thread> second = new AtomicReference<>();
+        boolean enteredWhileOpen = store.inTransaction(transaction -> {
+            transaction.stock().receive(Sku.of("MUG-1"), 1);
+            Thread thread = new Thread(() -> store.inTransaction(other -> secondEntered.getAndSet(true)));
+            second.set(thread);
+            thread.start();
+            while (!secondEntered.get() && thread.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            return secondEntered.get();
+        });
+        second.get().join();
+        assertThat(secondEntered).isTrue();
+        return enteredWhileOpen;
     }
 
     @Test
