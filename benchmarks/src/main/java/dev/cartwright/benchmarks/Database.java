@@ -72,7 +72,9 @@ final class Database implements AutoCloseable {
             }
             case H2_FILE -> {
                 Path folder = temporaryFolder();
-                config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("shop").toAbsolutePath() + H2_OPTIONS);
+                // WRITE_DELAY=0 as JdbcStore.embeddedH2 and the monolith open a file: every commit reaches the file.
+                config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("shop").toAbsolutePath() + H2_OPTIONS
+                        + ";WRITE_DELAY=0");
                 HikariDataSource pool = new HikariDataSource(config);
                 return new Database(kind, pool, () -> {
                     shutDown(pool);

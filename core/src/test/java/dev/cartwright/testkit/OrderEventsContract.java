@@ -7,6 +7,7 @@ import dev.cartwright.Commerce;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.event.CommerceEvent;
+import dev.cartwright.event.EventListener;
 import dev.cartwright.money.Money;
 import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
@@ -24,6 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +41,7 @@ public abstract class OrderEventsContract extends OrderFixtures {
 
     private final List<CommerceEvent> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile EventListener gate = event -> { };
 
     @Override
     protected Commerce.Builder configure(Commerce.Builder builder) {
@@ -44,7 +51,50 @@ public abstract class OrderEventsContract extends OrderFixtures {
                     if (failuresLeft.getAndDecrement() > 0) {
                         throw new IllegalStateException("listener down");
                     }
-                });
+                })
+                .eventListener(event -> gate.onEvent(event));
+    }
+
+    @Test
+    void aDeliveryAskedForWhileAnotherRunsIsLeftToItWithoutWaiting() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        gate = event -> {
+            if (event instanceof OrderPlaced) {
+                holding.countDown();
+                awaitQuietly(release);
+            }
+        };
+        ExecutorService buyers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Order> first = buyers.submit(() -> placeDirect(customer, "A", 1, SimulatedPaymentGateway.VISA));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).as("the first delivery reached the listener").isTrue();
+            gate = event -> { };
+
+            Order second = buyers.submit(() -> placeDirect(customer, "A", 1, SimulatedPaymentGateway.VISA))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(received).as("the second order's events wait for the delivery in progress")
+                    .noneMatch(event -> event instanceof OrderPlaced placed && placed.orderId().equals(second.id()));
+
+            release.countDown();
+            Order firstOrder = first.get(30, TimeUnit.SECONDS);
+            assertThat(received).filteredOn(OrderPlaced.class::isInstance)
+                    .extracting(event -> ((OrderPlaced) event).orderId())
+                    .containsExactly(firstOrder.id(), second.id());
+        } finally {
+            release.countDown();
+            buyers.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
