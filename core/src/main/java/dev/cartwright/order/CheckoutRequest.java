@@ -76,7 +76,8 @@ public record CheckoutRequest(CartId cartId, Optional<CustomerId> customerId, Op
     }
 
     String fingerprint() {
-        return OrderChecks.digest("cart", cartId, customerId, email, shippingAddress, shippingOptionId,
-                paymentMethod, acceptPriceChanges);
+        return new RequestDigest("cart").text(cartId.value().toString()).customer(customerId).text(email)
+                .address(shippingAddress).text(shippingOptionId).payment(paymentMethod).flag(acceptPriceChanges)
+                .hex();
     }
 }

@@ -52,7 +52,8 @@ public record DirectOrderRequest(Map<Sku, Long> quantities, List<String> promoti
     }
 
     String fingerprint() {
-        return OrderChecks.digest("direct", new TreeMap<>(quantities), promotionCodes, customerId, email,
-                shippingAddress, shippingOptionId, paymentMethod);
+        return new RequestDigest("direct").quantities(new TreeMap<>(quantities)).texts(promotionCodes)
+                .customer(customerId).text(email).address(shippingAddress).text(shippingOptionId)
+                .payment(paymentMethod).hex();
     }
 }

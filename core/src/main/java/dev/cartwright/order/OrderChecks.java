@@ -3,13 +3,9 @@ package dev.cartwright.order;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
-/** Checks and digests that the order requests share. */
+/** Checks that the order requests share. */
 final class OrderChecks {
 
     private OrderChecks() {
@@ -28,19 +24,5 @@ final class OrderChecks {
                 throw CommerceException.invalid("email", "must be an e-mail address");
             }
         });
-    }
-
-    /** A SHA-256 of the parts' text forms: records print every field, so equal requests digest equally. */
-    static String digest(Object... parts) {
-        StringBuilder text = new StringBuilder();
-        for (Object part : parts) {
-            text.append(part).append('\u0000');
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
     }
 }
