@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Stock rows with a {@code reserved} column that sums the reservations stored as live and still held.
@@ -284,18 +286,27 @@ final class JdbcStockRepository implements StockRepository {
         }
         long at = Rows.nanos(now);
         Map<String, Long> expired = new TreeMap<>();
-        sql.handle.createQuery("SELECT sku, SUM(quantity) AS units FROM reservations WHERE sku IN (<skus>)"
-                + " AND status = 'LIVE' AND held = TRUE AND expires_at <= :now GROUP BY sku")
-                .bindList("skus", List.copyOf(locked.keySet()))
-                .bind("now", at)
-                .map((rs, ctx) -> Map.entry(rs.getString("sku"), rs.getLong("units")))
-                .forEach(entry -> expired.put(entry.getKey(), entry.getValue()));
+        // One indexed look-up per SKU, in one statement: with "sku IN (...)" H2 would walk every reservation
+        // the SKUs ever had, committed ones included.
+        List<String> lockedSkus = List.copyOf(locked.keySet());
+        StringJoiner perSku = new StringJoiner(" UNION ALL ");
+        for (int i = 0; i < lockedSkus.size(); i++) {
+            perSku.add("SELECT sku, quantity FROM reservations WHERE sku = :sku" + i
+                    + " AND status = 'LIVE' AND held = TRUE AND expires_at <= :now");
+        }
+        Query expiredQuery = sql.handle.createQuery(perSku.toString()).bind("now", at);
+        for (int i = 0; i < lockedSkus.size(); i++) {
+            expiredQuery.bind("sku" + i, lockedSkus.get(i));
+        }
+        expiredQuery.map((rs, ctx) -> Map.entry(rs.getString("sku"), rs.getLong("quantity")))
+                .forEach(entry -> expired.merge(entry.getKey(), entry.getValue(), Long::sum));
         if (expired.isEmpty()) {
             return locked;
         }
-        sql.handle.createUpdate("UPDATE reservations SET held = FALSE"
-                + " WHERE sku IN (<skus>) AND status = 'LIVE' AND held = TRUE AND expires_at <= :now")
-                .bindList("skus", List.copyOf(expired.keySet())).bind("now", at).execute();
+        PreparedBatch unhold = sql.handle.prepareBatch("UPDATE reservations SET held = FALSE"
+                + " WHERE sku = :sku AND status = 'LIVE' AND held = TRUE AND expires_at <= :now");
+        expired.keySet().forEach(sku -> unhold.bind("sku", sku).bind("now", at).add());
+        unhold.execute();
         PreparedBatch giveBack = sql.handle.prepareBatch("UPDATE stock SET reserved = reserved - :expired"
                 + " WHERE sku = :sku");
         expired.forEach((sku, units) -> {
