@@ -213,7 +213,8 @@ final class CheckoutBenchmark {
                     + "the raw baseline only compare-and-sets three counters.";
         }
         return "Cartwright makes " + Statements.roundTrips(Statements.cartwrightCheckout())
-                + " per checkout (statements, batches and commits; see `statements`), (a) 7 in 1, (b) "
+                + " per checkout on H2 (statements, batches and commits; see `statements`; on PostgreSQL one more per "
+                + "transaction, which sets READ COMMITTED), (a) 7 in 1, (b) "
                 + Statements.roundTrips(Statements.handWrittenCheckout()) + ". Beyond (a): "
                 + "a second transaction after the gateway call (no database transaction is held open while the card "
                 + "network answers), the reservations, the payment's log, the outbox events and the order's history. "

@@ -13,7 +13,6 @@ import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
-import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.money.Money;
 import dev.cartwright.payment.AuthorizationRequest;
 import dev.cartwright.payment.CaptureRequest;

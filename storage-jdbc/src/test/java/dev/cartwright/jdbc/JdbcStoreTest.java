@@ -95,6 +95,14 @@ class JdbcStoreTest {
     }
 
     @Test
+    void transactionsRunAtReadCommittedWhateverThePoolDefault() {
+        DataSource dataSource = TestDatabases.freshH2();
+        JdbcStore.create(dataSource);
+
+        assertThat(IsolationProbe.insideTransaction(dataSource)).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    @Test
     void transactionsDoNotNest() {
         JdbcStore store = TestDatabases.freshH2Store();
 

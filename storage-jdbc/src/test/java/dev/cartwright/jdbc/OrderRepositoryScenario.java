@@ -255,8 +255,11 @@ abstract class OrderRepositoryScenario {
                         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                                 (connectionProxy, connectionMethod, connectionArgs) -> {
                                     String name = connectionMethod.getName();
-                                    if (name.equals("prepareStatement") || name.equals("createStatement")
-                                            || name.equals("prepareCall")) {
+                                    boolean isolation = connectionArgs != null && connectionArgs.length > 0
+                                            && String.valueOf(connectionArgs[0]).startsWith("SET TRANSACTION");
+                                    // Every transaction's own first statement is not the repository's.
+                                    if ((name.equals("prepareStatement") || name.equals("createStatement")
+                                            || name.equals("prepareCall")) && !isolation) {
                                         statements.incrementAndGet();
                                     }
                                     return invoke(connectionMethod, connection, connectionArgs);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The PostgreSQL-only part of the schema: trigram indexes behind the catalog's text search. */
+/** The PostgreSQL-only part of the schema (trigram indexes behind the catalog's text search) and of the store. */
 class PostgresSchemaTest {
 
     @RegisterExtension
@@ -34,5 +34,13 @@ class PostgresSchemaTest {
                 .contains("gin").contains("lower((name)").contains("gin_trgm_ops"));
         assertThat(definitions).anySatisfy(definition -> assertThat(definition)
                 .contains("gin").contains("lower((description)").contains("gin_trgm_ops"));
+    }
+
+    @Test
+    void transactionsRunAtReadCommittedWhateverThePoolDefault() {
+        DATABASE.freshStore();
+
+        assertThat(IsolationProbe.insideTransaction(DATABASE.dataSource()))
+                .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
     }
 }
