@@ -120,7 +120,8 @@ final class Report {
      * @param arguments the benchmark jar's arguments
      */
     void command(List<String> arguments) {
-        command = "java -jar benchmarks/target/cartwright-benchmarks.jar " + String.join(" ", arguments);
+        String postgres = Database.postgresUrl().map(url -> Database.POSTGRES_ENV + "='" + url + "' ").orElse("");
+        command = postgres + "java -jar benchmarks/target/cartwright-benchmarks.jar " + String.join(" ", arguments);
     }
 
     /** @return the machine, JVM, databases and load generators, one line each */
