@@ -25,7 +25,8 @@ final class Database implements AutoCloseable {
     /** The environment variable naming the PostgreSQL database, as in the contract tests. */
     static final String POSTGRES_ENV = "CARTWRIGHT_POSTGRES_URL";
     static final int POOL_SIZE = 16;
-    private static final String H2_OPTIONS =
+    /** The settings every H2 URL of the benchmarks carries, as {@code JdbcStore.embeddedH2} sets them. */
+    static final String H2_OPTIONS =
             ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
     /** Where the tables live. */

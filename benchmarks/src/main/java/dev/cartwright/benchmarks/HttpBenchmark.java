@@ -44,8 +44,6 @@ final class HttpBenchmark {
     static final long STOCK_RECEIVED = 1_000_000_000L;
 
     private static final String MONOLITH_MAIN = "dev.cartwright.examples.monolith.Monolith";
-    private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     /** Both servers log at warn: no access-log line per request, so neither measures its log's disk writes. */
     private static final List<String> CHILD_OPTIONS = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     private static final String PASSWORD = "benchmark password, long enough";
@@ -109,7 +107,7 @@ final class HttpBenchmark {
         String adminToken = UUID.randomUUID().toString();
         int monolithPort = ChildJvm.freePort();
         Map<String, String> environment = Map.of("PORT", String.valueOf(monolithPort),
-                "DATABASE_URL", "jdbc:h2:file:" + folder.resolve("shop").toAbsolutePath() + H2_OPTIONS,
+                "DATABASE_URL", "jdbc:h2:file:" + folder.resolve("shop").toAbsolutePath() + Database.H2_OPTIONS,
                 "ADMIN_TOKEN", adminToken);
         try (ChildJvm monolith = ChildJvm.start(MONOLITH, MONOLITH_MAIN, CHILD_OPTIONS, List.of(), environment,
                 monolithPort, folder.resolve("monolith.log"), "/health")) {

@@ -62,7 +62,9 @@ public interface StockRepository {
      * @param now the instant that decides which reservations are live
      * @return whether it was recorded; {@code false} changes nothing
      */
-    boolean tryReserve(Reservation reservation, Instant now);
+    default boolean tryReserve(Reservation reservation, Instant now) {
+        return tryReserveAll(List.of(reservation), now).recorded();
+    }
 
     /**
      * Records several live reservations, all or none: only if every one's SKU has its quantity available at
@@ -84,7 +86,9 @@ public interface StockRepository {
      * @param now the instant that decides whether it expired
      * @return whether it was committed; {@code false} changes nothing
      */
-    boolean tryCommit(ReservationId id, Instant now);
+    default boolean tryCommit(ReservationId id, Instant now) {
+        return tryCommitAll(List.of(id), now).contains(id);
+    }
 
     /**
      * Sells several reservations, each as {@link #tryCommit} would, locking their SKUs in SKU order.

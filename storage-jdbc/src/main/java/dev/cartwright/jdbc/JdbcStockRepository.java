@@ -89,31 +89,6 @@ final class JdbcStockRepository implements StockRepository {
     }
 
     @Override
-    public boolean tryReserve(Reservation reservation, Instant now) {
-        Sku sku = reservation.sku();
-        return sql.run(() -> {
-            if (lockAndReclaim(List.of(sku.value()), now).isEmpty()) {
-                return false;
-            }
-            int moved = sql.handle.createUpdate("UPDATE stock SET reserved = reserved + :quantity"
-                    + " WHERE sku = :sku AND on_hand - reserved >= :quantity")
-                    .bind("sku", sku.value()).bind("quantity", reservation.quantity()).execute();
-            if (moved == 0) {
-                return false;
-            }
-            sql.handle.createUpdate("INSERT INTO reservations (id, sku, quantity, status, held, expires_at, created_at)"
-                    + " VALUES (:id, :sku, :quantity, 'LIVE', TRUE, :expiresAt, :createdAt)")
-                    .bind("id", reservation.id().value())
-                    .bind("sku", sku.value())
-                    .bind("quantity", reservation.quantity())
-                    .bind("expiresAt", Rows.nanos(reservation.expiresAt()))
-                    .bind("createdAt", Rows.nanos(reservation.createdAt()))
-                    .execute();
-            return true;
-        });
-    }
-
-    @Override
     public ReservationAttempt tryReserveAll(List<Reservation> reservations, Instant now) {
         Map<String, Reservation> bySku = new TreeMap<>();
         for (Reservation reservation : reservations) {
@@ -195,28 +170,6 @@ final class JdbcStockRepository implements StockRepository {
                     .add());
             moves.execute();
             return Set.copyOf(committable.keySet());
-        });
-    }
-
-    @Override
-    public boolean tryCommit(ReservationId id, Instant now) {
-        return sql.run(() -> {
-            Optional<Stored> stored = Optional.ofNullable(lockFor(List.of(id)).get(id));
-            if (stored.isEmpty()) {
-                return false;
-            }
-            int committed = sql.handle.createUpdate("UPDATE reservations SET status = 'COMMITTED', held = FALSE"
-                    + " WHERE id = :id AND status = 'LIVE' AND expires_at > :now")
-                    .bind("id", id.value()).bind("now", Rows.nanos(now)).execute();
-            if (committed == 0) {
-                return false;
-            }
-            long quantity = stored.get().quantity();
-            long held = stored.get().held() ? quantity : 0;
-            sql.handle.createUpdate("UPDATE stock SET on_hand = on_hand - :quantity, reserved = reserved - :held,"
-                    + " sold = sold + :quantity WHERE sku = :sku")
-                    .bind("sku", stored.get().sku()).bind("quantity", quantity).bind("held", held).execute();
-            return true;
         });
     }
 

@@ -230,7 +230,15 @@ public final class JdbcStore implements CommerceStore {
          *     {@code VALIDATION} (field {@code dataSource}) if it is not H2, PostgreSQL or MariaDB
          */
         public JdbcStore build() {
-            Dialect dialect = detect(dataSource);
+            Dialect dialect;
+            Optional<String> embeddedFile;
+            try (Connection connection = dataSource.getConnection()) {
+                dialect = detect(connection);
+                embeddedFile = dialect == Dialect.H2 ? embeddedFile(connection.getMetaData().getURL())
+                        : Optional.empty();
+            } catch (SQLException e) {
+                throw CommerceException.storage("could not connect to the database", e);
+            }
             if (migrate) {
                 try {
                     Flyway.configure(JdbcStore.class.getClassLoader())
@@ -247,49 +255,37 @@ public final class JdbcStore implements CommerceStore {
                     throw CommerceException.storage("could not migrate the Cartwright schema", e);
                 }
             }
-            return new JdbcStore(Jdbi.create(dataSource), dialect, embeddedFile(dataSource)
-                    .map(file -> EMBEDDED_FILES.computeIfAbsent(file, any -> new ReentrantLock())));
+            return new JdbcStore(Jdbi.create(dataSource), dialect,
+                    embeddedFile.map(file -> EMBEDDED_FILES.computeIfAbsent(file, any -> new ReentrantLock())));
         }
 
-        /** The canonical path of the H2 database file that {@code dataSource} opens in this JVM, if it does. */
-        private static Optional<String> embeddedFile(DataSource dataSource) {
-            try (Connection connection = dataSource.getConnection()) {
-                if (!connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("h2")) {
-                    return Optional.empty();
-                }
-                String url = connection.getMetaData().getURL();
-                String database = url.substring("jdbc:h2:".length()).split(";", 2)[0];
-                if (database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")) {
-                    return Optional.empty();
-                }
-                String path = database.startsWith("file:") ? database.substring("file:".length()) : database;
-                if (path.startsWith("~")) {
-                    path = System.getProperty("user.home") + path.substring(1);
-                }
-                return Optional.of(Paths.get(path).toAbsolutePath().normalize().toString());
-            } catch (SQLException e) {
-                throw CommerceException.storage("could not connect to the database", e);
+        /** The canonical path of the H2 database file that an H2 {@code url} opens in this JVM, if it does. */
+        private static Optional<String> embeddedFile(String url) {
+            String database = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+            if (database.startsWith("mem:") || database.startsWith("tcp:") || database.startsWith("ssl:")) {
+                return Optional.empty();
             }
+            String path = database.startsWith("file:") ? database.substring("file:".length()) : database;
+            if (path.startsWith("~")) {
+                path = System.getProperty("user.home") + path.substring(1);
+            }
+            return Optional.of(Paths.get(path).toAbsolutePath().normalize().toString());
         }
 
-        private static Dialect detect(DataSource dataSource) {
-            try (Connection connection = dataSource.getConnection()) {
-                String product = connection.getMetaData().getDatabaseProductName();
-                String name = product.toLowerCase(Locale.ROOT);
-                if (name.contains("postgres")) {
-                    return Dialect.POSTGRESQL;
-                }
-                if (name.contains("mariadb")) {
-                    return Dialect.MARIADB;
-                }
-                if (name.equals("h2")) {
-                    return Dialect.H2;
-                }
-                throw CommerceException.invalid("dataSource",
-                        "is a " + product + " database; Cartwright's schema is written for H2, PostgreSQL and MariaDB");
-            } catch (SQLException e) {
-                throw CommerceException.storage("could not connect to the database", e);
+        private static Dialect detect(Connection connection) throws SQLException {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String name = product.toLowerCase(Locale.ROOT);
+            if (name.contains("postgres")) {
+                return Dialect.POSTGRESQL;
             }
+            if (name.contains("mariadb")) {
+                return Dialect.MARIADB;
+            }
+            if (name.equals("h2")) {
+                return Dialect.H2;
+            }
+            throw CommerceException.invalid("dataSource",
+                    "is a " + product + " database; Cartwright's schema is written for H2, PostgreSQL and MariaDB");
         }
     }
 }

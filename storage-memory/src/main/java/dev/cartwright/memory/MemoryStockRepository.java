@@ -70,22 +70,6 @@ final class MemoryStockRepository implements StockRepository {
     }
 
     @Override
-    public boolean tryReserve(Reservation reservation, Instant now) {
-        Sku sku = reservation.sku();
-        Optional<StockRow> row = stock.get(sku);
-        if (row.isEmpty()) {
-            return false;
-        }
-        reclaimExpired(sku, now);
-        if (row.get().onHand() - reserved(sku, now) < reservation.quantity()) {
-            return false;
-        }
-        reservations.put(reservation.id(), new StoredReservation(reservation, ReservationStatus.LIVE));
-        live.put(new LiveKey(sku, reservation.id()), reservation);
-        return true;
-    }
-
-    @Override
     public ReservationAttempt tryReserveAll(List<Reservation> batch, Instant now) {
         if (batch.stream().map(Reservation::sku).distinct().count() != batch.size()) {
             throw CommerceException.invalid("reservations", "must name each SKU once");
@@ -117,15 +101,14 @@ final class MemoryStockRepository implements StockRepository {
     public Set<ReservationId> tryCommitAll(Collection<ReservationId> ids, Instant now) {
         Set<ReservationId> committed = new HashSet<>();
         for (ReservationId id : ids) {
-            if (tryCommit(id, now)) {
+            if (commit(id, now)) {
                 committed.add(id);
             }
         }
         return committed;
     }
 
-    @Override
-    public boolean tryCommit(ReservationId id, Instant now) {
+    private boolean commit(ReservationId id, Instant now) {
         Optional<StoredReservation> stored = reservations.get(id);
         if (stored.isEmpty() || stored.get().status() != ReservationStatus.LIVE
                 || stored.get().reservation().isExpiredAt(now)) {
