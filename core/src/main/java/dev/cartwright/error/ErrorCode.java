@@ -13,6 +13,11 @@ public enum ErrorCode {
     NOT_FOUND,
     /** A concurrent change or a unique value (SKU, e-mail, idempotency key) collided with this one. */
     CONFLICT,
+    /**
+     * The same request (same idempotency key) is still being processed by an earlier call; retry shortly and
+     * the earlier call's answer is returned.
+     */
+    IN_PROGRESS,
     /** There is not enough available stock for the requested quantity. */
     INSUFFICIENT_STOCK,
     /** A configured limit (lines per cart, quantity per line, promotion usage) would be exceeded. */

@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * What shop staff do with orders: capture, ship, mark delivered, refund and cancel. Every change is appended
  * to the order's history with the time and {@code "staff:" + staff}. Gateway calls happen outside any
- * transaction, under keys derived from the payment's state, so repeating a call whose answer was lost does
- * not move money twice. Thread-safe.
+ * transaction. Every capture and refund is an operation with its own key, given by the caller or made fresh:
+ * repeating a call with its key does not move money twice, and two staff doing the same thing at the same
+ * moment do it twice. Thread-safe.
  */
 public final class BackOffice {
 
@@ -34,10 +35,28 @@ public final class BackOffice {
      *     {@code PAYMENT_DECLINED}; {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
      */
     public Order capture(String staff, OrderId id, Optional<Money> amount) {
+        return capture(staff, id, amount, engine.newOperationKey());
+    }
+
+    /**
+     * Captures part or the rest of a confirmed order's authorization as one identified operation: repeating the
+     * call with the same {@code operationKey} (after a time-out, say) answers as the first call did and captures
+     * nothing more, while any other key is another capture.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @param amount how much; empty for all that is left
+     * @param operationKey the caller's key for this capture, up to 100 characters
+     * @return the order with its new payment status
+     * @throws CommerceException as {@link #capture(String, OrderId, Optional)} does, and {@code CONFLICT} (field
+     *     {@code operationKey}) if the key was used for another amount
+     */
+    public Order capture(String staff, OrderId id, Optional<Money> amount, String operationKey) {
         String actor = actor(staff);
         Validate.notNull(id, "orderId");
         Validate.notNull(amount, "amount");
-        return engine.published(engine.capture(id, amount, actor));
+        Validate.notBlank(operationKey, "operationKey", 100);
+        return engine.published(engine.capture(id, amount, operationKey, actor));
     }
 
     /**
@@ -92,7 +111,26 @@ public final class BackOffice {
      *     {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
      */
     public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock) {
+        return refund(staff, id, amount, restock, engine.newOperationKey());
+    }
+
+    /**
+     * Refunds as one identified operation: repeating the call with the same {@code operationKey} answers as the
+     * first call did and refunds nothing more, while any other key is another refund, even of the same amount
+     * at the same moment.
+     *
+     * @param staff who does it
+     * @param id the order
+     * @param amount how much, positive and at most what is refundable
+     * @param restock the units to put back in stock by SKU; empty for none
+     * @param operationKey the caller's key for this refund, up to 100 characters
+     * @return the order with its new payment status
+     * @throws CommerceException as {@link #refund(String, OrderId, Money, Map)} does, and {@code CONFLICT} (field
+     *     {@code operationKey}) if the key was used for another amount
+     */
+    public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock, String operationKey) {
         String actor = actor(staff);
+        Validate.notBlank(operationKey, "operationKey", 100);
         Validate.notNull(id, "orderId");
         Validate.notNull(amount, "amount");
         Validate.notNull(restock, "restock");
@@ -101,7 +139,7 @@ public final class BackOffice {
             Validate.notNull(quantity, "restock");
             Validate.positive(quantity, "restock");
         });
-        return engine.published(engine.refund(id, amount, Map.copyOf(restock), actor));
+        return engine.published(engine.refund(id, amount, Map.copyOf(restock), operationKey, actor));
     }
 
     /**

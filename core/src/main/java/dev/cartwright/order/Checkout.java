@@ -133,7 +133,7 @@ public final class Checkout {
         Validate.notNull(id, "orderId");
         Validate.notNull(method, "paymentMethod");
         Validate.notBlank(idempotencyKey, "idempotencyKey", 200);
-        return engine.published(engine.pay(id, method, idempotencyKey));
+        return engine.published(engine.pay(id, Optional.empty(), method, idempotencyKey));
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.cartwright.payment.Payment;
 import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.PaymentGatewayException;
 import dev.cartwright.payment.PaymentId;
+import dev.cartwright.payment.PaymentLogEntry;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.Payments;
@@ -50,8 +51,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +93,8 @@ final class OrderEngine {
     private final ShippingOptions shippingOptions;
     private final CheckoutSettings settings;
     private final Runnable afterCommit;
+    /** Payments this engine is asking the gateway about right now. */
+    private final Set<PaymentId> inFlight = ConcurrentHashMap.newKeySet();
 
     OrderEngine(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway, Clock clock, IdGenerator ids,
             PriceCalculator calculator, TaxPolicy taxPolicy, ShippingOptions shippingOptions,
@@ -127,14 +132,12 @@ final class OrderEngine {
                         Optional.ofNullable(option), method, acceptPriceChanges);
             });
         } catch (CommerceException e) {
-            if (e.code() != ErrorCode.CONFLICT || !e.field().equals(Optional.of("idempotencyKey"))) {
-                throw e;
-            }
-            // Another process inserted the same key between our look-up and insert.
+            // A retry racing its original fails on whatever the original took first (the stock, the last use of a
+            // promotion, the cart, the key itself): if the key is now taken, the original's order is the answer.
             placed = transactions.inTransaction(repositories -> repositories.orders()
                     .findByIdempotencyKey(idempotencyKey).map(found -> sameRequest(found, fingerprint))
-                    .map(found -> new Placed(found, Optional.empty()))
-                    .orElseThrow(() -> e));
+                    .map(found -> new Placed(found, Optional.empty())))
+                    .orElseThrow(() -> e);
         }
         return settle(placed);
     }
@@ -241,31 +244,42 @@ final class OrderEngine {
 
     // ---------------------------------------------------------------- paying
 
-    Order pay(OrderId id, PaymentMethod method, String idempotencyKey) {
+    Order pay(OrderId id, Optional<CustomerId> payer, PaymentMethod method, String idempotencyKey) {
         requireGateway();
         String paymentKey = "order:" + id + ":retry:" + idempotencyKey;
-        Placed order = transactions.inTransaction(repositories -> {
-            Order current = load(repositories, id);
-            if (repositories.payments().findByIdempotencyKey(paymentKey).isPresent()) {
-                return new Placed(current, Optional.empty());
-            }
-            Instant now = clock.instant();
-            if (current.isExpiredAt(now)) {
-                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " has expired");
-            }
-            Payment payment = Payment.start(new PaymentId(ids.next()), id.toString(), current.totals().grandTotal(),
-                    method, paymentKey, now);
-            Order next = current.withNewPayment(payment.id(), now, current.placedBy());
-            repositories.payments().insert(payment);
-            repositories.orders().update(next, current.version());
-            return new Placed(next, Optional.of(payment));
-        });
+        Placed order;
+        try {
+            order = transactions.inTransaction(repositories -> {
+                Order current = visible(repositories, id, payer);
+                if (repositories.payments().findByIdempotencyKey(paymentKey).isPresent()) {
+                    return new Placed(current, Optional.empty());
+                }
+                Instant now = clock.instant();
+                if (current.isExpiredAt(now)) {
+                    throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " has expired");
+                }
+                Payment payment = Payment.start(new PaymentId(ids.next()), id.toString(),
+                        current.totals().grandTotal(), method, paymentKey, now);
+                Order next = current.withNewPayment(payment.id(), now, current.placedBy());
+                repositories.payments().insert(payment);
+                repositories.orders().update(next, current.version());
+                return new Placed(next, Optional.of(payment));
+            });
+        } catch (CommerceException e) {
+            // As for placing: a retry that lost the race to its original answers from the original's payment.
+            order = transactions.inTransaction(repositories -> repositories.payments()
+                    .findByIdempotencyKey(paymentKey)
+                    .map(found -> new Placed(visible(repositories, id, payer), Optional.empty())))
+                    .orElseThrow(() -> e);
+        }
         return settle(order);
     }
 
     /**
      * Sends the order's pending payment to the gateway, outside any transaction, and records the answer. A
-     * payment just created with the order is not read again.
+     * payment just created with the order is not read again. While one call of this process is at the gateway
+     * for a payment, another for the same payment (a retry racing its original) fails with
+     * {@code IN_PROGRESS} instead of asking the gateway a second time.
      */
     private Order settle(Placed placed) {
         Order order = placed.order();
@@ -275,33 +289,106 @@ final class OrderEngine {
         Payment payment = placed.payment().isPresent() ? placed.payment().get()
                 : transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
         if (payment.status() != PaymentStatus.PENDING) {
-            return record(order.id(), payment.id(), Optional.empty());
+            return recordAnswer(order.id(), payment.id(), Optional.empty(),
+                    () -> record(order.id(), payment.id(), Optional.empty()));
         }
-        GatewayResult result = requireGateway().authorize(
-                AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
-        Order recorded = placed.payment().isPresent()
-                ? recordOver(order, payment, result)
-                : record(order.id(), payment.id(), Optional.of(result));
-        if (result instanceof GatewayResult.Approved approved && recorded.status() == OrderStatus.CANCELLED) {
-            giveBack(payment, approved);
+        if (!inFlight.add(payment.id())) {
+            throw new CommerceException(ErrorCode.IN_PROGRESS, "idempotencyKey", "the payment of order "
+                    + order.id() + " is at the gateway for an earlier call with this key; retry shortly", null);
         }
-        return recorded;
+        try {
+            GatewayResult result = requireGateway().authorize(
+                    AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
+            return placed.payment().isPresent()
+                    ? recordAnswer(order.id(), payment.id(), Optional.of(result),
+                            () -> recordOver(order, payment, result))
+                    : recordAnswer(order.id(), payment.id(), Optional.of(result),
+                            () -> record(order.id(), payment.id(), Optional.of(result)));
+        } finally {
+            inFlight.remove(payment.id());
+        }
     }
 
-    /** The order expired while its payment was in flight: the money must not stay with the shop. */
-    private void giveBack(Payment payment, GatewayResult.Approved approved) {
+    /**
+     * Runs a recording of the gateway's answer and sees that a cancelled order keeps no money: when the approved
+     * order's stock could no longer be sold (its hold lapsed and the units went to another buyer), the order is
+     * cancelled instead; when the order was cancelled before the approval arrived (expiry, or just now for lack of
+     * stock), the approved money is given back.
+     */
+    private Order recordAnswer(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+            Supplier<Order> recording) {
+        Order recorded;
         try {
-            if (settings.captureOnCheckout()) {
-                requireGateway().refund(new RefundRequest(approved.gatewayPaymentId(), approved.amount(),
-                        "op:" + payment.id() + ":give-back"));
-            } else {
-                requireGateway().voidAuthorization(new VoidRequest(approved.gatewayPaymentId(),
-                        "op:" + payment.id() + ":give-back"));
+            recorded = recording.get();
+        } catch (InsufficientStockException e) {
+            recorded = cancelForLackOfStock(id, paymentId, result, e);
+        }
+        if (recorded.status() != OrderStatus.CANCELLED || !recorded.paymentId().equals(paymentId)) {
+            return recorded;
+        }
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, paymentId));
+        // A payment failed by the expiry sweep may still have been approved: the gateway's answer decides.
+        Optional<MoneyBack> back = holdsMoney(payment) ? Optional.of(MoneyBack.of(payment, "give-back"))
+                : result.filter(GatewayResult.Approved.class::isInstance).map(GatewayResult.Approved.class::cast)
+                        .map(approved -> MoneyBack.of(approved, settings.captureOnCheckout(), payment, "give-back"));
+        return back.isPresent() ? giveBack(recorded, payment, back.get()) : recorded;
+    }
+
+    private static boolean holdsMoney(Payment payment) {
+        return payment.status() == PaymentStatus.AUTHORIZED || payment.refundable().isPositive();
+    }
+
+    /** The payment was approved but a lapsed hold's units are gone: the order is cancelled, its holds released. */
+    private Order cancelForLackOfStock(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+            InsufficientStockException shortage) {
+        return transactions.inTransaction(repositories -> {
+            Order order = load(repositories, id);
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                return order;
             }
+            Instant now = clock.instant();
+            Payment stored = loadPayment(repositories, paymentId);
+            Payment payment = stored;
+            if (stored.status() == PaymentStatus.PENDING && result.isPresent()
+                    && result.get() instanceof GatewayResult.Approved approved) {
+                payment = Payments.store(repositories, stored,
+                        stored.recordApproval(approved, settings.captureOnCheckout(), now));
+            }
+            LOG.warn("order {} was paid after its hold of {} lapsed and the stock went to another order;"
+                    + " cancelling it and giving the payment back", id, shortage.sku());
+            Order next = order.withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, SYSTEM);
+            releaseHolds(repositories, order);
+            next = next.moveTo(OrderStatus.CANCELLED, now, "system:out-of-stock:" + shortage.sku());
+            repositories.orders().update(next, order.version());
+            repositories.outbox().append(new OrderCancelled(id, SYSTEM, now), now);
+            return next;
+        });
+    }
+
+    /**
+     * Gives the money of a cancelled order back at the gateway (a void of an authorization, a refund of a
+     * capture) and records it. If the gateway does not answer, the order stays cancelled with its payment as it
+     * was, and the failure is logged for staff: the money is never kept silently.
+     */
+    private Order giveBack(Order order, Payment payment, MoneyBack back) {
+        try {
+            requireApproved(back.send(requireGateway()), back.operation());
         } catch (CommerceException e) {
             LOG.error("payment {} was approved after its order {} was cancelled and could not be given back; "
                     + "release it by hand", payment.id(), payment.reference(), e);
+            return order;
         }
+        return transactions.inTransaction(repositories -> {
+            Instant now = clock.instant();
+            Payment current = loadPayment(repositories, payment.id());
+            Payment next = back.record(repositories, current, now);
+            Payments.store(repositories, current, next);
+            if (next.refunded().compareTo(current.refunded()) > 0) {
+                repositories.outbox().append(new OrderRefunded(order.id(), next.refunded().minus(current.refunded()),
+                        now), now);
+            }
+            return updatePaymentStatus(repositories, order.id(), next, SYSTEM, now);
+        });
     }
 
     /**
@@ -350,7 +437,7 @@ final class OrderEngine {
         }
         Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
         if (next.paymentStatus().isApproved()) {
-            commitReservations(repositories, order, now);
+            sellStock(repositories, order, now);
             next = next.moveTo(OrderStatus.CONFIRMED, now, SYSTEM);
             repositories.outbox().append(new OrderPlaced(order.id(), order.customerId(),
                     order.totals().grandTotal(), now), now);
@@ -361,20 +448,34 @@ final class OrderEngine {
         return next;
     }
 
-    private static void commitReservations(CheckoutRepositories repositories, Order order, Instant now) {
+    /**
+     * Sells the order's held stock. A hold that lapsed before the payment was approved is taken again under the
+     * same guard as any sale; if its units are gone, this throws and the caller's transaction sells nothing.
+     */
+    private void sellStock(CheckoutRepositories repositories, Order order, Instant now) {
         Set<ReservationId> committed = repositories.stock().tryCommitAll(
                 order.lines().stream().map(OrderLine::reservationId).toList(), now);
-        for (OrderLine line : order.lines()) {
-            if (committed.contains(line.reservationId())) {
-                continue;
-            }
-            Optional<ReservationStatus> status = repositories.stock().status(line.reservationId(), now);
-            if (status.isEmpty() || status.get() != ReservationStatus.COMMITTED) {
-                // The payment is taken; selling stock that is no longer held must not lose it. Staff resolve it.
-                LOG.warn("order {} paid after its reservation of {} lapsed ({}); stock not deducted", order.id(),
-                        line.sku(), status.orElse(null));
+        if (committed.size() == order.lines().size()) {
+            return;
+        }
+        List<Reservation> again = new ArrayList<>();
+        for (OrderLine line : inSkuOrder(order.lines())) {
+            if (!committed.contains(line.reservationId()) && repositories.stock().status(line.reservationId(), now)
+                    .filter(status -> status == ReservationStatus.COMMITTED).isEmpty()) {
+                again.add(new Reservation(new ReservationId(ids.next()), line.sku(), line.quantity(),
+                        now.plus(settings.orderPaymentTimeout()), now));
             }
         }
+        if (again.isEmpty()) {
+            return;
+        }
+        ReservationAttempt attempt = repositories.stock().tryReserveAll(again, now);
+        if (!attempt.recorded()) {
+            throw InsufficientStockException.firstShort(again, attempt);
+        }
+        settings.lowStockThreshold().publishCrossings(repositories, again, attempt, now);
+        repositories.stock().tryCommitAll(again.stream().map(Reservation::id).toList(), now);
+        LOG.info("order {} was paid after a hold lapsed; its stock was taken again: {}", order.id(), again);
     }
 
     // ---------------------------------------------------------------- sweeps
@@ -421,11 +522,15 @@ final class OrderEngine {
     private Order recoverOne(Order order, boolean failIfUnknown) {
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
         if (payment.status() != PaymentStatus.PENDING) {
-            return record(order.id(), payment.id(), Optional.empty());
+            return recordAnswer(order.id(), payment.id(), Optional.empty(),
+                    () -> record(order.id(), payment.id(), Optional.empty()));
+        }
+        if (!failIfUnknown && inFlight.contains(payment.id())) {
+            return order;
         }
         Optional<GatewayResult> outcome = requireGateway().lookup(payment.idempotencyKey());
         if (outcome.isPresent()) {
-            return record(order.id(), payment.id(), outcome);
+            return recordAnswer(order.id(), payment.id(), outcome, () -> record(order.id(), payment.id(), outcome));
         }
         if (!failIfUnknown) {
             return order;
@@ -451,7 +556,7 @@ final class OrderEngine {
             if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() == OrderPaymentStatus.PENDING) {
                 return false;
             }
-            releaseAll(repositories, order);
+            releaseHolds(repositories, order);
             Instant now = clock.instant();
             repositories.orders().update(order.moveTo(OrderStatus.CANCELLED, now, actor), order.version());
             repositories.outbox().append(new OrderCancelled(id, actor, now), now);
@@ -459,7 +564,7 @@ final class OrderEngine {
         });
     }
 
-    private static void releaseAll(CheckoutRepositories repositories, Order order) {
+    private static void releaseHolds(CheckoutRepositories repositories, Order order) {
         for (OrderLine line : inSkuOrder(order.lines())) {
             repositories.stock().tryRelease(line.reservationId());
         }
@@ -478,89 +583,159 @@ final class OrderEngine {
     // ---------------------------------------------------------------- after payment
 
     /**
-     * Cancels an order: an unpaid one at once; a paid, unshipped one after voiding its authorization or
-     * refunding its capture at the gateway. Stock goes back.
+     * Cancels an order: an unpaid one at once; a paid, unshipped one in three steps. First it is marked
+     * {@link OrderStatus#CANCELLING}, which no shipment, capture or refund passes; then its authorization is
+     * voided or its capture refunded at the gateway; then it becomes {@link OrderStatus#CANCELLED} and its sold
+     * units go back to stock. A gateway that refuses puts the order back to {@link OrderStatus#CONFIRMED}; one
+     * that does not answer leaves it cancelling, and repeating the call finishes the cancellation.
      */
     Order cancel(OrderId id, String actor, Optional<CustomerId> owner) {
         Order order = transactions.inTransaction(repositories -> visible(repositories, id, owner));
-        if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
-            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + order.status()
-                    + " and cannot be cancelled");
-        }
         if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
-                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id
-                        + " has a payment in progress; cancel it once its outcome is known");
+            return cancelUnpaid(order, actor, owner);
+        }
+        Order claimed = transactions.inTransaction(repositories -> {
+            Order current = visible(repositories, id, owner);
+            if (current.status() == OrderStatus.CANCELLING) {
+                return current;
             }
-            return transactions.inTransaction(repositories -> {
-                Order current = visible(repositories, id, owner);
-                if (current.version() != order.version()) {
-                    throw CommerceException.conflict("order " + id + " changed while it was being cancelled");
-                }
-                releaseAll(repositories, current);
-                Instant now = clock.instant();
-                Order cancelled = current.moveTo(OrderStatus.CANCELLED, now, actor);
-                repositories.orders().update(cancelled, current.version());
-                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
-                return cancelled;
-            });
-        }
-        if (order.fulfillmentStatus() != FulfillmentStatus.UNFULFILLED) {
-            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is "
-                    + order.fulfillmentStatus() + " and cannot be cancelled; refund it instead");
-        }
-        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
-        if (payment.status() == PaymentStatus.AUTHORIZED) {
-            GatewayResult result = requireGateway().voidAuthorization(
-                    new VoidRequest(payment.gatewayPaymentId(), voidKey(payment)));
-            requireApproved(result, "void");
-        } else if (payment.refundable().isPositive()) {
-            Money amount = payment.refundable();
-            GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount,
-                    refundKey(payment, amount)));
-            requireApproved(result, "refund");
+            if (current.status() != OrderStatus.CONFIRMED) {
+                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + current.status()
+                        + " and cannot be cancelled");
+            }
+            if (current.fulfillmentStatus() != FulfillmentStatus.UNFULFILLED) {
+                throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is "
+                        + current.fulfillmentStatus() + " and cannot be cancelled; refund it instead");
+            }
+            Order next = current.moveTo(OrderStatus.CANCELLING, clock.instant(), actor);
+            repositories.orders().update(next, current.version());
+            return next;
+        });
+        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, claimed.paymentId()));
+        MoneyBack back = MoneyBack.of(payment, "cancel");
+        if (back != null) {
+            try {
+                requireApproved(back.send(requireGateway()), back.operation());
+            } catch (PaymentGatewayException e) {
+                throw e;
+            } catch (CommerceException e) {
+                transactions.inTransaction(repositories -> {
+                    Order current = load(repositories, id);
+                    if (current.status() == OrderStatus.CANCELLING) {
+                        repositories.orders().update(current.moveTo(OrderStatus.CONFIRMED, clock.instant(), actor),
+                                current.version());
+                    }
+                    return null;
+                });
+                throw e;
+            }
         }
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Payment current = loadPayment(repositories, payment.id());
-            Payment next = current;
-            if (payment.status() == PaymentStatus.AUTHORIZED) {
-                if (firstTime(repositories, payment, voidKey(payment), now)) {
-                    next = current.voidAuthorization(voidKey(payment), now);
-                }
-            } else if (payment.refundable().isPositive()
-                    && firstTime(repositories, payment, refundKey(payment, payment.refundable()), now)) {
-                next = current.refund(payment.refundable(), refundKey(payment, payment.refundable()), now);
+            Order current = load(repositories, id);
+            if (current.status() != OrderStatus.CANCELLING) {
+                return current;
             }
-            Payments.store(repositories, current, next);
-            if (next.refunded().compareTo(current.refunded()) > 0) {
-                repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(current.refunded()), now),
+            Payment recorded = loadPayment(repositories, payment.id());
+            Payment next = back == null ? recorded : back.record(repositories, recorded, now);
+            Payments.store(repositories, recorded, next);
+            if (next.refunded().compareTo(recorded.refunded()) > 0) {
+                repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(recorded.refunded()), now),
                         now);
             }
-            Order currentOrder = load(repositories, id);
-            Order cancelled = currentOrder.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor);
-            if (currentOrder.status() == OrderStatus.CONFIRMED
-                    && currentOrder.fulfillmentStatus() == FulfillmentStatus.UNFULFILLED) {
-                for (OrderLine line : inSkuOrder(currentOrder.lines())) {
-                    repositories.stock().receive(line.sku(), line.quantity());
-                }
-                cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
-                repositories.outbox().append(new OrderCancelled(id, actor, now), now);
-            }
-            if (cancelled != currentOrder) {
-                repositories.orders().update(cancelled, currentOrder.version());
-            }
+            returnToStock(repositories, current);
+            Order cancelled = current.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor)
+                    .moveTo(OrderStatus.CANCELLED, now, actor);
+            repositories.orders().update(cancelled, current.version());
+            repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             return cancelled;
         });
     }
 
-    Order capture(OrderId id, Optional<Money> amount, String actor) {
+    private Order cancelUnpaid(Order order, String actor, Optional<CustomerId> owner) {
+        if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + order.id()
+                    + " has a payment in progress; cancel it once its outcome is known");
+        }
+        return transactions.inTransaction(repositories -> {
+            Order current = visible(repositories, order.id(), owner);
+            if (current.version() != order.version()) {
+                throw CommerceException.conflict("order " + order.id() + " changed while it was being cancelled");
+            }
+            releaseHolds(repositories, current);
+            Instant now = clock.instant();
+            Order cancelled = current.moveTo(OrderStatus.CANCELLED, now, actor);
+            repositories.orders().update(cancelled, current.version());
+            repositories.outbox().append(new OrderCancelled(order.id(), actor, now), now);
+            return cancelled;
+        });
+    }
+
+    /** Puts the sold units of a cancelled, unshipped order back in stock, less those already returned. */
+    private static void returnToStock(CheckoutRepositories repositories, Order order) {
+        for (OrderLine line : inSkuOrder(order.lines())) {
+            repositories.stock().receive(line.sku(), line.quantity());
+        }
+    }
+
+    /**
+     * How a cancellation gives a payment's money back: a void of an authorization or a refund of what was
+     * captured, under one key per payment, so that a repeated or concurrent cancellation moves money once.
+     */
+    private record MoneyBack(boolean voiding, Money amount, String gatewayPaymentId, String key) {
+
+        static MoneyBack of(Payment payment, String purpose) {
+            String key = "op:" + payment.id() + ":" + purpose;
+            if (payment.status() == PaymentStatus.AUTHORIZED) {
+                return new MoneyBack(true, payment.authorized(), payment.gatewayPaymentId(), key);
+            }
+            return payment.refundable().isPositive()
+                    ? new MoneyBack(false, payment.refundable(), payment.gatewayPaymentId(), key) : null;
+        }
+
+        /** @return how to give back an approval that the payment never recorded */
+        static MoneyBack of(GatewayResult.Approved approved, boolean captured, Payment payment, String purpose) {
+            return new MoneyBack(!captured, approved.amount(), approved.gatewayPaymentId(),
+                    "op:" + payment.id() + ":" + purpose);
+        }
+
+        String operation() {
+            return voiding ? "void" : "refund";
+        }
+
+        GatewayResult send(PaymentGateway gateway) {
+            return voiding ? gateway.voidAuthorization(new VoidRequest(gatewayPaymentId, key))
+                    : gateway.refund(new RefundRequest(gatewayPaymentId, amount, key));
+        }
+
+        /** @return the payment with the money given back, once, whoever recorded it first */
+        Payment record(CheckoutRepositories repositories, Payment current, Instant now) {
+            if (!repositories.payments().recordGatewayEvent(current.id(), key, now)) {
+                return current;
+            }
+            if (voiding) {
+                return current.status() == PaymentStatus.AUTHORIZED ? current.voidAuthorization(key, now) : current;
+            }
+            return current.refundable().compareTo(amount) >= 0 ? current.refund(amount, key, now) : current;
+        }
+    }
+
+    /**
+     * Captures part or the rest of an order's authorization, as the operation {@code operationKey}: a repeat of
+     * the same operation (same key) answers as the first did and captures nothing more; another operation, even
+     * of the same amount at the same moment, captures again.
+     */
+    Order capture(OrderId id, Optional<Money> amount, String operationKey, String actor) {
         Order order = transactions.inTransaction(repositories -> load(repositories, id));
         if (order.status() != OrderStatus.CONFIRMED && order.status() != OrderStatus.COMPLETED) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + order.status()
                     + " and has nothing to capture");
         }
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        String key = "op:" + payment.id() + ":capture:" + operationKey;
+        if (alreadyDone(payment, key, amount)) {
+            return order;
+        }
         Money toCapture = amount.orElse(payment.capturable());
         if (!toCapture.currency().equals(payment.currency())) {
             throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "capture in " + toCapture.currency()
@@ -572,8 +747,6 @@ final class OrderEngine {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " is "
                     + payment.status() + " with " + payment.capturable() + " capturable; cannot capture " + toCapture);
         }
-        String key = "op:" + payment.id() + ":capture:" + payment.captured().minorUnits() + ":"
-                + toCapture.minorUnits();
         GatewayResult result = requireGateway().capture(new CaptureRequest(payment.gatewayPaymentId(), toCapture,
                 key));
         requireApproved(result, "capture");
@@ -589,9 +762,16 @@ final class OrderEngine {
         });
     }
 
-    Order refund(OrderId id, Money amount, Map<Sku, Long> restock, String actor) {
+    /**
+     * Refunds part of what was captured, as the operation {@code operationKey} (see {@link #capture}), putting
+     * the returned units back in stock.
+     */
+    Order refund(OrderId id, Money amount, Map<Sku, Long> restock, String operationKey, String actor) {
         Validate.notNull(amount, "amount");
         Order order = transactions.inTransaction(repositories -> load(repositories, id));
+        if (order.status() == OrderStatus.CANCELLING) {
+            throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is being cancelled");
+        }
         restock.forEach((sku, quantity) -> {
             long ordered = order.lines().stream().filter(line -> line.sku().equals(sku))
                     .mapToLong(OrderLine::quantity).sum();
@@ -600,6 +780,10 @@ final class OrderEngine {
             }
         });
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
+        String key = "op:" + payment.id() + ":refund:" + operationKey;
+        if (alreadyDone(payment, key, Optional.of(amount))) {
+            return order;
+        }
         if (!amount.currency().equals(payment.currency())) {
             throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "refund in " + amount.currency()
                     + " of a payment in " + payment.currency());
@@ -608,7 +792,6 @@ final class OrderEngine {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " has "
                     + payment.refundable() + " refundable; cannot refund " + amount);
         }
-        String key = refundKey(payment, amount);
         GatewayResult result = requireGateway().refund(new RefundRequest(payment.gatewayPaymentId(), amount, key));
         requireApproved(result, "refund");
         return transactions.inTransaction(repositories -> {
@@ -623,6 +806,20 @@ final class OrderEngine {
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
         });
+    }
+
+    /**
+     * Whether the payment already records the operation with this gateway key: then the call is a repeat, and
+     * answers as the first did. The same key with another amount is a different request: {@code CONFLICT}.
+     */
+    private static boolean alreadyDone(Payment payment, String key, Optional<Money> amount) {
+        Optional<PaymentLogEntry> done = payment.log().stream().filter(entry -> key.equals(entry.gatewayEventId()))
+                .findFirst();
+        if (done.isPresent() && amount.isPresent() && !done.get().amount().equals(amount.get())) {
+            throw new CommerceException(ErrorCode.CONFLICT, "operationKey", "operation key was used for "
+                    + done.get().kind() + " of " + done.get().amount() + ", not " + amount.get(), null);
+        }
+        return done.isPresent();
     }
 
     private static Order updatePaymentStatus(CheckoutRepositories repositories, OrderId id, Payment payment,
@@ -668,21 +865,12 @@ final class OrderEngine {
         return clock.instant();
     }
 
+    /** @return a fresh key for a money movement whose caller gave none */
+    String newOperationKey() {
+        return ids.next().toString();
+    }
+
     // ---------------------------------------------------------------- helpers
-
-    /*
-     * Keys of operations after authorization derive from the payment's state when they were decided, so a
-     * repeat of a call whose answer was lost reuses the key and the gateway moves no money twice. The same
-     * key marks the answer as recorded (PaymentRepository.recordGatewayEvent), so two threads that got the
-     * same answer record it once, and two different operations that raced both get recorded.
-     */
-    private static String refundKey(Payment payment, Money amount) {
-        return "op:" + payment.id() + ":refund:" + payment.refunded().minorUnits() + ":" + amount.minorUnits();
-    }
-
-    private static String voidKey(Payment payment) {
-        return "op:" + payment.id() + ":void";
-    }
 
     private static boolean firstTime(CheckoutRepositories repositories, Payment payment, String key, Instant now) {
         return repositories.payments().recordGatewayEvent(payment.id(), key, now);

@@ -15,6 +15,12 @@ public enum OrderStatus {
     PENDING_PAYMENT,
     /** Paid (authorized or captured); stock sold; to be shipped. */
     CONFIRMED,
+    /**
+     * A confirmed order whose cancellation has begun: its payment is being voided or refunded at the gateway.
+     * It cannot ship, be captured or refunded meanwhile; it becomes {@link #CANCELLED}, or {@link #CONFIRMED}
+     * again if the gateway refuses to give the money back.
+     */
+    CANCELLING,
     /** Delivered in full. Refunds may still follow; the status stays. */
     COMPLETED,
     /** Cancelled by the customer, staff or expiry; stock given back. Terminal. */
@@ -24,7 +30,8 @@ public enum OrderStatus {
 
     static {
         ALLOWED.put(PENDING_PAYMENT, EnumSet.of(CONFIRMED, CANCELLED));
-        ALLOWED.put(CONFIRMED, EnumSet.of(COMPLETED, CANCELLED));
+        ALLOWED.put(CONFIRMED, EnumSet.of(COMPLETED, CANCELLING));
+        ALLOWED.put(CANCELLING, EnumSet.of(CANCELLED, CONFIRMED));
         ALLOWED.put(COMPLETED, EnumSet.noneOf(OrderStatus.class));
         ALLOWED.put(CANCELLED, EnumSet.noneOf(OrderStatus.class));
     }

@@ -6,14 +6,24 @@ import dev.cartwright.payment.GatewayResult;
 import dev.cartwright.payment.PaymentGateway;
 import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.VoidRequest;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
-/** Forwards to another gateway and lets a test act just before and just after an authorization. */
+/**
+ * Forwards to another gateway and lets a test act just before a call reaches it (to hold it until the test
+ * releases it, say), just after an authorization, or answer a call itself instead of the delegate.
+ */
 final class InterceptingGateway implements PaymentGateway {
 
+    /** The calls a test can intercept. */
+    enum Operation { AUTHORIZE, CAPTURE, VOID, REFUND }
+
     private final PaymentGateway delegate;
-    private volatile Runnable beforeAuthorize = () -> { };
+    private final Map<Operation, Runnable> before = new ConcurrentHashMap<>();
+    private final Map<Operation, Supplier<GatewayResult>> answers = new ConcurrentHashMap<>();
     private volatile BiConsumer<AuthorizationRequest, GatewayResult> afterAuthorize = (request, result) -> { };
 
     InterceptingGateway(PaymentGateway delegate) {
@@ -22,7 +32,28 @@ final class InterceptingGateway implements PaymentGateway {
 
     /** @param action what to run when an authorization arrives, before the delegate sees it */
     void beforeAuthorize(Runnable action) {
-        beforeAuthorize = action;
+        before(Operation.AUTHORIZE, action);
+    }
+
+    /**
+     * @param operation a kind of call
+     * @param action what to run when such a call arrives, before the delegate sees it
+     */
+    void before(Operation operation, Runnable action) {
+        before.put(operation, action);
+    }
+
+    /**
+     * @param operation a kind of call
+     * @param answer what to answer such calls with; the delegate never sees them
+     */
+    void answer(Operation operation, Supplier<GatewayResult> answer) {
+        answers.put(operation, answer);
+    }
+
+    /** Lets every call reach the delegate again. */
+    void forwardAll() {
+        answers.clear();
     }
 
     /** @param action what to run after the delegate answered, before checkout records the answer */
@@ -32,29 +63,33 @@ final class InterceptingGateway implements PaymentGateway {
 
     @Override
     public GatewayResult authorize(AuthorizationRequest request) {
-        beforeAuthorize.run();
-        GatewayResult result = delegate.authorize(request);
+        GatewayResult result = call(Operation.AUTHORIZE, () -> delegate.authorize(request));
         afterAuthorize.accept(request, result);
         return result;
     }
 
     @Override
     public GatewayResult capture(CaptureRequest request) {
-        return delegate.capture(request);
+        return call(Operation.CAPTURE, () -> delegate.capture(request));
     }
 
     @Override
     public GatewayResult voidAuthorization(VoidRequest request) {
-        return delegate.voidAuthorization(request);
+        return call(Operation.VOID, () -> delegate.voidAuthorization(request));
     }
 
     @Override
     public GatewayResult refund(RefundRequest request) {
-        return delegate.refund(request);
+        return call(Operation.REFUND, () -> delegate.refund(request));
     }
 
     @Override
     public Optional<GatewayResult> lookup(String idempotencyKey) {
         return delegate.lookup(idempotencyKey);
+    }
+
+    private GatewayResult call(Operation operation, Supplier<GatewayResult> forward) {
+        before.getOrDefault(operation, () -> { }).run();
+        return answers.getOrDefault(operation, forward).get();
     }
 }

@@ -153,10 +153,10 @@ public abstract class OrdersContract extends OrderFixtures {
         Order placed = commerce.checkout().placeOrder(request);
         assertThat(placed.status()).isEqualTo(OrderStatus.CONFIRMED);
 
-        assertFails(() -> commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00"))),
+        assertFails(() -> commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00")), "capture-1"),
                 ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
         assertThat(paymentOf(placed).captured()).isEqualTo(eur("0.00"));
-        Order captured = commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00")));
+        Order captured = commerce.backOffice().capture("s", placed.id(), Optional.of(eur("5.00")), "capture-1");
 
         assertThat(captured.paymentStatus()).isEqualTo(OrderPaymentStatus.PARTIALLY_CAPTURED);
         assertThat(paymentOf(placed).captured()).isEqualTo(eur("5.00"));
@@ -181,7 +181,8 @@ public abstract class OrdersContract extends OrderFixtures {
         // This token times out on the first call of every key, the void included: a retry completes it.
         assertFails(() -> commerce.orders().cancel(customer, pending.id()), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE,
                 null);
-        assertThat(commerce.orders().get(customer, pending.id())).isEqualTo(confirmed);
+        // Its cancellation has begun: nothing may ship until a repeat of the call finishes it.
+        assertThat(commerce.orders().get(customer, pending.id()).status()).isEqualTo(OrderStatus.CANCELLING);
         assertThat(commerce.orders().cancel(customer, pending.id()).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(gateway.voidCount()).isEqualTo(1);

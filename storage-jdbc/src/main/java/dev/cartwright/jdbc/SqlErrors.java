@@ -19,7 +19,8 @@ final class SqlErrors {
             "uq_promotions_code", "code",
             "uq_carts_active_customer", "customerId",
             "uq_customers_email", "email",
-            "uq_orders_idempotency_key", "idempotencyKey");
+            "uq_orders_idempotency_key", "idempotencyKey",
+            "uq_payments_idempotency_key", "idempotencyKey");
 
     private SqlErrors() {
     }

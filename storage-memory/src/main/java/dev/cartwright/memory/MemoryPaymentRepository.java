@@ -1,6 +1,7 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
 import dev.cartwright.payment.Payment;
 import dev.cartwright.payment.PaymentId;
@@ -32,8 +33,8 @@ final class MemoryPaymentRepository implements PaymentRepository {
             throw CommerceException.conflict("payment " + payment.id() + " exists already");
         }
         if (byIdempotencyKey.contains(payment.idempotencyKey())) {
-            throw CommerceException.conflict("a payment with idempotency key " + payment.idempotencyKey()
-                    + " exists already");
+            throw new CommerceException(ErrorCode.CONFLICT, "idempotencyKey", "a payment with idempotency key "
+                    + payment.idempotencyKey() + " exists already", null);
         }
         payments.put(payment.id(), payment);
         byIdempotencyKey.put(payment.idempotencyKey(), payment.id());

@@ -40,6 +40,7 @@ final class Problems {
         status.put(ErrorCode.FORBIDDEN, 403);
         status.put(ErrorCode.NOT_FOUND, 404);
         status.put(ErrorCode.CONFLICT, 409);
+        status.put(ErrorCode.IN_PROGRESS, 409);
         status.put(ErrorCode.INVALID_TRANSITION, 409);
         status.put(ErrorCode.INSUFFICIENT_STOCK, 422);
         status.put(ErrorCode.PAYMENT_DECLINED, 422);
