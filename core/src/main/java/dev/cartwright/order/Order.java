@@ -288,6 +288,28 @@ public record Order(
         return next(OrderStatus.COMPLETED, paymentStatus, FulfillmentStatus.DELIVERED, paymentId, shipments, entries);
     }
 
+    /**
+     * Counts units put back in stock by a refund, each at most what its line has not returned yet.
+     *
+     * @param units the units by SKU, each a SKU of the order
+     * @return the order with them counted, at the next version
+     * @throws CommerceException {@code VALIDATION} (field {@code restock}) for a SKU the order does not hold or
+     *     more units than its line can still return
+     */
+    public Order withReturned(Map<Sku, Long> units) {
+        Validate.notNull(units, "restock");
+        for (Sku sku : units.keySet()) {
+            if (lines.stream().noneMatch(line -> line.sku().equals(sku))) {
+                throw CommerceException.invalid("restock", "names SKU " + sku + " that the order does not hold");
+            }
+        }
+        List<OrderLine> newLines = lines.stream()
+                .map(line -> line.withReturned(units.getOrDefault(line.sku(), 0L))).toList();
+        return new Order(id, customerId, email, currency, newLines, totals, shippingAddress, shippingOptionId,
+                idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, paymentId, shipments,
+                history, version + 1, placedAt, expiresAt);
+    }
+
     private List<OrderTransition> transition(String from, String to, Instant at, String actor) {
         List<OrderTransition> entries = new ArrayList<>(history);
         entries.add(new OrderTransition(from, to, Validate.notNull(at, "at"), actor));

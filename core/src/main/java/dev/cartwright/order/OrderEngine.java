@@ -380,7 +380,7 @@ final class OrderEngine {
         }
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Payment current = loadPayment(repositories, payment.id());
+            Payment current = lockPayment(repositories, payment.id());
             Payment next = back.record(repositories, current, now);
             Payments.store(repositories, current, next);
             if (next.refunded().compareTo(current.refunded()) > 0) {
@@ -636,15 +636,14 @@ final class OrderEngine {
             if (current.status() != OrderStatus.CANCELLING) {
                 return current;
             }
-            Payment recorded = loadPayment(repositories, payment.id());
+            Payment recorded = lockPayment(repositories, payment.id());
             Payment next = back == null ? recorded : back.record(repositories, recorded, now);
             Payments.store(repositories, recorded, next);
             if (next.refunded().compareTo(recorded.refunded()) > 0) {
                 repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(recorded.refunded()), now),
                         now);
             }
-            returnToStock(repositories, current);
-            Order cancelled = current.withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor)
+            Order cancelled = returnToStock(repositories, current).withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor)
                     .moveTo(OrderStatus.CANCELLED, now, actor);
             repositories.orders().update(cancelled, current.version());
             repositories.outbox().append(new OrderCancelled(id, actor, now), now);
@@ -671,11 +670,17 @@ final class OrderEngine {
         });
     }
 
-    /** Puts the sold units of a cancelled, unshipped order back in stock, less those already returned. */
-    private static void returnToStock(CheckoutRepositories repositories, Order order) {
-        for (OrderLine line : inSkuOrder(order.lines())) {
-            repositories.stock().receive(line.sku(), line.quantity());
-        }
+    /**
+     * Puts the sold units of a cancelled, unshipped order back in stock, less those a refund already returned.
+     *
+     * @return the order with every unit counted as returned
+     */
+    private static Order returnToStock(CheckoutRepositories repositories, Order order) {
+        Map<Sku, Long> units = new TreeMap<>();
+        order.lines().stream().filter(line -> line.returnable() > 0)
+                .forEach(line -> units.put(line.sku(), line.returnable()));
+        units.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+        return units.isEmpty() ? order : order.withReturned(units);
     }
 
     /**
@@ -752,7 +757,7 @@ final class OrderEngine {
         requireApproved(result, "capture");
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Payment current = loadPayment(repositories, payment.id());
+            Payment current = lockPayment(repositories, payment.id());
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.capture(toCapture, key, now);
@@ -772,13 +777,7 @@ final class OrderEngine {
         if (order.status() == OrderStatus.CANCELLING) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is being cancelled");
         }
-        restock.forEach((sku, quantity) -> {
-            long ordered = order.lines().stream().filter(line -> line.sku().equals(sku))
-                    .mapToLong(OrderLine::quantity).sum();
-            if (quantity > ordered) {
-                throw CommerceException.invalid("restock", "must not exceed the units ordered of " + sku);
-            }
-        });
+        order.withReturned(restock);
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, order.paymentId()));
         String key = "op:" + payment.id() + ":refund:" + operationKey;
         if (alreadyDone(payment, key, Optional.of(amount))) {
@@ -796,16 +795,39 @@ final class OrderEngine {
         requireApproved(result, "refund");
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Payment current = loadPayment(repositories, payment.id());
+            Payment current = lockPayment(repositories, payment.id());
             Payment next = current;
             if (firstTime(repositories, payment, key, now)) {
                 next = current.refund(amount, key, now);
                 Payments.store(repositories, current, next);
-                new TreeMap<>(restock).forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+                putBack(repositories, id, restock);
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
         });
+    }
+
+    /**
+     * Puts a refund's returned units back in stock. The money has moved by now, so a concurrent refund that
+     * returned some of the same units first is not an error: each line returns at most what it has left.
+     */
+    private static void putBack(CheckoutRepositories repositories, OrderId id, Map<Sku, Long> restock) {
+        if (restock.isEmpty()) {
+            return;
+        }
+        Order order = load(repositories, id);
+        Map<Sku, Long> units = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            long wanted = restock.getOrDefault(line.sku(), 0L);
+            if (wanted > 0 && line.returnable() > 0) {
+                units.put(line.sku(), Math.min(wanted, line.returnable()));
+            }
+        }
+        if (units.isEmpty()) {
+            return;
+        }
+        repositories.orders().update(order.withReturned(units), order.version());
+        units.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
     }
 
     /**
@@ -897,6 +919,11 @@ final class OrderEngine {
 
     private static Payment loadPayment(CheckoutRepositories repositories, PaymentId id) {
         return repositories.payments().findById(id).orElseThrow(() -> CommerceException.notFound("payment", id));
+    }
+
+    private static Payment lockPayment(CheckoutRepositories repositories, PaymentId id) {
+        return repositories.payments().findByIdForUpdate(id)
+                .orElseThrow(() -> CommerceException.notFound("payment", id));
     }
 
     private PaymentGateway requireGateway() {

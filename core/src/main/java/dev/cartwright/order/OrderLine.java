@@ -8,8 +8,8 @@ import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.money.Money;
 
 /**
- * One line of an order: a snapshot of the product and its price taken at checkout, never changed after.
- * Immutable and thread-safe.
+ * One line of an order: a snapshot of the product and its price taken at checkout, never changed after, and
+ * how many of its units came back into stock since. Immutable and thread-safe.
  *
  * @param sku the SKU
  * @param productId the product
@@ -21,9 +21,11 @@ import dev.cartwright.money.Money;
  * @param tax the tax on (or in, with tax-inclusive prices) {@code subtotal - discount}
  * @param total {@code subtotal - discount}, plus {@code tax} if prices exclude tax
  * @param reservationId the stock reservation made for it
+ * @param returned how many of its units were put back in stock by refunds, 0 to {@code quantity}
  */
 public record OrderLine(Sku sku, ProductId productId, String name, Money unitPrice,
-        long quantity, Money subtotal, Money discount, Money tax, Money total, ReservationId reservationId) {
+        long quantity, Money subtotal, Money discount, Money tax, Money total, ReservationId reservationId,
+        long returned) {
 
     /**
      * Validates, including {@code subtotal == unitPrice * quantity} and no negative amount.
@@ -41,6 +43,10 @@ public record OrderLine(Sku sku, ProductId productId, String name, Money unitPri
         Validate.notNull(tax, "tax");
         Validate.notNull(total, "total");
         Validate.notNull(reservationId, "reservationId");
+        Validate.notNegative(returned, "returned");
+        if (returned > quantity) {
+            throw CommerceException.invalid("returned", "must not exceed the quantity");
+        }
         for (Money amount : new Money[] {unitPrice, subtotal, discount, tax, total}) {
             if (amount.isNegative()) {
                 throw CommerceException.invalid("lines", "must not hold a negative amount");
@@ -52,5 +58,34 @@ public record OrderLine(Sku sku, ProductId productId, String name, Money unitPri
         if (discount.compareTo(subtotal) > 0) {
             throw CommerceException.invalid("discount", "must not exceed the subtotal");
         }
+    }
+
+    /**
+     * A line with nothing returned yet.
+     *
+     * @throws CommerceException {@code VALIDATION} as the canonical constructor does
+     */
+    public OrderLine(Sku sku, ProductId productId, String name, Money unitPrice, long quantity, Money subtotal,
+            Money discount, Money tax, Money total, ReservationId reservationId) {
+        this(sku, productId, name, unitPrice, quantity, subtotal, discount, tax, total, reservationId, 0);
+    }
+
+    /** @return how many of its units may still come back into stock */
+    public long returnable() {
+        return quantity - returned;
+    }
+
+    /**
+     * @param units how many more units came back, at most {@link #returnable()}
+     * @return the line with them counted
+     * @throws CommerceException {@code VALIDATION} (field {@code restock}) for more than are returnable
+     */
+    OrderLine withReturned(long units) {
+        if (units < 0 || units > returnable()) {
+            throw CommerceException.invalid("restock", "must not exceed the " + returnable() + " units of " + sku
+                    + " not yet returned");
+        }
+        return new OrderLine(sku, productId, name, unitPrice, quantity, subtotal, discount, tax, total,
+                reservationId, returned + units);
     }
 }

@@ -26,6 +26,15 @@ public interface PaymentRepository {
     Optional<Payment> findById(PaymentId id);
 
     /**
+     * Reads a payment and keeps others from changing it until this transaction ends, so that several
+     * transactions recording money movements on one payment take turns instead of failing on its version.
+     *
+     * @param id the id
+     * @return the payment, with its whole log
+     */
+    Optional<Payment> findByIdForUpdate(PaymentId id);
+
+    /**
      * @param reference the reference, matched exactly
      * @return every payment for it (a declined attempt and its successful retry, say), oldest first
      */

@@ -383,10 +383,67 @@ public abstract class MoneyPathRacesContract extends OrderFixtures {
         return slow.get(20, TimeUnit.SECONDS);
     }
 
+    // ------------------------------------------------------------------ restocking across refunds
+
+    @Test
+    void restockingIsBoundedAcrossRefundsAndAnOverRestockMovesNothing() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+
+        commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L));
+        assertFails(() -> commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 1L)),
+                ErrorCode.VALIDATION, "restock");
+
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(paymentOf(order).refunded()).isEqualTo(eur("5.00"));
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.backOffice().get(order.id()).lines().get(0).returned()).isEqualTo(2);
+    }
+
+    @Test
+    void twoRefundsRacingToRestockTheSameUnitsPutThemBackOnce() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        Gate gate = new Gate(2);
+        interceptor.before(Operation.REFUND, gate::pass);
+
+        CompletableFuture<Order> first = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)));
+        CompletableFuture<Order> second = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .refund("bob", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)));
+        gate.awaitHeld();
+        gate.open();
+        first.get(20, TimeUnit.SECONDS);
+        second.get(20, TimeUnit.SECONDS);
+
+        assertThat(paymentOf(order).refunded()).isEqualTo(eur("10.00"));
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.backOffice().get(order.id()).lines().get(0).returned()).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingAfterARestockingRefundReturnsOnlyTheRest() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 1L));
+
+        Order cancelled = commerce.backOffice().cancel("ann", order.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(paymentOf(order).refunded()).isEqualTo(order.totals().grandTotal());
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(cancelled.lines().get(0).returned()).isEqualTo(2);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Order capturedOrder() {
-        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+        return capturedOrder(1);
+    }
+
+    private Order capturedOrder(long units) {
+        Order order = placeDirect(newCustomer(), "A", units, VISA);
         return commerce.backOffice().capture("ann", order.id(), Optional.empty());
     }
 

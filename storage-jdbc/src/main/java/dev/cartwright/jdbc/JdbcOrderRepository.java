@@ -194,6 +194,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     .bind("expiresAt", Rows.nanos(order.expiresAt()))
                     .bind("expectedVersion", expectedVersion)
                     .execute();
+            updateReturned(order);
             int transitions = stored.get().transitions();
             if (transitions <= order.history().size()) {
                 insertHistory(order.id(), order.history().subList(transitions, order.history().size()), transitions);
@@ -213,11 +214,25 @@ final class JdbcOrderRepository implements OrderRepository {
         });
     }
 
+    /** Lines only ever gain returned units, so an order none of whose lines has any needs no write. */
+    private void updateReturned(Order order) {
+        if (order.lines().stream().allMatch(line -> line.returned() == 0)) {
+            return;
+        }
+        PreparedBatch batch = sql.handle.prepareBatch("UPDATE order_lines SET returned = :returned"
+                + " WHERE order_id = :id AND seq = :seq");
+        int seq = 0;
+        for (OrderLine line : order.lines()) {
+            batch.bind("id", order.id().value()).bind("seq", seq++).bind("returned", line.returned()).add();
+        }
+        batch.execute();
+    }
+
     private void insertLines(Order order) {
         PreparedBatch batch = sql.handle.prepareBatch("INSERT INTO order_lines (order_id, seq, sku, product_id, name,"
-                + " unit_minor, quantity, subtotal_minor, discount_minor, tax_minor, total_minor, reservation_id)"
-                + " VALUES (:id, :seq, :sku, :productId, :name, :unit, :quantity, :subtotal, :discount, :tax, :total,"
-                + " :reservationId)");
+                + " unit_minor, quantity, subtotal_minor, discount_minor, tax_minor, total_minor, reservation_id,"
+                + " returned) VALUES (:id, :seq, :sku, :productId, :name, :unit, :quantity, :subtotal, :discount, :tax,"
+                + " :total, :reservationId, :returned)");
         int seq = 0;
         for (OrderLine line : order.lines()) {
             batch.bind("id", order.id().value())
@@ -232,6 +247,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     .bind("tax", line.tax().minorUnits())
                     .bind("total", line.total().minorUnits())
                     .bind("reservationId", line.reservationId().value())
+                    .bind("returned", line.returned())
                     .add();
         }
         batch.execute();
@@ -298,7 +314,7 @@ final class JdbcOrderRepository implements OrderRepository {
             rows.forEach(row -> currencies.put(row.id(), row.currency()));
             Map<UUID, List<OrderLine>> lines = new HashMap<>();
             sql.handle.createQuery("SELECT order_id, sku, product_id, name, unit_minor, quantity, subtotal_minor,"
-                    + " discount_minor, tax_minor, total_minor, reservation_id FROM order_lines"
+                    + " discount_minor, tax_minor, total_minor, reservation_id, returned FROM order_lines"
                     + " WHERE order_id IN (<ids>) ORDER BY order_id, seq")
                     .bindList("ids", ids)
                     .map((rs, ctx) -> {
@@ -311,7 +327,7 @@ final class JdbcOrderRepository implements OrderRepository {
                                 Money.ofMinor(rs.getLong("discount_minor"), currency),
                                 Money.ofMinor(rs.getLong("tax_minor"), currency),
                                 Money.ofMinor(rs.getLong("total_minor"), currency),
-                                new ReservationId(Rows.uuid(rs, "reservation_id"))));
+                                new ReservationId(Rows.uuid(rs, "reservation_id")), rs.getLong("returned")));
                     })
                     .forEach(entry -> lines.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
             Map<UUID, List<OrderTransition>> history = new HashMap<>();

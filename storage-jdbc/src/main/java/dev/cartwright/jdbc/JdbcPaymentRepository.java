@@ -71,6 +71,12 @@ final class JdbcPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public Optional<Payment> findByIdForUpdate(PaymentId id) {
+        Validate.notNull(id, "id");
+        return load(SELECT + " WHERE id = :key FOR UPDATE", id.value()).stream().findFirst();
+    }
+
+    @Override
     public List<Payment> findByReference(String reference) {
         Validate.notNull(reference, "reference");
         return load(SELECT + " WHERE reference = :key ORDER BY seq", reference);

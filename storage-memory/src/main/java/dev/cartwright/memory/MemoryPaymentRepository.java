@@ -49,6 +49,12 @@ final class MemoryPaymentRepository implements PaymentRepository {
         return payments.get(id);
     }
 
+    /** The store runs one transaction at a time, so reading is enough. */
+    @Override
+    public Optional<Payment> findByIdForUpdate(PaymentId id) {
+        return findById(id);
+    }
+
     @Override
     public List<Payment> findByReference(String reference) {
         Validate.notNull(reference, "reference");
