@@ -3,6 +3,7 @@ package dev.cartwright.order;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
+import dev.cartwright.payment.Payment;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,24 @@ public final class Orders {
         Validate.notNull(after, "after");
         Validate.between(limit, "limit", 1, MAX_PAGE_SIZE);
         return engine.inTransaction(repositories -> repositories.orders().findByCustomer(actor, after, limit));
+    }
+
+    /**
+     * The payments of the actor's order: every attempt, oldest first, the current one last.
+     *
+     * @param actor the customer asking
+     * @param id the order
+     * @return its payments
+     * @throws CommerceException {@code VALIDATION} for a null argument; {@code NOT_FOUND} for an unknown order;
+     *     {@code FORBIDDEN} if it is not the actor's
+     */
+    public List<Payment> payments(CustomerId actor, OrderId id) {
+        Validate.notNull(actor, "customerId");
+        Validate.notNull(id, "orderId");
+        return engine.inTransaction(repositories -> {
+            OrderEngine.visible(repositories, id, Optional.of(actor));
+            return repositories.payments().findByReference(id.toString());
+        });
     }
 
     /**

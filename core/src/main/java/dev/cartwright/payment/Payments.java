@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The payment use cases that need no order: receiving the gateway's asynchronous notifications,
- * recovering payments whose outcome was not recorded, and looking payments up. Thread-safe.
+ * recovering payments whose outcome was not recorded, and looking payments up. These are for the shop's
+ * staff and integrations (a webhook endpoint, a back-office screen): no call here checks who asks, so a
+ * host must not expose them to customers, who reach their payments through
+ * {@code Orders.payments(customer, orderId)}. Thread-safe.
  *
  * <p>Checkout drives a payment through three steps, keyed so that repeating any of them is harmless:
  * <ol>

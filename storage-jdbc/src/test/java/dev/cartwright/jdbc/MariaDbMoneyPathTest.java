@@ -1,13 +1,13 @@
 package dev.cartwright.jdbc;
 
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.MoneyPathRacesContract;
+import dev.cartwright.testkit.MoneyPathContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresMoneyPathRacesTest extends MoneyPathRacesContract {
+class MariaDbMoneyPathTest extends MoneyPathContract {
 
     @RegisterExtension
-    static final PostgresDatabase DATABASE = new PostgresDatabase();
+    static final MariaDbDatabase DATABASE = new MariaDbDatabase();
 
     @Override
     protected CommerceStore createStore() {

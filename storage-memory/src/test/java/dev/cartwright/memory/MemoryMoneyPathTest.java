@@ -1,9 +1,9 @@
 package dev.cartwright.memory;
 
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.MoneyPathRacesContract;
+import dev.cartwright.testkit.MoneyPathContract;
 
-class MemoryMoneyPathRacesTest extends MoneyPathRacesContract {
+class MemoryMoneyPathTest extends MoneyPathContract {
 
     @Override
     protected CommerceStore createStore() {

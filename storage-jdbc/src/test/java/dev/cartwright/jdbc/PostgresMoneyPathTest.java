@@ -1,13 +1,13 @@
 package dev.cartwright.jdbc;
 
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.MoneyPathRacesContract;
+import dev.cartwright.testkit.MoneyPathContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbMoneyPathRacesTest extends MoneyPathRacesContract {
+class PostgresMoneyPathTest extends MoneyPathContract {
 
     @RegisterExtension
-    static final MariaDbDatabase DATABASE = new MariaDbDatabase();
+    static final PostgresDatabase DATABASE = new PostgresDatabase();
 
     @Override
     protected CommerceStore createStore() {

@@ -39,11 +39,12 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The money path where two callers meet: a retry racing its original, staff racing staff, a customer racing
- * staff, and a gateway answer that arrives after the order's hold lapsed. Races are made deterministic where
- * they can be, by holding a caller at the gateway until the test releases it.
+ * The money path where two callers meet (a retry racing its original, staff racing staff, a customer racing
+ * staff, a gateway answer that arrives after the order's hold lapsed) and its smaller rules (restocking across
+ * refunds, promotion usage given back, free orders, who may pay and see an order's payments). Races are made
+ * deterministic where they can be, by holding a caller at the gateway until the test releases it.
  */
-public abstract class MoneyPathRacesContract extends OrderFixtures {
+public abstract class MoneyPathContract extends OrderFixtures {
 
     private static final String VISA = SimulatedPaymentGateway.VISA;
     private static final int RETRIES = 8;
@@ -434,6 +435,36 @@ public abstract class MoneyPathRacesContract extends OrderFixtures {
         assertThat(paymentOf(order).refunded()).isEqualTo(order.totals().grandTotal());
         assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
         assertThat(cancelled.lines().get(0).returned()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------ whose order it is
+
+    @Test
+    void aCustomerSeesTheirOrdersPaymentsAndNobodyElseDoes() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId owner = newCustomer();
+        Order declined = placeDirect(owner, "A", 1, SimulatedPaymentGateway.DECLINE);
+        commerce.checkout().pay(declined.id(), card(VISA), "second-card");
+
+        assertThat(commerce.orders().payments(owner, declined.id())).extracting(Payment::status)
+                .containsExactly(PaymentStatus.DECLINED, PaymentStatus.AUTHORIZED);
+        assertFails(() -> commerce.orders().payments(newCustomer(), declined.id()), ErrorCode.FORBIDDEN, null);
+    }
+
+    @Test
+    void cancellingADeclinedOrderStoresItAnnouncesItAndReleasesItsHold() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId owner = newCustomer();
+        Order declined = placeDirect(owner, "A", 2, SimulatedPaymentGateway.DECLINE);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(3);
+
+        Order cancelled = commerce.orders().cancel(owner, declined.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.orders().get(owner, declined.id())).isEqualTo(cancelled);
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(gateway.voidCount()).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,9 +1,9 @@
 package dev.cartwright.jdbc;
 
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.MoneyPathRacesContract;
+import dev.cartwright.testkit.MoneyPathContract;
 
-class H2MoneyPathRacesTest extends MoneyPathRacesContract {
+class H2MoneyPathTest extends MoneyPathContract {
 
     @Override
     protected CommerceStore createStore() {
