@@ -42,7 +42,7 @@ import java.util.Set;
  * @param status where it stands
  * @param paymentStatus the state of its current payment
  * @param fulfillmentStatus how far it has shipped
- * @param paymentId its current payment (the latest attempt)
+ * @param payment its current payment (the latest attempt); empty for a free order, which needs none
  * @param shipments what has been shipped, oldest first
  * @param history every change, oldest first
  * @param version incremented by every change, for optimistic concurrency; 1 when placed
@@ -63,7 +63,7 @@ public record Order(
         OrderStatus status,
         OrderPaymentStatus paymentStatus,
         FulfillmentStatus fulfillmentStatus,
-        PaymentId paymentId,
+        Optional<PaymentId> payment,
         List<Shipment> shipments,
         List<OrderTransition> history,
         long version,
@@ -99,7 +99,10 @@ public record Order(
         Validate.notNull(status, "status");
         Validate.notNull(paymentStatus, "paymentStatus");
         Validate.notNull(fulfillmentStatus, "fulfillmentStatus");
-        Validate.notNull(paymentId, "paymentId");
+        Validate.notNull(payment, "payment");
+        if (payment.isEmpty() != (paymentStatus == OrderPaymentStatus.NOT_REQUIRED)) {
+            throw CommerceException.invalid("payment", "is absent exactly when no payment is required");
+        }
         shipments = List.copyOf(Validate.noNulls(shipments, "shipments"));
         history = List.copyOf(Validate.noNulls(history, "history"));
         Validate.positive(version, "version");
@@ -154,6 +157,23 @@ public record Order(
      * @param customer a customer
      * @return whether they placed it
      */
+    /**
+     * @return its current payment (the latest attempt)
+     * @throws CommerceException {@code INVALID_TRANSITION} for a free order, which has none
+     */
+    public PaymentId paymentId() {
+        return payment.orElseThrow(() -> new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id
+                + " was free and has no payment"));
+    }
+
+    /**
+     * @param candidate a payment
+     * @return whether it is the order's current payment
+     */
+    public boolean isPaidBy(PaymentId candidate) {
+        return payment.isPresent() && payment.get().equals(candidate);
+    }
+
     public boolean belongsTo(CustomerId customer) {
         return customerId.isPresent() && customerId.get().equals(customer);
     }
@@ -189,7 +209,7 @@ public record Order(
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + status
                     + " and cannot become " + target);
         }
-        return next(target, paymentStatus, fulfillmentStatus, paymentId, shipments,
+        return next(target, paymentStatus, fulfillmentStatus, payment, shipments,
                 transition(status.name(), target.name(), at, actor));
     }
 
@@ -206,7 +226,7 @@ public record Order(
         if (newStatus == paymentStatus) {
             return this;
         }
-        return next(status, newStatus, fulfillmentStatus, paymentId, shipments,
+        return next(status, newStatus, fulfillmentStatus, payment, shipments,
                 transition("payment:" + paymentStatus, "payment:" + newStatus, at, actor));
     }
 
@@ -226,7 +246,7 @@ public record Order(
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + status
                     + " with payment " + paymentStatus + " and cannot be paid again");
         }
-        return next(status, OrderPaymentStatus.PENDING, fulfillmentStatus, newPayment, shipments,
+        return next(status, OrderPaymentStatus.PENDING, fulfillmentStatus, Optional.of(newPayment), shipments,
                 transition("payment:" + paymentStatus, "payment:PENDING", at, actor));
     }
 
@@ -261,7 +281,7 @@ public record Order(
         boolean complete = lines.stream().allMatch(line -> line.quantity()
                 == shippedQuantity(line.sku()) + shipment.quantities().getOrDefault(line.sku(), 0L));
         FulfillmentStatus newStatus = complete ? FulfillmentStatus.FULFILLED : FulfillmentStatus.PARTIALLY_FULFILLED;
-        return next(status, paymentStatus, newStatus, paymentId, newShipments,
+        return next(status, paymentStatus, newStatus, payment, newShipments,
                 transition("fulfillment:" + fulfillmentStatus, "fulfillment:" + newStatus, shipment.shippedAt(),
                         actor));
     }
@@ -285,7 +305,7 @@ public record Order(
         }
         List<OrderTransition> entries = transition(status.name(), OrderStatus.COMPLETED.name(), at, actor);
         entries.add(new OrderTransition("fulfillment:" + fulfillmentStatus, "fulfillment:DELIVERED", at, actor));
-        return next(OrderStatus.COMPLETED, paymentStatus, FulfillmentStatus.DELIVERED, paymentId, shipments, entries);
+        return next(OrderStatus.COMPLETED, paymentStatus, FulfillmentStatus.DELIVERED, payment, shipments, entries);
     }
 
     /**
@@ -306,7 +326,7 @@ public record Order(
         List<OrderLine> newLines = lines.stream()
                 .map(line -> line.withReturned(units.getOrDefault(line.sku(), 0L))).toList();
         return new Order(id, customerId, email, currency, newLines, totals, shippingAddress, shippingOptionId,
-                idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, paymentId, shipments,
+                idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, payment, shipments,
                 history, version + 1, placedAt, expiresAt);
     }
 
@@ -317,7 +337,7 @@ public record Order(
     }
 
     private Order next(OrderStatus newStatus, OrderPaymentStatus newPaymentStatus, FulfillmentStatus newFulfillment,
-            PaymentId newPayment, List<Shipment> newShipments, List<OrderTransition> newHistory) {
+            Optional<PaymentId> newPayment, List<Shipment> newShipments, List<OrderTransition> newHistory) {
         return new Order(id, customerId, email, currency, lines, totals, shippingAddress, shippingOptionId,
                 idempotencyKey, requestFingerprint, newStatus, newPaymentStatus, newFulfillment, newPayment,
                 newShipments, newHistory, version + 1, placedAt, expiresAt);

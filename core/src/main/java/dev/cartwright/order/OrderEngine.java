@@ -167,9 +167,7 @@ final class OrderEngine {
                 .map(item -> new PricedLine(item.sku(), item.unitPrice(), item.quantity(), item.taxClass())).toList();
         Totals totals = calculator.price(new PriceRequest(draft.currency(), priced, candidates,
                 address.destination(), option, taxPolicy, now));
-        if (!totals.grandTotal().isPositive()) {
-            throw CommerceException.invalid("grandTotal", "must be positive to be paid");
-        }
+        boolean free = totals.grandTotal().isZero();
         for (AppliedPromotion applied : totals.appliedPromotions()) {
             if (!promotions.tryRedeem(applied.id(), draft.customerId(), orderId.toString(), now)) {
                 throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, "promotionCodes",
@@ -198,21 +196,29 @@ final class OrderEngine {
             lines.add(new OrderLine(item.sku(), item.productId(), item.name(), item.unitPrice(), item.quantity(),
                     total.subtotal(), total.discount(), total.tax(), total.total(), reservations.get(item.sku())));
         }
-        Payment payment = Payment.start(new PaymentId(ids.next()), orderId.toString(), totals.grandTotal(), method,
-                "order:" + orderId + ":payment:1", now);
-        repositories.payments().insert(payment);
         String actor = draft.customerId().map(customer -> "customer:" + customer).orElse("guest");
+        Optional<Payment> payment = Optional.empty();
+        if (free) {
+            // Nothing to pay: the order is sold at once, as an approved payment would sell it.
+            repositories.stock().tryCommitAll(toReserve.stream().map(Reservation::id).toList(), now);
+            repositories.outbox().append(new OrderPlaced(orderId, draft.customerId(), totals.grandTotal(), now), now);
+        } else {
+            payment = Optional.of(Payment.start(new PaymentId(ids.next()), orderId.toString(), totals.grandTotal(),
+                    method, "order:" + orderId + ":payment:1", now));
+            repositories.payments().insert(payment.get());
+        }
+        OrderStatus status = free ? OrderStatus.CONFIRMED : OrderStatus.PENDING_PAYMENT;
         Order order = new Order(orderId, draft.customerId(), draft.email(), draft.currency(), lines,
                 OrderTotals.of(totals), address, option.map(ShippingOption::id), idempotencyKey, fingerprint,
-                OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING, FulfillmentStatus.UNFULFILLED, payment.id(),
-                List.of(), List.of(new OrderTransition("NEW", OrderStatus.PENDING_PAYMENT.name(), now, actor)), 1,
-                now, expiresAt);
+                status, free ? OrderPaymentStatus.NOT_REQUIRED : OrderPaymentStatus.PENDING,
+                FulfillmentStatus.UNFULFILLED, payment.map(Payment::id), List.of(),
+                List.of(new OrderTransition("NEW", status.name(), now, actor)), 1, now, expiresAt);
         repositories.orders().insert(order);
         if (draft.cart().isPresent()) {
             Cart cart = draft.cart().get();
             repositories.carts().update(cart.checkOut(now), cart.version());
         }
-        return new Placed(order, Optional.of(payment));
+        return new Placed(order, payment);
     }
 
     private static List<Item> reprice(CheckoutRepositories repositories, Draft draft, boolean acceptPriceChanges) {
@@ -323,7 +329,7 @@ final class OrderEngine {
         } catch (InsufficientStockException e) {
             recorded = cancelForLackOfStock(id, paymentId, result, e);
         }
-        if (recorded.status() != OrderStatus.CANCELLED || !recorded.paymentId().equals(paymentId)) {
+        if (recorded.status() != OrderStatus.CANCELLED || !recorded.isPaidBy(paymentId)) {
             return recorded;
         }
         Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, paymentId));
@@ -425,14 +431,14 @@ final class OrderEngine {
         // A webhook may have recorded the authorization first; the capture that came with it is still ours.
         boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
                 && result.isPresent() && result.get() instanceof GatewayResult.Approved
-                && order.paymentId().equals(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
+                && order.isPaidBy(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
         if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
             recorded = result.get() instanceof GatewayResult.Approved approved
                     ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
                     : payment.recordDecline((GatewayResult.Declined) result.get(), now);
             Payments.store(repositories, payment, recorded);
         }
-        if (!order.paymentId().equals(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
+        if (!order.isPaidBy(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
             return order;
         }
         Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
@@ -539,7 +545,7 @@ final class OrderEngine {
             Instant now = clock.instant();
             Payment current = loadPayment(repositories, payment.id());
             Order currentOrder = load(repositories, order.id());
-            if (current.status() != PaymentStatus.PENDING || !currentOrder.paymentId().equals(current.id())) {
+            if (current.status() != PaymentStatus.PENDING || !currentOrder.isPaidBy(current.id())) {
                 return currentOrder;
             }
             Payment failed = current.fail("the gateway never received it before the order expired", now);
@@ -611,8 +617,9 @@ final class OrderEngine {
             repositories.orders().update(next, current.version());
             return next;
         });
-        Payment payment = transactions.inTransaction(repositories -> loadPayment(repositories, claimed.paymentId()));
-        MoneyBack back = MoneyBack.of(payment, "cancel");
+        Optional<Payment> payment = claimed.payment().map(paymentId -> transactions.inTransaction(
+                repositories -> loadPayment(repositories, paymentId)));
+        MoneyBack back = payment.map(paid -> MoneyBack.of(paid, "cancel")).orElse(null);
         if (back != null) {
             try {
                 requireApproved(back.send(requireGateway()), back.operation());
@@ -636,15 +643,22 @@ final class OrderEngine {
             if (current.status() != OrderStatus.CANCELLING) {
                 return current;
             }
-            Payment recorded = lockPayment(repositories, payment.id());
-            Payment next = back == null ? recorded : back.record(repositories, recorded, now);
-            Payments.store(repositories, recorded, next);
-            if (next.refunded().compareTo(recorded.refunded()) > 0) {
-                repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(recorded.refunded()), now),
-                        now);
+            Optional<Payment> given = Optional.empty();
+            if (payment.isPresent()) {
+                Payment recorded = lockPayment(repositories, payment.get().id());
+                Payment next = back == null ? recorded : back.record(repositories, recorded, now);
+                Payments.store(repositories, recorded, next);
+                if (next.refunded().compareTo(recorded.refunded()) > 0) {
+                    repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(recorded.refunded()),
+                            now), now);
+                }
+                given = Optional.of(next);
             }
-            Order cancelled = returnToStock(repositories, current).withPaymentStatus(OrderPaymentStatus.of(next.status()), now, actor)
-                    .moveTo(OrderStatus.CANCELLED, now, actor);
+            Order cancelled = returnToStock(repositories, current);
+            if (given.isPresent()) {
+                cancelled = cancelled.withPaymentStatus(OrderPaymentStatus.of(given.get().status()), now, actor);
+            }
+            cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
             repositories.orders().update(cancelled, current.version());
             repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             return cancelled;
@@ -847,7 +861,7 @@ final class OrderEngine {
     private static Order updatePaymentStatus(CheckoutRepositories repositories, OrderId id, Payment payment,
             String actor, Instant now) {
         Order current = load(repositories, id);
-        if (!current.paymentId().equals(payment.id())) {
+        if (!current.isPaidBy(payment.id())) {
             return current;
         }
         Order next = current.withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, actor);

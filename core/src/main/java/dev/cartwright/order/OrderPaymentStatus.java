@@ -21,7 +21,9 @@ public enum OrderPaymentStatus {
     /** All the captured amount refunded. */
     REFUNDED,
     /** The authorization was released. */
-    VOIDED;
+    VOIDED,
+    /** A free order (its grand total is zero): there is nothing to pay. */
+    NOT_REQUIRED;
 
     /**
      * @param status a payment's status

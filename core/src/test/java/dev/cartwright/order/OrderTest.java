@@ -41,7 +41,7 @@ class OrderTest {
         return new Order(new OrderId(UUID.randomUUID()), Optional.empty(), Optional.of("a@b.de"), EUR, List.of(line()),
                 totals, Address.of("Ada", "Main 1", "Berlin", "10115", "DE"), Optional.of("standard"), "key", "print",
                 OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING, FulfillmentStatus.UNFULFILLED,
-                new PaymentId(UUID.randomUUID()), List.of(),
+                Optional.of(new PaymentId(UUID.randomUUID())), List.of(),
                 List.of(new OrderTransition("NEW", "PENDING_PAYMENT", NOW, "guest")), 1, NOW, NOW.plusSeconds(1800));
     }
 

@@ -437,6 +437,53 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(cancelled.lines().get(0).returned()).isEqualTo(2);
     }
 
+    // ------------------------------------------------------------------ free orders
+
+    @Test
+    void anOrderAFullPromotionMakesFreeIsConfirmedWithoutAPayment() {
+        givenStockedProduct("A", "10.00", 5);
+        commerce.promotions().create(NewPromotion.withCode("GIFT", "Gift", new Discount.PercentageOff(
+                new BigDecimal("100")), START));
+        CustomerId customer = newCustomer();
+        DirectOrderRequest request = new DirectOrderRequest(Map.of(Sku.of("A"), 2L), List.of("GIFT"),
+                Optional.of(customer), Optional.empty(), ADDRESS, Optional.empty(), card(VISA), "free-key");
+
+        Order order = commerce.checkout().placeOrder(request);
+
+        assertThat(order.totals().grandTotal()).isEqualTo(eur("0.00"));
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.NOT_REQUIRED);
+        assertThat(order.payment()).isEmpty();
+        assertThat(gateway.authorizationCount()).isZero();
+        assertThat(commerce.orders().payments(customer, order.id())).isEmpty();
+        assertThat(commerce.checkout().placeOrder(request)).isEqualTo(order);
+        assertThat(commerce.orders().get(customer, order.id())).isEqualTo(order);
+        StockLevel level = commerce.inventory().level(Sku.of("A"));
+        assertThat(level.sold()).isEqualTo(2);
+        assertThat(level.reserved()).isZero();
+        assertThat(events).filteredOn(OrderPlaced.class::isInstance).hasSize(1);
+        assertFails(() -> commerce.backOffice().capture("ann", order.id(), Optional.empty()),
+                ErrorCode.INVALID_TRANSITION, null);
+    }
+
+    @Test
+    void aFreeOrderCancelsWithoutTheGatewayAndItsStockComesBack() {
+        givenStockedProduct("A", "10.00", 5);
+        commerce.promotions().create(NewPromotion.withCode("GIFT", "Gift", new Discount.PercentageOff(
+                new BigDecimal("100")), START));
+        CustomerId customer = newCustomer();
+        Order order = commerce.checkout().placeOrder(new DirectOrderRequest(Map.of(Sku.of("A"), 1L),
+                List.of("GIFT"), Optional.of(customer), Optional.empty(), ADDRESS, Optional.empty(), card(VISA),
+                "free-key"));
+
+        Order cancelled = commerce.orders().cancel(customer, order.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.NOT_REQUIRED);
+        assertThat(gateway.voidCount() + gateway.refundCount()).isZero();
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+    }
+
     // ------------------------------------------------------------------ whose order it is
 
     @Test

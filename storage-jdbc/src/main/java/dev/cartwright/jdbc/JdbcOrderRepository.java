@@ -100,7 +100,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     .bind("status", order.status().name())
                     .bind("paymentStatus", order.paymentStatus().name())
                     .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("paymentId", order.paymentId().value())
+                    .bind("paymentId", order.payment().map(PaymentId::value).orElse(null))
                     .bind("version", order.version())
                     .bind("placedAt", Rows.nanos(order.placedAt()))
                     .bind("expiresAt", Rows.nanos(order.expiresAt()))
@@ -189,7 +189,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     .bind("status", order.status().name())
                     .bind("paymentStatus", order.paymentStatus().name())
                     .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("paymentId", order.paymentId().value())
+                    .bind("paymentId", order.payment().map(PaymentId::value).orElse(null))
                     .bind("version", order.version())
                     .bind("expiresAt", Rows.nanos(order.expiresAt()))
                     .bind("expectedVersion", expectedVersion)
@@ -405,7 +405,7 @@ final class JdbcOrderRepository implements OrderRepository {
     private record Row(UUID id, Optional<CustomerId> customerId, Optional<String> email, Currency currency,
             OrderTotals totals, Address address, Optional<String> shippingOptionId, String idempotencyKey,
             String fingerprint, OrderStatus status, OrderPaymentStatus paymentStatus, FulfillmentStatus fulfillmentStatus,
-            PaymentId paymentId, long version, Instant placedAt, Instant expiresAt) {
+            Optional<PaymentId> paymentId, long version, Instant placedAt, Instant expiresAt) {
 
         static Row of(ResultSet rs) throws SQLException {
             Currency currency = Currency.getInstance(rs.getString("currency").trim());
@@ -424,7 +424,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     rs.getString("request_fingerprint"), OrderStatus.valueOf(rs.getString("status")),
                     OrderPaymentStatus.valueOf(rs.getString("payment_status")),
                     FulfillmentStatus.valueOf(rs.getString("fulfillment_status")),
-                    new PaymentId(Rows.uuid(rs, "payment_id")), rs.getLong("version"), Rows.instant(rs, "placed_at"),
+                    Optional.ofNullable(Rows.uuid(rs, "payment_id")).map(PaymentId::new), rs.getLong("version"), Rows.instant(rs, "placed_at"),
                     Rows.instant(rs, "expires_at"));
         }
 

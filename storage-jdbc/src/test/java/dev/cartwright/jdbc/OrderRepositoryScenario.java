@@ -215,7 +215,7 @@ abstract class OrderRepositoryScenario {
         return new Order(id, customer, customer.isEmpty() ? Optional.of("guest@example.com") : Optional.empty(), EUR,
                 lines, totals, address, customer.isEmpty() ? Optional.empty() : Optional.of("standard"), key,
                 "fingerprint-" + key, OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING,
-                FulfillmentStatus.UNFULFILLED, new PaymentId(UUID.randomUUID()), List.of(),
+                FulfillmentStatus.UNFULFILLED, Optional.of(new PaymentId(UUID.randomUUID())), List.of(),
                 List.of(new OrderTransition("NEW", "PENDING_PAYMENT", placedAt, "system")), 1, placedAt,
                 placedAt.plus(Duration.ofMinutes(30)));
     }
