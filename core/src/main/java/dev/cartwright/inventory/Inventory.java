@@ -82,7 +82,8 @@ public final class Inventory {
     }
 
     /**
-     * Adds received units (a delivery, a customer return) to the stock on hand.
+     * Adds received units (a delivery, a found carton) to the stock on hand. Units that were sold and come
+     * back are {@link #returnSold(Sku, long)}, which also takes them off the sold count.
      *
      * @param sku the product's SKU
      * @param quantity the units received, 1 to {@value #MAX_QUANTITY}
@@ -97,6 +98,30 @@ public final class Inventory {
             requireProduct(repositories, sku);
             Instant now = clock.instant();
             repositories.stock().receive(sku, quantity);
+            return level(repositories, sku, now);
+        });
+    }
+
+    /**
+     * Puts units that were sold back on hand, such as a customer's return of goods fit to sell again: the
+     * SKU's sold units drop by {@code quantity} and its units on hand (and available) rise by as many, so
+     * received plus adjusted units still equal available, reserved and sold together. Goods that come back
+     * unfit to sell are not returned here (or are returned and then {@link #adjust adjusted} away).
+     *
+     * @param sku the product's SKU
+     * @param quantity the units returned, 1 to {@value #MAX_QUANTITY}
+     * @return the level after
+     * @throws CommerceException {@code VALIDATION} on {@code sku} or {@code quantity}; {@code NOT_FOUND}
+     *     if no product has the SKU; {@link ReturnExceedsSoldException} ({@code INSUFFICIENT_STOCK} on
+     *     {@code quantity}) if the SKU has sold fewer units, and then nothing changed
+     */
+    public StockLevel returnSold(Sku sku, long quantity) {
+        Validate.notNull(sku, "sku");
+        Validate.between(quantity, "quantity", 1, MAX_QUANTITY);
+        return transactions.inTransaction(repositories -> {
+            requireProduct(repositories, sku);
+            Instant now = clock.instant();
+            repositories.stock().returnSold(sku, quantity);
             return level(repositories, sku, now);
         });
     }
@@ -194,7 +219,7 @@ public final class Inventory {
      * @param id the reservation
      * @throws CommerceException {@code VALIDATION} if {@code id} is null; {@code NOT_FOUND} if there is
      *     no such reservation; {@code CONFLICT} if it was committed (sold units come back by
-     *     {@link #receive(Sku, long)})
+     *     {@link #returnSold(Sku, long)})
      */
     public void release(ReservationId id) {
         Validate.notNull(id, "reservationId");

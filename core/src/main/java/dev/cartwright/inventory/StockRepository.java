@@ -109,6 +109,35 @@ public interface StockRepository {
     boolean tryRelease(ReservationId id);
 
     /**
+     * Puts sold units of one SKU back on hand, as the undoing of their sale (a cancelled order, a customer
+     * return): its sold units drop by {@code quantity} and its units on hand rise by as many, so the sum of
+     * the two, and so conservation, is unchanged. Use this rather than {@link #receive}, which would count
+     * the units as both sold and received.
+     *
+     * @param sku the SKU
+     * @param quantity the units returned, at least one
+     * @throws dev.cartwright.error.CommerceException {@code INSUFFICIENT_STOCK} (field {@code quantity}) if
+     *     the SKU has fewer units sold than {@code quantity}, and then nothing changed; {@code VALIDATION}
+     *     (field {@code quantity}) if {@code quantity} is below one
+     */
+    default void returnSold(Sku sku, long quantity) {
+        returnSoldAll(Map.of(sku, quantity));
+    }
+
+    /**
+     * Puts sold units of several SKUs back on hand, each as {@link #returnSold} would, all or none: if any
+     * SKU has fewer units sold than its quantity, nothing changes. Implementations lock the SKUs in SKU
+     * order, as every multi-SKU change does, and should need a fixed number of round trips whatever the
+     * number of SKUs. An empty map changes nothing.
+     *
+     * @param quantities the units returned by SKU, each at least one
+     * @throws dev.cartwright.error.CommerceException {@code INSUFFICIENT_STOCK} (field {@code quantity})
+     *     naming the first SKU, in SKU order, that has fewer units sold than its quantity, and then nothing
+     *     changed; {@code VALIDATION} (field {@code quantity}) if a quantity is below one
+     */
+    void returnSoldAll(Map<Sku, Long> quantities);
+
+    /**
      * @param id the reservation
      * @return the reservation, whatever its status
      */

@@ -66,6 +66,20 @@ public interface PromotionRepository {
     boolean tryRedeem(PromotionId id, Optional<CustomerId> customer, String reference, Instant now);
 
     /**
+     * Gives back every redemption recorded with {@code reference}, whatever the promotion, such as when the
+     * order they were for is cancelled or expires unpaid: each is forgotten, its promotion's
+     * {@code timesUsed} drops by one and so does its customer's count, so both limits admit another
+     * redemption. A SQL adapter locks the promotions' rows, in id order, as {@link #tryRedeem} locks one.
+     *
+     * <p>Idempotent: a reference with nothing recorded (released before, or never redeemed) changes nothing.
+     * The same reference may be redeemed again afterwards.
+     *
+     * @param reference what the redemptions were for, such as an order number
+     * @return whether anything was released by this call
+     */
+    boolean releaseAll(String reference);
+
+    /**
      * @param id the promotion
      * @param reference what a redemption was for
      * @return whether a redemption with that reference is recorded

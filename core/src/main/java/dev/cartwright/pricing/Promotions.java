@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The promotions' use cases: create them, find them and redeem them within their usage limits.
+ * The promotions' use cases: create them, find them, redeem them within their usage limits and give
+ * redemptions back.
  * Thread-safe.
  */
 public final class Promotions {
@@ -109,6 +110,20 @@ public final class Promotions {
             }
             return promotions.findById(id).orElseThrow();
         });
+    }
+
+    /**
+     * Gives back the redemptions made for {@code reference}, of every promotion, such as when the order they
+     * were for will not be paid: each promotion's usage count and its customer's count drop by one, so the
+     * limits admit another redemption. Releasing again, or a reference never redeemed, changes nothing.
+     *
+     * @param reference what the redemptions were for, such as an order number (1 to 200 characters)
+     * @return whether anything was released by this call
+     * @throws CommerceException {@code VALIDATION} (field {@code reference}) if it is blank or too long
+     */
+    public boolean release(String reference) {
+        Validate.notBlank(reference, "reference", MAX_REFERENCE_LENGTH);
+        return transactions.inTransaction(tx -> tx.promotions().releaseAll(reference));
     }
 
     /**

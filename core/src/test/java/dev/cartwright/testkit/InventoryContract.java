@@ -12,6 +12,7 @@ import dev.cartwright.inventory.Inventory;
 import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.money.Money;
 import java.time.Duration;
@@ -426,6 +427,214 @@ public abstract class InventoryContract extends StoreContract {
 
         assertInsufficient(() -> inventory().adjust(MUG, -1), MUG, 1, 0);
         assertThat(inventory().receive(MUG, 1)).isEqualTo(level(MUG, 1, 0, 3));
+    }
+
+    // ---- returning sold units ----
+
+    /** Sells {@code quantity} units of {@code sku}: reserves and commits them. */
+    protected void sell(Sku sku, long quantity) {
+        inventory().commit(inventory().reserve(sku, quantity, TTL).id());
+    }
+
+    /** Asserts that {@code action} is refused as a return of more units than {@code sku} sold. */
+    protected static ReturnExceedsSoldException assertReturnRefused(Runnable action, Sku sku, long returned, long sold) {
+        CommerceException failure = assertFails(action, ErrorCode.INSUFFICIENT_STOCK, "quantity");
+        assertThat(failure).isInstanceOf(ReturnExceedsSoldException.class);
+        ReturnExceedsSoldException refusal = (ReturnExceedsSoldException) failure;
+        assertThat(refusal.sku()).isEqualTo(sku);
+        assertThat(refusal.returned()).isEqualTo(returned);
+        assertThat(refusal.sold()).isEqualTo(sold);
+        return refusal;
+    }
+
+    private static void assertConserved(StockLevel level, long receivedAndAdjusted) {
+        assertThat(level.available() + level.reserved() + level.sold()).as("conservation of " + level)
+                .isEqualTo(receivedAndAdjusted);
+    }
+
+    @Test
+    void returnSoldTakesUnitsOffSoldAndPutsThemBackOnHand() {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        sell(MUG, 4);
+        inventory().reserve(MUG, 2, TTL);
+
+        StockLevel after = inventory().returnSold(MUG, 3);
+
+        assertThat(after).isEqualTo(new StockLevel(MUG, 9, 2, 7, 1));
+        assertThat(inventory().level(MUG)).isEqualTo(after);
+        assertConserved(after, 10);
+        assertThat(inventory().returnSold(MUG, 1)).isEqualTo(level(MUG, 10, 2, 0));
+    }
+
+    @Test
+    void returnedUnitsCanBeSoldAgain() {
+        product(MUG);
+        inventory().receive(MUG, 2);
+        sell(MUG, 2);
+        assertInsufficient(() -> inventory().reserve(MUG, 1, TTL), MUG, 1, 0);
+
+        inventory().returnSold(MUG, 2);
+        sell(MUG, 2);
+
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 0, 0, 2));
+    }
+
+    @Test
+    void returningMoreThanSoldIsRefusedAndChangesNothing() {
+        product(MUG);
+        assertReturnRefused(() -> inventory().returnSold(MUG, 1), MUG, 1, 0);
+        inventory().receive(MUG, 10);
+        sell(MUG, 4);
+
+        assertReturnRefused(() -> inventory().returnSold(MUG, 5), MUG, 5, 4);
+
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 6, 0, 4));
+        assertThat(inventory().returnSold(MUG, 4)).isEqualTo(level(MUG, 10, 0, 0));
+        assertReturnRefused(() -> inventory().returnSold(MUG, 1), MUG, 1, 0);
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void returnSoldValidatesItsArguments() {
+        product(MUG);
+        inventory().receive(MUG, 5);
+        sell(MUG, 5);
+        assertFails(() -> inventory().returnSold(UNKNOWN, 1), ErrorCode.NOT_FOUND, null);
+        assertInvalid(() -> inventory().returnSold(null, 1), "sku");
+        assertInvalid(() -> inventory().returnSold(MUG, 0), "quantity");
+        assertInvalid(() -> inventory().returnSold(MUG, -1), "quantity");
+        assertInvalid(() -> inventory().returnSold(MUG, Inventory.MAX_QUANTITY + 1), "quantity");
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 0, 0, 5));
+    }
+
+    @Test
+    void returnSoldAllIsAllOrNothingAndNamesTheFirstSkuOverInSkuOrder() {
+        product(MUG);
+        product(PAN);
+        inventory().receive(MUG, 5);
+        inventory().receive(PAN, 5);
+        sell(MUG, 3);
+        sell(PAN, 1);
+        Map<Sku, Long> bothOver = new LinkedHashMap<>();
+        bothOver.put(PAN, 2L);
+        bothOver.put(MUG, 4L);
+
+        // The refusals are caught inside the transaction: the port itself must have changed nothing.
+        store.inTransaction(transaction -> {
+            assertReturnRefused(() -> transaction.stock().returnSoldAll(bothOver), MUG, 4, 3);
+            assertReturnRefused(() -> transaction.stock().returnSoldAll(Map.of(MUG, 3L, PAN, 2L)), PAN, 2, 1);
+            assertThat(transaction.stock().levels(List.of(MUG, PAN), clock.instant()))
+                    .isEqualTo(Map.of(MUG, level(MUG, 2, 0, 3), PAN, level(PAN, 4, 0, 1)));
+            return null;
+        });
+
+        store.inTransaction(transaction -> {
+            transaction.stock().returnSoldAll(Map.of(PAN, 1L, MUG, 3L));
+            transaction.stock().returnSoldAll(Map.of());
+            return null;
+        });
+        assertThat(inventory().levels(List.of(MUG, PAN)))
+                .isEqualTo(Map.of(MUG, level(MUG, 5, 0, 0), PAN, level(PAN, 5, 0, 0)));
+    }
+
+    @Test
+    void theStockPortValidatesReturnedQuantities() {
+        product(MUG);
+        inventory().receive(MUG, 5);
+        sell(MUG, 5);
+        Map<Sku, Long> nullQuantity = new HashMap<>();
+        nullQuantity.put(MUG, null);
+
+        store.inTransaction(transaction -> {
+            assertInvalid(() -> {
+                transaction.stock().returnSold(MUG, 0);
+                return null;
+            }, "quantity");
+            assertInvalid(() -> {
+                transaction.stock().returnSoldAll(Map.of(MUG, 1L, PAN, -1L));
+                return null;
+            }, "quantity");
+            assertInvalid(() -> {
+                transaction.stock().returnSoldAll(nullQuantity);
+                return null;
+            }, "quantity");
+            assertInvalid(() -> {
+                transaction.stock().returnSoldAll(null);
+                return null;
+            }, "quantities");
+            return null;
+        });
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 0, 0, 5));
+    }
+
+    @Test
+    void everyStockMoveKeepsReceivedPlusAdjustedEqualToAvailableReservedAndSold() {
+        product(MUG);
+        inventory().receive(MUG, 20);
+        assertConserved(inventory().adjust(MUG, -2), 18);
+        Reservation held = inventory().reserve(MUG, 5, TTL);
+        assertConserved(inventory().level(MUG), 18);
+        inventory().commit(held.id());
+        sell(MUG, 6);
+        assertConserved(inventory().level(MUG), 18);
+        assertConserved(inventory().returnSold(MUG, 7), 18);
+        inventory().reserve(MUG, 3, TTL);
+        assertConserved(inventory().returnSold(MUG, 4), 18);
+        assertConserved(inventory().adjust(MUG, 1), 19);
+        clock.advance(TTL);
+        assertConserved(inventory().level(MUG), 19);
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 19, 0, 0));
+    }
+
+    @Test
+    void concurrentReturnsNeverTakeSoldBelowZero() throws Exception {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        sell(MUG, 10);
+
+        List<Boolean> returned = Contracts.race(16, index -> () -> {
+            try {
+                inventory().returnSold(MUG, 1);
+                return true;
+            } catch (ReturnExceedsSoldException e) {
+                return false;
+            }
+        });
+
+        assertThat(returned).filteredOn(done -> done).hasSize(10);
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void concurrentReturnsOfSeveralSkusInEitherOrderNeverTakeSoldBelowZero() throws Exception {
+        product(MUG);
+        product(PAN);
+        inventory().receive(MUG, 8);
+        inventory().receive(PAN, 6);
+        sell(MUG, 8);
+        sell(PAN, 6);
+
+        List<Boolean> returned = Contracts.race(12, index -> () -> {
+            // Half the callers name the SKUs in the other order: the port must lock them in SKU order.
+            Map<Sku, Long> lines = new LinkedHashMap<>();
+            lines.put(index % 2 == 0 ? MUG : PAN, 1L);
+            lines.put(index % 2 == 0 ? PAN : MUG, 1L);
+            try {
+                store.inTransaction(transaction -> {
+                    transaction.stock().returnSoldAll(lines);
+                    return null;
+                });
+                return true;
+            } catch (ReturnExceedsSoldException e) {
+                assertThat(e.sku()).isEqualTo(PAN);
+                return false;
+            }
+        });
+
+        assertThat(returned).filteredOn(done -> done).hasSize(6);
+        assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 6, 0, 0));
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 6, 0, 2));
     }
 
     // ---- random sequences against a model ----

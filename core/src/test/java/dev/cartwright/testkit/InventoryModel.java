@@ -78,7 +78,7 @@ final class InventoryModel {
 
         void steps(int count) {
             for (int step = 0; step < count; step++) {
-                String operation = step(random.nextInt(7));
+                String operation = step(random.nextInt(8));
                 Instant now = clock.instant();
                 for (Sku sku : skus) {
                     Stock expected = model.stock.get(sku);
@@ -167,6 +167,16 @@ final class InventoryModel {
                         of.sold += held.reservation.quantity();
                     }
                     return "commit " + held.reservation;
+                }
+                case 6: {
+                    long quantity = 1 + random.nextInt(5);
+                    boolean fits = stock.sold >= quantity;
+                    expect(() -> inventory.returnSold(sku, quantity), fits ? null : ErrorCode.INSUFFICIENT_STOCK);
+                    if (fits) {
+                        stock.sold -= quantity;
+                        stock.onHand += quantity;
+                    }
+                    return "returnSold " + sku + " " + quantity;
                 }
                 default: {
                     Duration step = Duration.ofMillis(random.nextInt(30_000));

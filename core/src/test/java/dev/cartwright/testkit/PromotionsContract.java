@@ -198,6 +198,112 @@ public abstract class PromotionsContract extends StoreContract {
         assertThat(commerce.promotions().get(promotion.id()).timesUsed()).isEqualTo(2);
     }
 
+    // ---- giving redemptions back ----
+
+    @Test
+    void releaseLetsTheUsageLimitAdmitANewRedemption() {
+        Promotion promotion = commerce.promotions().create(
+                NewPromotion.withCode("ONCE", "Once", TEN_PERCENT, START).withUsageLimit(1));
+        commerce.promotions().redeem(promotion.id(), Optional.empty(), "order-1");
+        assertFails(() -> commerce.promotions().redeem(promotion.id(), Optional.empty(), "order-2"),
+                ErrorCode.LIMIT_EXCEEDED, null);
+
+        assertThat(commerce.promotions().release("order-1")).isTrue();
+
+        assertThat(commerce.promotions().get(promotion.id()).timesUsed()).isZero();
+        assertThat(isRedeemed(promotion.id(), "order-1")).isFalse();
+        assertThat(commerce.promotions().redeem(promotion.id(), Optional.empty(), "order-2").timesUsed()).isEqualTo(1);
+        assertFails(() -> commerce.promotions().redeem(promotion.id(), Optional.empty(), "order-1"),
+                ErrorCode.LIMIT_EXCEEDED, null);
+    }
+
+    @Test
+    void releaseLowersTheCustomersCount() {
+        Promotion promotion = commerce.promotions().create(
+                NewPromotion.withCode("FIRST", "First order", TEN_PERCENT, START).withPerCustomerLimit(1));
+        CustomerId alice = newCustomer();
+        CustomerId bob = newCustomer();
+        commerce.promotions().redeem(promotion.id(), Optional.of(alice), "order-1");
+        commerce.promotions().redeem(promotion.id(), Optional.of(bob), "order-2");
+
+        assertThat(commerce.promotions().release("order-1")).isTrue();
+
+        assertThat(commerce.promotions().timesUsedBy(promotion.id(), alice)).isZero();
+        assertThat(commerce.promotions().timesUsedBy(promotion.id(), bob)).isEqualTo(1);
+        assertThat(commerce.promotions().get(promotion.id()).timesUsed()).isEqualTo(1);
+        commerce.promotions().redeem(promotion.id(), Optional.of(alice), "order-3");
+        assertThat(commerce.promotions().timesUsedBy(promotion.id(), alice)).isEqualTo(1);
+    }
+
+    @Test
+    void releaseGivesBackEveryPromotionOfTheReferenceAndNoOther() {
+        Promotion first = commerce.promotions().create(NewPromotion.automatic("Ten off", TEN_PERCENT, START));
+        Promotion second = commerce.promotions().create(NewPromotion.withCode("SAVE", "Save", TEN_PERCENT, START));
+        CustomerId customer = newCustomer();
+        commerce.promotions().redeem(first.id(), Optional.of(customer), "order-1");
+        commerce.promotions().redeem(second.id(), Optional.of(customer), "order-1");
+        commerce.promotions().redeem(first.id(), Optional.of(customer), "order-2");
+
+        assertThat(releaseThroughThePort("order-1")).isTrue();
+
+        assertThat(commerce.promotions().get(first.id()).timesUsed()).isEqualTo(1);
+        assertThat(commerce.promotions().get(second.id()).timesUsed()).isZero();
+        assertThat(commerce.promotions().timesUsedBy(first.id(), customer)).isEqualTo(1);
+        assertThat(commerce.promotions().timesUsedBy(second.id(), customer)).isZero();
+        assertThat(isRedeemed(first.id(), "order-2")).isTrue();
+    }
+
+    @Test
+    void releasingTwiceOrAnUnknownReferenceIsHarmless() {
+        Promotion promotion = commerce.promotions().create(
+                NewPromotion.withCode("TWICE", "Twice each", TEN_PERCENT, START).withUsageLimit(3).withPerCustomerLimit(2));
+        CustomerId customer = newCustomer();
+        commerce.promotions().redeem(promotion.id(), Optional.of(customer), "order-1");
+        commerce.promotions().redeem(promotion.id(), Optional.of(customer), "order-2");
+
+        assertThat(commerce.promotions().release("order-1")).isTrue();
+        assertThat(commerce.promotions().release("order-1")).isFalse();
+        assertThat(commerce.promotions().release("never-redeemed")).isFalse();
+
+        assertThat(commerce.promotions().get(promotion.id()).timesUsed()).isEqualTo(1);
+        assertThat(commerce.promotions().timesUsedBy(promotion.id(), customer)).isEqualTo(1);
+        assertThat(commerce.promotions().redeem(promotion.id(), Optional.of(customer), "order-1").timesUsed())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void releaseValidatesItsReference() {
+        assertFails(() -> commerce.promotions().release(null), ErrorCode.VALIDATION, "reference");
+        assertFails(() -> commerce.promotions().release(" "), ErrorCode.VALIDATION, "reference");
+        assertFails(() -> commerce.promotions().release("r".repeat(201)), ErrorCode.VALIDATION, "reference");
+    }
+
+    @Test
+    void concurrentReleasesOfOneReferenceGiveItBackOnce() throws Exception {
+        Promotion first = commerce.promotions().create(
+                NewPromotion.withCode("FIVE", "Five", TEN_PERCENT, START).withUsageLimit(5));
+        Promotion second = commerce.promotions().create(NewPromotion.automatic("Ten off", TEN_PERCENT, START));
+        CustomerId customer = newCustomer();
+        commerce.promotions().redeem(first.id(), Optional.of(customer), "order-1");
+        commerce.promotions().redeem(second.id(), Optional.of(customer), "order-1");
+        commerce.promotions().redeem(first.id(), Optional.empty(), "order-2");
+
+        List<Boolean> released = race(8, index -> () -> commerce.promotions().release("order-1"));
+
+        assertThat(released).filteredOn(done -> done).hasSize(1);
+        assertThat(commerce.promotions().get(first.id()).timesUsed()).isEqualTo(1);
+        assertThat(commerce.promotions().get(second.id()).timesUsed()).isZero();
+        assertThat(commerce.promotions().timesUsedBy(first.id(), customer)).isZero();
+    }
+
+    private boolean isRedeemed(PromotionId id, String reference) {
+        return store.inTransaction(tx -> tx.promotions().isRedeemed(id, reference));
+    }
+
+    private boolean releaseThroughThePort(String reference) {
+        return store.inTransaction(tx -> tx.promotions().releaseAll(reference));
+    }
+
     private boolean tryRedeem(PromotionId id, Optional<CustomerId> customer, String reference) {
         try {
             commerce.promotions().redeem(id, customer, reference);

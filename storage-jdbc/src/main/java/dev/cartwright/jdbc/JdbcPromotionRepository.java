@@ -15,14 +15,17 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 
 /**
  * Promotions in one row each (the discount in typed columns), with redemptions keyed by (promotion,
  * reference) and per-customer counts. A redemption locks the promotion row first, which serializes the
- * usage checks of that promotion.
+ * usage checks of that promotion; a release locks the rows of the promotions it gives back, in id order.
  */
 final class JdbcPromotionRepository implements PromotionRepository {
 
@@ -150,6 +153,56 @@ final class JdbcPromotionRepository implements PromotionRepository {
                             + " VALUES (:id, :customer, 1)")
                             .bind("id", id.value()).bind("customer", customer.get().value()).execute();
                 }
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public boolean releaseAll(String reference) {
+        return sql.run(() -> {
+            List<UUID> redeemed = sql.handle.createQuery("SELECT promotion_id FROM promotion_redemptions"
+                    + " WHERE reference = :reference")
+                    .bind("reference", reference)
+                    .map((rs, ctx) -> Rows.uuid(rs, "promotion_id"))
+                    .list();
+            if (redeemed.isEmpty()) {
+                return false;
+            }
+            sql.handle.createQuery("SELECT id FROM promotions WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                    .bindList("ids", redeemed)
+                    .map((rs, ctx) -> Rows.uuid(rs, "id"))
+                    .list();
+            // Read again under the promotions' locks: a concurrent release of the same reference may have
+            // taken some of them while this one waited, and each must be given back once.
+            List<Map.Entry<UUID, Optional<UUID>>> released = sql.handle.createQuery("SELECT promotion_id, customer_id"
+                    + " FROM promotion_redemptions WHERE reference = :reference AND promotion_id IN (<ids>)")
+                    .bind("reference", reference)
+                    .bindList("ids", redeemed)
+                    .map((rs, ctx) -> Map.entry(Rows.uuid(rs, "promotion_id"),
+                            Optional.ofNullable(Rows.uuid(rs, "customer_id"))))
+                    .list();
+            if (released.isEmpty()) {
+                return false;
+            }
+            List<UUID> promotions = released.stream().map(Map.Entry::getKey).toList();
+            sql.handle.createUpdate("DELETE FROM promotion_redemptions WHERE reference = :reference"
+                    + " AND promotion_id IN (<ids>)")
+                    .bind("reference", reference)
+                    .bindList("ids", promotions)
+                    .execute();
+            PreparedBatch uses = sql.handle.prepareBatch("UPDATE promotions SET times_used = times_used - 1"
+                    + " WHERE id = :id");
+            promotions.forEach(id -> uses.bind("id", id).add());
+            uses.execute();
+            List<Map.Entry<UUID, Optional<UUID>>> byCustomers = released.stream()
+                    .filter(entry -> entry.getValue().isPresent()).toList();
+            if (!byCustomers.isEmpty()) {
+                PreparedBatch customerUses = sql.handle.prepareBatch("UPDATE promotion_customer_uses"
+                        + " SET times_used = times_used - 1 WHERE promotion_id = :id AND customer_id = :customer");
+                byCustomers.forEach(entry -> customerUses.bind("id", entry.getKey())
+                        .bind("customer", entry.getValue().get()).add());
+                customerUses.execute();
             }
             return true;
         });

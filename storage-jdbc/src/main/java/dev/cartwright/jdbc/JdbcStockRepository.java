@@ -6,6 +6,7 @@ import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockRepository;
 import java.time.Instant;
@@ -187,6 +188,31 @@ final class JdbcStockRepository implements StockRepository {
                         .bind("sku", stored.get().sku()).bind("quantity", stored.get().quantity()).execute();
             }
             return true;
+        });
+    }
+
+    @Override
+    public void returnSoldAll(Map<Sku, Long> quantities) {
+        Map<String, Long> bySku = new TreeMap<>();
+        ReturnExceedsSoldException.validated(quantities).forEach((sku, quantity) -> bySku.put(sku.value(), quantity));
+        if (bySku.isEmpty()) {
+            return;
+        }
+        sql.exec(() -> {
+            Map<Sku, Long> sold = new HashMap<>();
+            sql.handle.createQuery("SELECT sku, sold FROM stock WHERE sku IN (<skus>) ORDER BY sku FOR UPDATE")
+                    .bindList("skus", List.copyOf(bySku.keySet()))
+                    .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), rs.getLong("sold")))
+                    .forEach(entry -> sold.put(entry.getKey(), entry.getValue()));
+            Optional<ReturnExceedsSoldException> refusal = ReturnExceedsSoldException.firstOver(quantities, sold);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+            // Under the locks taken above no other return can take the units counted as sold.
+            PreparedBatch moves = sql.handle.prepareBatch("UPDATE stock SET on_hand = on_hand + :quantity,"
+                    + " sold = sold - :quantity WHERE sku = :sku");
+            bySku.forEach((sku, quantity) -> moves.bind("sku", sku).bind("quantity", quantity).add());
+            moves.execute();
         });
     }
 

@@ -22,6 +22,23 @@ final class SqlErrors {
             "uq_orders_idempotency_key", "idempotencyKey",
             "uq_payments_idempotency_key", "idempotencyKey");
 
+    /** PostgreSQL's check violation; H2 reports 23513 for the same. */
+    private static final String CHECK_VIOLATION = "23514";
+    private static final String H2_CHECK_VIOLATION = "23513";
+    /** MariaDB's failed CHECK constraint: its SQLState 23000 is shared by every integrity violation. */
+    private static final int MARIADB_CHECK_FAILED = 4025;
+
+    /**
+     * CHECK constraints on the stock counts (V5), by the count each keeps in bounds, named as {@code StockLevel}
+     * names it. Their violation is {@code INSUFFICIENT_STOCK}: every one means a move took units from a count
+     * that did not hold them, which is what that code tells a caller, and retrying would fail the same way.
+     */
+    private static final Map<String, String> STOCK_CHECKS = Map.of(
+            "ck_stock_on_hand_not_negative", "onHand",
+            "ck_stock_sold_not_negative", "sold",
+            "ck_stock_reserved_not_negative", "reserved",
+            "ck_stock_reserved_within_on_hand", "reserved");
+
     private SqlErrors() {
     }
 
@@ -51,6 +68,16 @@ final class SqlErrors {
                 }
             }
             return new CommerceException(ErrorCode.CONFLICT, null, "a unique key is already in use", failure);
+        }
+        if (sql != null && (CHECK_VIOLATION.equals(sql.getSQLState()) || H2_CHECK_VIOLATION.equals(sql.getSQLState())
+                || dialect == Dialect.MARIADB && sql.getErrorCode() == MARIADB_CHECK_FAILED)) {
+            String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, String> entry : STOCK_CHECKS.entrySet()) {
+                if (message.contains(entry.getKey())) {
+                    return new CommerceException(ErrorCode.INSUFFICIENT_STOCK, entry.getValue(), "the stock's "
+                            + entry.getValue() + " would leave its bounds (" + entry.getKey() + ")", failure);
+                }
+            }
         }
         return CommerceException.storage("the database failed: " + (sql != null ? sql.getMessage() : failure.getMessage()),
                 failure);

@@ -39,6 +39,30 @@ class SqlErrorsTest {
     }
 
     @Test
+    void stockCheckViolationsAreInsufficientStockNamingTheCountOnEveryDatabase() {
+        RuntimeException postgres = failure("new row for relation \"stock\" violates check constraint"
+                + " \"ck_stock_on_hand_not_negative\"", "23514");
+        RuntimeException h2 = failure("Check constraint violation: \"CK_STOCK_RESERVED_WITHIN_ON_HAND:"
+                + " (RESERVED <= ON_HAND)\"", "23513");
+        RuntimeException mariaDb = new IllegalStateException("wrapped", new SQLException(
+                "CONSTRAINT `ck_stock_sold_not_negative` failed for `test`.`stock`", "23000", 4025));
+
+        CommerceException onHand = SqlErrors.translate(postgres, Dialect.POSTGRESQL);
+        CommerceException reserved = SqlErrors.translate(h2, Dialect.H2);
+        CommerceException sold = SqlErrors.translate(mariaDb, Dialect.MARIADB);
+
+        assertThat(onHand.code()).isEqualTo(ErrorCode.INSUFFICIENT_STOCK);
+        assertThat(onHand.field()).contains("onHand");
+        assertThat(reserved.code()).isEqualTo(ErrorCode.INSUFFICIENT_STOCK);
+        assertThat(reserved.field()).contains("reserved");
+        assertThat(sold.code()).isEqualTo(ErrorCode.INSUFFICIENT_STOCK);
+        assertThat(sold.field()).contains("sold");
+        assertThat(sold.getCause()).isSameAs(mariaDb);
+        assertThat(SqlErrors.translate(failure("violates check constraint \"ck_other\"", "23514"), Dialect.POSTGRESQL)
+                .code()).isEqualTo(ErrorCode.STORAGE);
+    }
+
+    @Test
     void otherFailuresAreStorageWithTheirCauseOnEitherDatabase() {
         RuntimeException invalid = failure("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
 

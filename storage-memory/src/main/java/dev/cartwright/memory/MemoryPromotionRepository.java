@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Promotions in memory: a table by id, a unique index by upper-cased code, the redemptions by reference
- * and a usage count per customer. Guarded by the store's lock, so checking a limit and counting a
+ * Promotions in memory: a table by id, a unique index by upper-cased code, the redemptions by promotion
+ * and reference (and the promotions by reference) and a usage count per customer. Guarded by the store's lock, so checking a limit and counting a
  * redemption happen atomically.
  */
 final class MemoryPromotionRepository implements PromotionRepository {
@@ -36,12 +37,15 @@ final class MemoryPromotionRepository implements PromotionRepository {
     private final MemoryTable<String, PromotionId> idByCode;
     private final MemoryTable<RedemptionKey, Redemption> redemptions;
     private final MemoryTable<CustomerUseKey, Long> customerUses;
+    /** The promotions redeemed for each reference, so that releasing a reference is no scan. */
+    private final MemoryTable<String, Set<PromotionId>> promotionsByReference;
 
     MemoryPromotionRepository(Journal journal) {
         this.byId = journal.table();
         this.idByCode = journal.table();
         this.redemptions = journal.table();
         this.customerUses = journal.table();
+        this.promotionsByReference = journal.table();
     }
 
     @Override
@@ -107,8 +111,29 @@ final class MemoryPromotionRepository implements PromotionRepository {
                 promotion.validFrom(), promotion.validUntil(), promotion.minimumSubtotal(), promotion.usageLimit(),
                 promotion.perCustomerLimit(), promotion.timesUsed() + 1));
         redemptions.put(key, new Redemption(customer, now));
+        Set<PromotionId> ofReference = new HashSet<>(promotionsByReference.get(reference).orElse(Set.of()));
+        ofReference.add(id);
+        promotionsByReference.put(reference, Set.copyOf(ofReference));
         customer.ifPresent(who -> customerUses.put(new CustomerUseKey(id, who), timesUsedBy(id, who) + 1));
         return true;
+    }
+
+    @Override
+    public boolean releaseAll(String reference) {
+        Set<PromotionId> released = promotionsByReference.get(reference).orElse(Set.of());
+        promotionsByReference.remove(reference);
+        for (PromotionId id : released) {
+            RedemptionKey key = new RedemptionKey(id, reference);
+            Optional<CustomerId> customer = redemptions.get(key).orElseThrow().customer();
+            redemptions.remove(key);
+            Promotion promotion = byId.get(key.promotion()).orElseThrow();
+            byId.put(promotion.id(), new Promotion(promotion.id(), promotion.name(), promotion.code(),
+                    promotion.discount(), promotion.validFrom(), promotion.validUntil(), promotion.minimumSubtotal(),
+                    promotion.usageLimit(), promotion.perCustomerLimit(), promotion.timesUsed() - 1));
+            customer.ifPresent(who -> customerUses.put(new CustomerUseKey(key.promotion(), who),
+                    timesUsedBy(key.promotion(), who) - 1));
+        }
+        return !released.isEmpty();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockRepository;
 import java.time.Instant;
@@ -133,6 +134,22 @@ final class MemoryStockRepository implements StockRepository {
         reservations.put(id, new StoredReservation(reservation, ReservationStatus.RELEASED));
         live.remove(new LiveKey(reservation.sku(), id));
         return true;
+    }
+
+    @Override
+    public void returnSoldAll(Map<Sku, Long> quantities) {
+        Map<Sku, Long> sold = new HashMap<>();
+        for (Sku sku : ReturnExceedsSoldException.validated(quantities).keySet()) {
+            stock.get(sku).ifPresent(row -> sold.put(sku, row.sold()));
+        }
+        Optional<ReturnExceedsSoldException> refusal = ReturnExceedsSoldException.firstOver(quantities, sold);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+        quantities.forEach((sku, quantity) -> {
+            StockRow row = stock.get(sku).orElseThrow();
+            stock.put(sku, new StockRow(Math.addExact(row.onHand(), quantity), row.sold() - quantity));
+        });
     }
 
     @Override
