@@ -13,6 +13,7 @@ import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
+import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.money.Money;
 import dev.cartwright.payment.AuthorizationRequest;
 import dev.cartwright.payment.CaptureRequest;
@@ -570,7 +571,9 @@ final class OrderEngine {
         });
     }
 
+    /** Gives back what placing an unpaid order took: its promotions' uses, then its stock holds. */
     private static void releaseHolds(CheckoutRepositories repositories, Order order) {
+        repositories.promotions().releaseAll(order.id().toString());
         for (OrderLine line : inSkuOrder(order.lines())) {
             repositories.stock().tryRelease(line.reservationId());
         }
@@ -654,7 +657,7 @@ final class OrderEngine {
                 }
                 given = Optional.of(next);
             }
-            Order cancelled = returnToStock(repositories, current);
+            Order cancelled = returnToStock(repositories, current, now);
             if (given.isPresent()) {
                 cancelled = cancelled.withPaymentStatus(OrderPaymentStatus.of(given.get().status()), now, actor);
             }
@@ -685,16 +688,42 @@ final class OrderEngine {
     }
 
     /**
-     * Puts the sold units of a cancelled, unshipped order back in stock, less those a refund already returned.
+     * Gives back what a confirmed, unshipped order took: its promotions' uses, and its sold units, less those a
+     * refund already returned, as returns of the sale.
      *
      * @return the order with every unit counted as returned
      */
-    private static Order returnToStock(CheckoutRepositories repositories, Order order) {
+    private static Order returnToStock(CheckoutRepositories repositories, Order order, Instant now) {
+        repositories.promotions().releaseAll(order.id().toString());
         Map<Sku, Long> units = new TreeMap<>();
         order.lines().stream().filter(line -> line.returnable() > 0)
                 .forEach(line -> units.put(line.sku(), line.returnable()));
-        units.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+        returnSold(repositories, order.id(), units, now);
         return units.isEmpty() ? order : order.withReturned(units);
+    }
+
+    /**
+     * Returns sold units to stock. The money has already gone back when this runs, so units that stock no longer
+     * counts as sold (staff returned them by hand) are skipped with a warning rather than failing the call.
+     */
+    private static void returnSold(CheckoutRepositories repositories, OrderId id, Map<Sku, Long> units,
+            Instant now) {
+        if (units.isEmpty()) {
+            return;
+        }
+        Map<Sku, StockLevel> levels = repositories.stock().levels(units.keySet(), now);
+        Map<Sku, Long> returnable = new TreeMap<>();
+        units.forEach((sku, quantity) -> {
+            long sold = Optional.ofNullable(levels.get(sku)).map(StockLevel::sold).orElse(0L);
+            if (sold < quantity) {
+                LOG.warn("order {} returns {} of {} but stock counts only {} sold; returning those", id, quantity,
+                        sku, sold);
+            }
+            if (Math.min(sold, quantity) > 0) {
+                returnable.put(sku, Math.min(sold, quantity));
+            }
+        });
+        repositories.stock().returnSoldAll(returnable);
     }
 
     /**
@@ -814,7 +843,7 @@ final class OrderEngine {
             if (firstTime(repositories, payment, key, now)) {
                 next = current.refund(amount, key, now);
                 Payments.store(repositories, current, next);
-                putBack(repositories, id, restock);
+                putBack(repositories, id, restock, now);
                 repositories.outbox().append(new OrderRefunded(id, amount, now), now);
             }
             return updatePaymentStatus(repositories, id, next, actor, now);
@@ -825,7 +854,8 @@ final class OrderEngine {
      * Puts a refund's returned units back in stock. The money has moved by now, so a concurrent refund that
      * returned some of the same units first is not an error: each line returns at most what it has left.
      */
-    private static void putBack(CheckoutRepositories repositories, OrderId id, Map<Sku, Long> restock) {
+    private static void putBack(CheckoutRepositories repositories, OrderId id, Map<Sku, Long> restock,
+            Instant now) {
         if (restock.isEmpty()) {
             return;
         }
@@ -841,7 +871,7 @@ final class OrderEngine {
             return;
         }
         repositories.orders().update(order.withReturned(units), order.version());
-        units.forEach((sku, quantity) -> repositories.stock().receive(sku, quantity));
+        returnSold(repositories, id, units, now);
     }
 
     /**

@@ -260,6 +260,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(commerce.backOffice().get(order.id())).isEqualTo(cancelled);
         StockLevel level = commerce.inventory().level(Sku.of("A"));
         assertThat(level.onHand()).isEqualTo(5);
+        assertThat(level.sold()).as("a cancelled sale is returned, not received again").isZero();
         assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
     }
 
@@ -434,7 +435,49 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
         assertThat(paymentOf(order).refunded()).isEqualTo(order.totals().grandTotal());
         assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isZero();
         assertThat(cancelled.lines().get(0).returned()).isEqualTo(2);
+    }
+
+    // ------------------------------------------------------------------ promotion usage given back
+
+    @Test
+    void cancellingAConfirmedOrderGivesItsPromotionUseBack() {
+        givenStockedProduct("A", "10.00", 5);
+        givenOneUsePromotion();
+        CustomerId customer = newCustomer();
+        Order first = commerce.checkout().placeOrder(withOnce(customer, VISA, "first"));
+        assertThat(commerce.checkout().placeOrder(withOnce(newCustomer(), VISA, "used-up")).totals()
+                .discountTotal()).as("a used-up promotion no longer applies").isEqualTo(eur("0.00"));
+
+        commerce.orders().cancel(customer, first.id());
+
+        Order second = commerce.checkout().placeOrder(withOnce(newCustomer(), VISA, "second"));
+        assertThat(second.totals().discountTotal()).isEqualTo(eur("1.00"));
+    }
+
+    @Test
+    void anUnpaidOrderThatExpiresGivesItsPromotionUseBack() {
+        givenStockedProduct("A", "10.00", 5);
+        givenOneUsePromotion();
+        commerce.checkout().placeOrder(withOnce(newCustomer(), SimulatedPaymentGateway.DECLINE, "declined"));
+        clock.advance(PAYMENT_TIMEOUT);
+
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+
+        Order second = commerce.checkout().placeOrder(withOnce(newCustomer(), VISA, "second"));
+        assertThat(second.totals().discountTotal()).isEqualTo(eur("1.00"));
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(4);
+    }
+
+    private void givenOneUsePromotion() {
+        commerce.promotions().create(NewPromotion.withCode("ONCE", "Once", new Discount.PercentageOff(BigDecimal.TEN),
+                START).withUsageLimit(1));
+    }
+
+    private static DirectOrderRequest withOnce(CustomerId customer, String token, String key) {
+        return new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of("ONCE"), Optional.of(customer),
+                Optional.empty(), ADDRESS, Optional.of("standard"), card(token), key);
     }
 
     // ------------------------------------------------------------------ free orders
