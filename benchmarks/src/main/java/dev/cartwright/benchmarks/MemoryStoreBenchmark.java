@@ -2,7 +2,9 @@ package dev.cartwright.benchmarks;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartId;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.inventory.Inventory;
@@ -41,6 +43,7 @@ public class MemoryStoreBenchmark {
 
     private Commerce commerce;
     private CartId cart;
+    private CartAccess access;
     private final AtomicLong keys = new AtomicLong();
 
     /** Builds the shop: three products and a three-line cart. */
@@ -50,7 +53,9 @@ public class MemoryStoreBenchmark {
         for (Sku sku : SKUS) {
             commerce.catalog().create(NewProduct.of(sku.value(), "Memory " + sku.value(), Money.of("10.00", "EUR")));
         }
-        cart = fill(commerce.carts().create(Money.currency("EUR"))).id();
+        GuestCart created = commerce.carts().create(Money.currency("EUR"));
+        access = created.access();
+        cart = fill(created).id();
     }
 
     /** Tops the stock up to its maximum. */
@@ -64,30 +69,30 @@ public class MemoryStoreBenchmark {
         }
     }
 
-    private Cart fill(Cart created) {
-        Cart filled = created;
+    private GuestCart fill(GuestCart created) {
+        Cart filled = created.cart();
         for (Sku sku : SKUS) {
-            filled = commerce.carts().add(created.id(), sku, 1);
+            filled = commerce.carts().add(created.access(), created.id(), sku, 1);
         }
-        return filled;
+        return new GuestCart(filled, created.secret());
     }
 
-    /** @return a new guest cart with three lines: four transactions */
+    /** @return a new guest cart with three lines, and its secret: four transactions */
     @Benchmark
-    public Cart cartCreateAndAddThreeLines() {
+    public GuestCart cartCreateAndAddThreeLines() {
         return fill(commerce.carts().create(Money.currency("EUR")));
     }
 
     /** @return a stored cart */
     @Benchmark
     public Cart cartGet() {
-        return commerce.carts().get(cart);
+        return commerce.carts().get(access, cart);
     }
 
     /** @return the totals of a three-line cart */
     @Benchmark
     public Totals cartPrice() {
-        return commerce.carts().price(cart, Destination.country("DE"));
+        return commerce.carts().price(access, cart, Destination.country("DE"));
     }
 
     /** @return a paid order of three SKUs without a cart */
@@ -101,8 +106,9 @@ public class MemoryStoreBenchmark {
     /** @return a paid order from a new three-line cart: the cart's transactions and the checkout's */
     @Benchmark
     public Order checkoutFromCart() {
-        Cart filled = cartCreateAndAddThreeLines();
-        return commerce.checkout().placeOrder(CheckoutRequest.forGuest(filled.id(), "guest@example.com",
-                CartwrightCheckout.ADDRESS, null, CartwrightCheckout.CARD, "c" + keys.incrementAndGet()));
+        GuestCart filled = cartCreateAndAddThreeLines();
+        return commerce.checkout().placeOrder(CheckoutRequest.forGuest(filled.id(), filled.access(),
+                "guest@example.com", CartwrightCheckout.ADDRESS, null, CartwrightCheckout.CARD,
+                "c" + keys.incrementAndGet()));
     }
 }

@@ -1,8 +1,9 @@
 package dev.cartwright.benchmarks;
 
 import dev.cartwright.Commerce;
-import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartId;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.memory.MemoryStore;
@@ -46,6 +47,7 @@ public class PricingBenchmark {
     private PriceRequest request;
     private Commerce commerce;
     private CartId cart;
+    private CartAccess access;
     private final Destination germany = Destination.country("DE");
 
     /** Builds the shop, the cart and the request. */
@@ -59,16 +61,17 @@ public class PricingBenchmark {
                 new Discount.PercentageOff(new BigDecimal("10")), since));
         Promotion amount = commerce.promotions().create(NewPromotion.withCode("SAVE5", "Five off",
                 new Discount.AmountOff(Money.of("5.00", "EUR")), since));
-        Cart created = commerce.carts().create(Money.currency("EUR"));
+        GuestCart created = commerce.carts().create(Money.currency("EUR"));
+        access = created.access();
         List<PricedLine> lines = new ArrayList<>();
         for (int i = 0; i < LINES; i++) {
             String taxClass = i % 3 == 0 ? "reduced" : "standard";
             Money price = Money.ofMinor(199 + 137L * i, Money.currency("EUR"));
             commerce.catalog().create(NewProduct.of("PRICE-" + i, "Priced product " + i, price).withTaxClass(taxClass));
-            commerce.carts().add(created.id(), new Sku("PRICE-" + i), 1 + i % 3);
+            commerce.carts().add(access, created.id(), new Sku("PRICE-" + i), 1 + i % 3);
             lines.add(new PricedLine(new Sku("PRICE-" + i), price, 1 + i % 3, taxClass));
         }
-        commerce.carts().applyPromotionCode(created.id(), "SAVE5");
+        commerce.carts().applyPromotionCode(access, created.id(), "SAVE5");
         cart = created.id();
         calculator = commerce.priceCalculator();
         request = new PriceRequest(Money.currency("EUR"), lines, List.of(percent, amount), germany, Optional.empty(),
@@ -84,7 +87,7 @@ public class PricingBenchmark {
     /** @return the totals of the stored cart, as a host's cart page asks for them */
     @Benchmark
     public Totals cartsPrice() {
-        return commerce.carts().price(cart, germany);
+        return commerce.carts().price(access, cart, germany);
     }
 
     /** @return the totals, checked to apply both promotions, for the smoke test */

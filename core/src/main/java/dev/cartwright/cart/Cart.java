@@ -6,6 +6,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
 import dev.cartwright.money.Money;
+import dev.cartwright.store.SecretTokens;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashSet;
@@ -19,6 +20,9 @@ import java.util.Set;
  *
  * @param id the identity
  * @param customerId the owner; empty for a guest's cart
+ * @param guestSecretHash for a guest's cart, the lower-case hex SHA-256 of the secret its creator was handed
+ *     (never the secret); empty for a customer's cart. A guest cart without one (made before secrets existed)
+ *     admits nobody
  * @param currency the currency every line is priced in
  * @param lines the lines, one per SKU, in the order first added
  * @param promotionCodes the promotion codes entered, as the promotions spell them, in the order entered
@@ -30,6 +34,7 @@ import java.util.Set;
 public record Cart(
         CartId id,
         Optional<CustomerId> customerId,
+        Optional<String> guestSecretHash,
         Currency currency,
         List<CartLine> lines,
         List<String> promotionCodes,
@@ -42,6 +47,10 @@ public record Cart(
     public Cart {
         Validate.notNull(id, "id");
         Validate.notNull(customerId, "customerId");
+        Validate.notNull(guestSecretHash, "guestSecretHash");
+        if (guestSecretHash.isPresent() && (customerId.isPresent() || !SecretTokens.isHash(guestSecretHash.get()))) {
+            throw CommerceException.invalid("guestSecretHash", "must be a hex SHA-256, and only on a guest's cart");
+        }
         Validate.notNull(currency, "currency");
         lines = List.copyOf(Validate.noNulls(lines, "lines"));
         Set<Sku> skus = new HashSet<>();
@@ -59,6 +68,40 @@ public record Cart(
         Validate.notNegative(version, "version");
         Validate.notNull(createdAt, "createdAt");
         Validate.notNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * Whether someone may act on this cart: a customer on their own cart, a guest on a guest cart whose
+     * secret they hold (its hash compared in constant time). A customer's access never reaches a guest cart,
+     * nor a guest's access a customer's.
+     *
+     * @param access who acts
+     * @return whether they may read and change it
+     * @throws CommerceException {@code VALIDATION} on {@code access} if it is null
+     */
+    public boolean admits(CartAccess access) {
+        Validate.notNull(access, "access");
+        if (access instanceof CartAccess.Customer customer) {
+            return customerId.equals(Optional.of(customer.customerId()));
+        }
+        CartAccess.Guest guest = (CartAccess.Guest) access;
+        return customerId.isEmpty() && guestSecretHash.isPresent()
+                && SecretTokens.matches(guest.secret(), guestSecretHash.get());
+    }
+
+    /**
+     * The check that every operation on a cart for a shopper makes first, {@link Carts}' and the checkout's.
+     *
+     * @param access who acts
+     * @return this cart
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless it {@link #admits} them;
+     *     {@code VALIDATION} if the access is null
+     */
+    public Cart requireAdmits(CartAccess access) {
+        if (!admits(access)) {
+            throw new CommerceException(ErrorCode.FORBIDDEN, "cartId", "cart " + id + " is not yours to use", null);
+        }
+        return this;
     }
 
     /** @return whether it can still change */
@@ -103,9 +146,12 @@ public record Cart(
         }
     }
 
+    /** A cart handed to a customer forgets its guest secret: from then on only the customer reaches it. */
     Cart changed(Optional<CustomerId> newCustomer, List<CartLine> newLines, List<String> newCodes,
             CartStatus newStatus, Instant now) {
-        return new Cart(id, newCustomer, currency, newLines, newCodes, newStatus, version + 1, createdAt, now);
+        Optional<String> secretHash = newCustomer.isPresent() ? Optional.empty() : guestSecretHash;
+        return new Cart(id, newCustomer, secretHash, currency, newLines, newCodes, newStatus, version + 1, createdAt,
+                now);
     }
 
     Cart withLines(List<CartLine> newLines, Instant now) {

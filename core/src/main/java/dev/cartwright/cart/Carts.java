@@ -18,6 +18,7 @@ import dev.cartwright.pricing.ShippingOptions;
 import dev.cartwright.pricing.TaxPolicy;
 import dev.cartwright.pricing.Totals;
 import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.SecretTokens;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,11 @@ import java.util.function.BiFunction;
 /**
  * The cart's use cases: create carts for guests and customers, add and change lines, enter promotion codes,
  * price a cart and merge a guest's cart into the customer's at login. Thread-safe.
+ *
+ * <p>Every operation on a cart is given first who acts on it, a {@link CartAccess}: the customer who owns it, or
+ * for a guest's cart the secret handed out once by {@link #create}. Anyone else fails with {@code FORBIDDEN}
+ * (field {@code cartId}) and changes nothing, so a cart id that leaks reaches nothing. Staff do not act on carts
+ * here.
  *
  * <p>Every change loads the cart, checks it, and writes it back with the next version under an optimistic
  * check, so two concurrent changes of one cart never both win: the loser fails with {@code CONFLICT} (on a
@@ -70,17 +76,19 @@ public final class Carts {
     }
 
     /**
-     * Creates an empty cart for a guest.
+     * Creates an empty cart for a guest, with a new secret that is returned here once and stored only as its
+     * SHA-256: whoever holds it acts on the cart ({@link GuestCart#access()}).
      *
      * @param currency the currency its products must be priced in
-     * @return the cart, version 0
+     * @return the cart, version 0, and its secret
      * @throws CommerceException {@code VALIDATION} if the currency is null or has no minor unit
      */
-    public Cart create(Currency currency) {
-        Cart cart = newCart(Optional.empty(), currency);
+    public GuestCart create(Currency currency) {
+        String secret = SecretTokens.newToken();
+        Cart cart = newCart(Optional.empty(), Optional.of(SecretTokens.hash(secret)), currency);
         return transactions.inTransaction(tx -> {
             tx.carts().insert(cart);
-            return cart;
+            return new GuestCart(cart, secret);
         });
     }
 
@@ -95,7 +103,7 @@ public final class Carts {
      */
     public Cart createFor(CustomerId customer, Currency currency) {
         Validate.notNull(customer, "customerId");
-        Cart cart = newCart(Optional.of(customer), currency);
+        Cart cart = newCart(Optional.of(customer), Optional.empty(), currency);
         return transactions.inTransaction(tx -> {
             tx.carts().insert(cart);
             return cart;
@@ -103,6 +111,8 @@ public final class Carts {
     }
 
     /**
+     * Finds a customer's own active cart; the host passes the customer it authenticated.
+     *
      * @param customer a customer
      * @return the customer's active cart, if they have one
      * @throws CommerceException {@code VALIDATION} if the customer is null
@@ -113,13 +123,16 @@ public final class Carts {
     }
 
     /**
+     * @param access who acts
      * @param id a cart
      * @return the cart, whatever its status
-     * @throws CommerceException {@code VALIDATION} if the id is null; {@code NOT_FOUND} if there is no such cart
+     * @throws CommerceException {@code VALIDATION} for a null argument; {@code NOT_FOUND} if there is no such
+     *     cart; {@code FORBIDDEN} (field {@code cartId}) if the cart does not admit the access
      */
-    public Cart get(CartId id) {
+    public Cart get(CartAccess access, CartId id) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
-        return transactions.inTransaction(tx -> load(tx, id));
+        return transactions.inTransaction(tx -> load(tx, access, id));
     }
 
     /**
@@ -127,21 +140,24 @@ public final class Carts {
      * a SKU the cart holds raises its quantity and refreshes the snapshot, so the line shows the price the
      * shopper saw last.
      *
+     * @param access who acts
      * @param id the cart
      * @param sku the product's SKU
      * @param quantity how many to add, at least 1
      * @return the changed cart
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart,
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart,
      *     or (field {@code sku}) an unknown or archived product; {@code CURRENCY_MISMATCH} if the product is
      *     priced in another currency than the cart; {@code LIMIT_EXCEEDED} (field {@code quantity} or
      *     {@code lines}) past the {@link CartLimits}; {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart add(CartId id, Sku sku, long quantity) {
+    public Cart add(CartAccess access, CartId id, Sku sku, long quantity) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notNull(sku, "sku");
         Validate.positive(quantity, "quantity");
         requireQuantityWithinLimit(quantity);
-        return change(id, (tx, cart) -> {
+        return change(access, id, (tx, cart) -> {
             Product product = tx.products().findBySku(sku).filter(Product::isActive)
                     .orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "sku",
                             "product not found: " + sku, null));
@@ -168,20 +184,23 @@ public final class Carts {
     /**
      * Sets the quantity of a line; zero removes it.
      *
+     * @param access who acts
      * @param id the cart
      * @param sku the line's SKU
      * @param quantity the new quantity, zero or more
      * @return the changed cart (the same version if the quantity did not change)
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
      *     (field {@code sku}) a SKU the cart does not hold; {@code LIMIT_EXCEEDED} (field {@code quantity});
      *     {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart changeQuantity(CartId id, Sku sku, long quantity) {
+    public Cart changeQuantity(CartAccess access, CartId id, Sku sku, long quantity) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notNull(sku, "sku");
         Validate.notNegative(quantity, "quantity");
         requireQuantityWithinLimit(quantity);
-        return change(id, (tx, cart) -> {
+        return change(access, id, (tx, cart) -> {
             CartLine line = requireLine(cart, sku);
             if (line.quantity() == quantity) {
                 return cart;
@@ -200,16 +219,19 @@ public final class Carts {
     /**
      * Removes a line.
      *
+     * @param access who acts
      * @param id the cart
      * @param sku the line's SKU
      * @return the changed cart
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
      *     (field {@code sku}) a SKU the cart does not hold; {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart remove(CartId id, Sku sku) {
+    public Cart remove(CartAccess access, CartId id, Sku sku) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notNull(sku, "sku");
-        return change(id, (tx, cart) -> {
+        return change(access, id, (tx, cart) -> {
             requireLine(cart, sku);
             List<CartLine> lines = new ArrayList<>(cart.lines());
             lines.remove(indexOf(lines, sku));
@@ -220,14 +242,18 @@ public final class Carts {
     /**
      * Removes every line; promotion codes stay.
      *
+     * @param access who acts
      * @param id the cart
      * @return the emptied cart (the same version if it was empty)
-     * @throws CommerceException {@code VALIDATION} for a null id; {@code NOT_FOUND} for an unknown cart;
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a null argument; {@code NOT_FOUND} for an unknown cart;
      *     {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart clear(CartId id) {
+    public Cart clear(CartAccess access, CartId id) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
-        return change(id, (tx, cart) -> cart.lines().isEmpty() ? cart : cart.withLines(List.of(), clock.instant()));
+        return change(access, id,
+                (tx, cart) -> cart.lines().isEmpty() ? cart : cart.withLines(List.of(), clock.instant()));
     }
 
     /**
@@ -235,18 +261,21 @@ public final class Carts {
      * currency and at or above its minimum subtotal (a code that later stops applying is skipped when the cart
      * is priced). Entering a code again, in any case, changes nothing.
      *
+     * @param access who acts
      * @param id the cart
      * @param code the code, matched ignoring case
      * @return the cart with the code, spelled as the promotion spells it
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
      *     (field {@code code}) an unknown code; {@code PROMOTION_NOT_APPLICABLE} (field {@code code}) if it does
      *     not apply now; {@code LIMIT_EXCEEDED} (field {@code code}) if the cart's customer has used it up;
      *     {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart applyPromotionCode(CartId id, String code) {
+    public Cart applyPromotionCode(CartAccess access, CartId id, String code) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notBlank(code, "code", 64);
-        return change(id, (tx, cart) -> {
+        return change(access, id, (tx, cart) -> {
             Promotion promotion = tx.promotions().findByCode(code)
                     .orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "code",
                             "promotion code not found: " + code, null));
@@ -269,16 +298,19 @@ public final class Carts {
     /**
      * Takes back a promotion code.
      *
+     * @param access who acts
      * @param id the cart
      * @param code the code, matched ignoring case
      * @return the cart without it
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart or
      *     (field {@code code}) a code the cart does not hold; {@code INVALID_TRANSITION} if the cart is not active
      */
-    public Cart removePromotionCode(CartId id, String code) {
+    public Cart removePromotionCode(CartAccess access, CartId id, String code) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notBlank(code, "code", 64);
-        return change(id, (tx, cart) -> {
+        return change(access, id, (tx, cart) -> {
             int index = indexOfCode(cart.promotionCodes(), code);
             if (index < 0) {
                 throw new CommerceException(ErrorCode.NOT_FOUND, "code", "cart holds no promotion code " + code, null);
@@ -293,58 +325,72 @@ public final class Carts {
      * Prices a cart without shipping, at its snapshot prices, with the automatic promotions that apply now and
      * the entered codes that still apply.
      *
+     * @param access who acts
      * @param id the cart
      * @param destination where it would be shipped, for tax
      * @return the totals
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart
      */
-    public Totals price(CartId id, Destination destination) {
+    public Totals price(CartAccess access, CartId id, Destination destination) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notNull(destination, "destination");
-        return price(id, destination, Optional.empty());
+        return price(access, id, destination, Optional.empty());
     }
 
     /**
-     * Prices a cart with shipping, as {@link #price(CartId, Destination)} does.
+     * Prices a cart with shipping, as {@link #price(CartAccess, CartId, Destination)} does.
      *
+     * @param access who acts
      * @param id the cart
      * @param destination where it is shipped
      * @param shippingOptionId one of the configured {@link ShippingOptions}
      * @return the totals
-     * @throws CommerceException {@code VALIDATION} for a bad argument, an unknown option (field
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the access;
+     *     {@code VALIDATION} for a bad argument, an unknown option (field
      *     {@code shippingOption}) or one that does not ship to the destination (field {@code destination});
      *     {@code NOT_FOUND} for an unknown cart; {@code CURRENCY_MISMATCH} if the shipping rate is in another
      *     currency than the cart
      */
-    public Totals price(CartId id, Destination destination, String shippingOptionId) {
+    public Totals price(CartAccess access, CartId id, Destination destination, String shippingOptionId) {
+        Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
         Validate.notNull(destination, "destination");
         ShippingOption option = shippingOptions.require(shippingOptionId, destination);
-        return price(id, destination, Optional.of(option));
+        return price(access, id, destination, Optional.of(option));
     }
 
     /**
      * Merges a guest's cart into the customer's active cart at login: the guest's lines are added (quantities
      * of a SKU in both are summed, capped at the per-line limit), the codes are united, and the guest cart
      * becomes {@link CartStatus#MERGED}. If the customer has no active cart, the guest cart becomes theirs.
-     * Merging a cart that is already the customer's active cart changes nothing.
+     * Merging a cart that is already the customer's active cart changes nothing, so a repeated login with the
+     * same guest secret is harmless.
      *
+     * @param guestAccess the guest's access to the cart, with the secret its creator was handed
      * @param guestCart the guest's cart
-     * @param customer the customer who logged in
+     * @param customer the customer who logged in, as the host authenticated them
      * @return the customer's active cart
-     * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown cart;
-     *     {@code FORBIDDEN} if the cart belongs to another customer; {@code INVALID_TRANSITION} if it is not
-     *     active; {@code CURRENCY_MISMATCH} if the two carts are in different currencies;
-     *     {@code LIMIT_EXCEEDED} (field {@code lines}) if the merged cart would hold too many lines
+     * @throws CommerceException {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the guest's
+     *     access or is already the customer's; {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an
+     *     unknown cart; {@code INVALID_TRANSITION} if it is not active; {@code CURRENCY_MISMATCH} if the two
+     *     carts are in different currencies; {@code LIMIT_EXCEEDED} (field {@code lines}) if the merged cart would hold too many lines
      */
-    public Cart merge(CartId guestCart, CustomerId customer) {
+    public Cart merge(CartAccess guestAccess, CartId guestCart, CustomerId customer) {
+        Validate.notNull(guestAccess, "access");
         Validate.notNull(guestCart, "cartId");
         Validate.notNull(customer, "customerId");
+        CartAccess owner = CartAccess.customer(customer);
         return transactions.inTransaction(tx -> {
             CartRepository carts = tx.carts();
             Cart guest = load(tx, guestCart);
-            if (guest.customerId().isPresent() && !guest.customerId().get().equals(customer)) {
-                throw new CommerceException(ErrorCode.FORBIDDEN, "cart " + guestCart + " belongs to another customer");
+            if (!guest.admits(owner)) {
+                guest.requireAdmits(guestAccess);
+                if (guest.customerId().isPresent()) {
+                    throw new CommerceException(ErrorCode.FORBIDDEN, "cartId",
+                            "cart " + guestCart + " belongs to another customer", null);
+                }
             }
             guest.requireActive();
             if (guest.customerId().isPresent()) {
@@ -386,9 +432,9 @@ public final class Carts {
         });
     }
 
-    private Totals price(CartId id, Destination destination, Optional<ShippingOption> option) {
+    private Totals price(CartAccess access, CartId id, Destination destination, Optional<ShippingOption> option) {
         return transactions.inTransaction(tx -> {
-            Cart cart = load(tx, id);
+            Cart cart = load(tx, access, id);
             Instant now = clock.instant();
             PromotionRepository promotions = tx.promotions();
             List<Promotion> candidates = new ArrayList<>(promotions.findAutomatic(now));
@@ -407,9 +453,9 @@ public final class Carts {
         });
     }
 
-    private Cart change(CartId id, BiFunction<CartRepositories, Cart, Cart> change) {
+    private Cart change(CartAccess access, CartId id, BiFunction<CartRepositories, Cart, Cart> change) {
         return transactions.inTransaction(tx -> {
-            Cart cart = load(tx, id);
+            Cart cart = load(tx, access, id);
             cart.requireActive();
             Cart changed = change.apply(tx, cart);
             if (changed != cart) {
@@ -419,16 +465,20 @@ public final class Carts {
         });
     }
 
-    private Cart newCart(Optional<CustomerId> customer, Currency currency) {
+    private Cart newCart(Optional<CustomerId> customer, Optional<String> guestSecretHash, Currency currency) {
         Validate.notNull(currency, "currency");
         Money.zero(currency);
         Instant now = clock.instant();
-        return new Cart(new CartId(ids.next()), customer, currency, List.of(), List.of(), CartStatus.ACTIVE, 0,
-                now, now);
+        return new Cart(new CartId(ids.next()), customer, guestSecretHash, currency, List.of(), List.of(),
+                CartStatus.ACTIVE, 0, now, now);
     }
 
     private static Cart load(CartRepositories tx, CartId id) {
         return tx.carts().findById(id).orElseThrow(() -> CommerceException.notFound("cart", id));
+    }
+
+    private static Cart load(CartRepositories tx, CartAccess access, CartId id) {
+        return load(tx, id).requireAdmits(access);
     }
 
     private static boolean usedUpBy(PromotionRepository promotions, Promotion promotion, CustomerId customer) {

@@ -4,16 +4,12 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
 import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.SecretTokens;
 import dev.cartwright.store.UnitOfWork;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -23,8 +19,8 @@ import java.util.Optional;
  * <p>Passwords are hashed with the configured {@link PasswordHasher} outside any transaction, since
  * hashing is slow on purpose. Every failed login fails alike, with {@code UNAUTHENTICATED} and the
  * message {@value #INVALID_CREDENTIALS}, and takes about as long whether or not the address is
- * registered. A session token carries 256 bits from {@link SecureRandom}; it is returned once, by
- * {@link #login}, and only its SHA-256 hash is stored.
+ * registered. A session token carries 256 bits from {@link SecureRandom} ({@link SecretTokens}); it is returned
+ * once, by {@link #login}, and only its SHA-256 hash is stored.
  */
 public final class Accounts {
 
@@ -40,8 +36,6 @@ public final class Accounts {
     private static final String INVALID_SESSION = "invalid or expired session";
     private static final Duration MAX_TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final int MAX_LOGIN_ATTEMPTS = 3;
-    private static final int TOKEN_BYTES = 32;
-    private static final int TOKEN_LENGTH = 43;
 
     private final UnitOfWork<AccountRepositories> transactions;
     private final Clock clock;
@@ -50,7 +44,6 @@ public final class Accounts {
     private final Duration idleTimeout;
     private final Duration lifetime;
     private final Duration touchInterval;
-    private final SecureRandom random = new SecureRandom();
     private volatile String dummyHash;
 
     /**
@@ -305,27 +298,16 @@ public final class Accounts {
         return hash;
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newToken() {
+        return SecretTokens.newToken();
     }
 
     private static boolean looksLikeToken(String token) {
-        if (token == null || token.length() != TOKEN_LENGTH) {
-            return false;
-        }
-        return token.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return SecretTokens.isWellFormed(token);
     }
 
     static String hashToken(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SecretTokens.hash(token);
     }
 
     private static CommerceException invalidCredentials() {

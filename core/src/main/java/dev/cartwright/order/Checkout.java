@@ -46,7 +46,8 @@ public final class Checkout {
      *     {@link OrderStatus#PENDING_PAYMENT} with {@link OrderPaymentStatus#DECLINED}
      * @throws CommerceException {@code VALIDATION} for a bad request, an empty cart, an unknown shipping option or
      *     one that does not ship to the address; {@code NOT_FOUND} for an unknown cart or (field {@code sku}) a
-     *     product no longer for sale; {@code FORBIDDEN} if the cart is not the buyer's;
+     *     product no longer for sale; {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the
+     *     request's {@link CheckoutRequest#cartAccess()};
      *     {@code INVALID_TRANSITION} if the cart is not active; {@link PriceChangedException} ({@code CONFLICT})
      *     if prices changed and the request does not accept that; {@code CONFLICT} (field
      *     {@code idempotencyKey}) if the key was used for another request, or if the cart changed meanwhile;
@@ -61,10 +62,7 @@ public final class Checkout {
                 request.shippingOptionId(), request.paymentMethod(), request.acceptPriceChanges(), repositories -> {
                     Cart cart = repositories.carts().findById(request.cartId())
                             .orElseThrow(() -> CommerceException.notFound("cart", request.cartId()));
-                    if (!cart.customerId().equals(request.customerId())) {
-                        throw new CommerceException(ErrorCode.FORBIDDEN, "cart " + cart.id()
-                                + " is not the buyer's");
-                    }
+                    cart.requireAdmits(request.cartAccess());
                     if (!cart.isActive()) {
                         throw new CommerceException(ErrorCode.INVALID_TRANSITION, "cart " + cart.id() + " is "
                                 + cart.status());

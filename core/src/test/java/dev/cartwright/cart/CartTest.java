@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
+import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.money.Money;
+import dev.cartwright.store.SecretTokens;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -48,6 +50,48 @@ class CartTest {
     }
 
     @Test
+    void aCartAdmitsItsCustomerOrTheHolderOfItsGuestSecretAndNobodyElse() {
+        CustomerId ada = new CustomerId(UUID.randomUUID());
+        String secret = SecretTokens.newToken();
+        Cart adas = ownedBy(Optional.of(ada), Optional.empty());
+        Cart guests = ownedBy(Optional.empty(), Optional.of(SecretTokens.hash(secret)));
+        Cart withoutSecret = ownedBy(Optional.empty(), Optional.empty());
+
+        assertThat(adas.admits(CartAccess.customer(ada))).isTrue();
+        assertThat(adas.admits(CartAccess.customer(new CustomerId(UUID.randomUUID())))).isFalse();
+        assertThat(adas.admits(CartAccess.guest(secret))).isFalse();
+        assertThat(guests.admits(CartAccess.guest(secret))).isTrue();
+        assertThat(guests.admits(CartAccess.guest(SecretTokens.newToken()))).isFalse();
+        assertThat(guests.admits(CartAccess.guest(SecretTokens.hash(secret)))).isFalse();
+        assertThat(guests.admits(CartAccess.customer(ada))).isFalse();
+        assertThat(withoutSecret.admits(CartAccess.guest(secret))).as("a guest cart from before secrets").isFalse();
+        assertThatThrownBy(() -> guests.requireAdmits(CartAccess.guest(""))).isInstanceOfSatisfying(
+                CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.field()).contains("cartId");
+                });
+        assertThatThrownBy(() -> ownedBy(Optional.of(ada), Optional.of(SecretTokens.hash(secret))))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.field()).contains("guestSecretHash"));
+        assertThatThrownBy(() -> ownedBy(Optional.empty(), Optional.of(secret)))
+                .as("a secret where its hash belongs").isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.field()).contains("guestSecretHash"));
+    }
+
+    @Test
+    void aGuestsSecretNeverAppearsInText() {
+        String secret = SecretTokens.newToken();
+        Cart cart = ownedBy(Optional.empty(), Optional.of(SecretTokens.hash(secret)));
+        GuestCart guest = new GuestCart(cart, secret);
+
+        assertThat(guest.access().secret()).isEqualTo(secret);
+        assertThat(guest.toString()).contains(cart.id().toString()).doesNotContain(secret);
+        assertThat(guest.access().toString()).doesNotContain(secret);
+        assertThat(SecretTokens.isWellFormed(secret)).isTrue();
+        assertThat(secret).hasSize(43);
+    }
+
+    @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> new CartLimits(0, 1)).isInstanceOfSatisfying(CommerceException.class,
                 e -> assertThat(e.field()).contains("maxQuantityPerLine"));
@@ -57,8 +101,13 @@ class CartTest {
     }
 
     private static Cart cart(List<CartLine> lines) {
-        return new Cart(new CartId(UUID.randomUUID()), Optional.empty(), EUR, lines, List.of(), CartStatus.ACTIVE, 0,
-                NOW, NOW);
+        return new Cart(new CartId(UUID.randomUUID()), Optional.empty(), Optional.empty(), EUR, lines, List.of(),
+                CartStatus.ACTIVE, 0, NOW, NOW);
+    }
+
+    private static Cart ownedBy(Optional<CustomerId> customer, Optional<String> secretHash) {
+        return new Cart(new CartId(UUID.randomUUID()), customer, secretHash, EUR, List.of(), List.of(),
+                CartStatus.ACTIVE, 0, NOW, NOW);
     }
 
     private static CartLine line(String sku, Money price, long quantity) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartStatus;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductChanges;
 import dev.cartwright.catalog.Sku;
@@ -66,7 +68,7 @@ public abstract class CheckoutContract extends OrderFixtures {
         assertThat(order.totals().shipping()).isEqualTo(eur("4.90"));
         assertThat(order.totals().grandTotal()).isEqualTo(eur("35.58"));
         assertThat(paymentOf(order).authorized()).isEqualTo(eur("35.58"));
-        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.CHECKED_OUT);
+        assertThat(commerce.carts().get(ownerOf(cart), cart.id()).status()).isEqualTo(CartStatus.CHECKED_OUT);
         StockLevel a = commerce.inventory().level(Sku.of("A"));
         assertThat(a.onHand()).isEqualTo(3);
         assertThat(a.sold()).isEqualTo(2);
@@ -144,7 +146,7 @@ public abstract class CheckoutContract extends OrderFixtures {
                 ErrorCode.INSUFFICIENT_STOCK, "sku");
 
         assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
-        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
+        assertThat(commerce.carts().get(ownerOf(cart), cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
         assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
         assertThat(gateway.authorizationCount()).isZero();
     }
@@ -315,7 +317,7 @@ public abstract class CheckoutContract extends OrderFixtures {
                     assertThat(e.skus()).containsExactly(Sku.of("A"));
                     assertThat(e.getMessage()).contains("A");
                 });
-        assertThat(commerce.carts().get(cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
+        assertThat(commerce.carts().get(ownerOf(cart), cart.id()).status()).isEqualTo(CartStatus.ACTIVE);
         assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
         assertThat(gateway.authorizationCount()).isZero();
 
@@ -327,20 +329,39 @@ public abstract class CheckoutContract extends OrderFixtures {
     @Test
     void aGuestChecksOutWithAnEmailAndCannotUseACustomersCart() {
         givenStockedProduct("A", "10.00", 5);
-        Cart guestCart = commerce.carts().add(commerce.carts().create(EUR).id(), Sku.of("A"), 1);
-        Order order = commerce.checkout().placeOrder(CheckoutRequest.forGuest(guestCart.id(), "guest@example.com",
-                ADDRESS, "standard", card(VISA), "g1"));
+        GuestCart guest = commerce.carts().create(EUR);
+        Cart guestCart = commerce.carts().add(guest.access(), guest.id(), Sku.of("A"), 1);
+        Order order = commerce.checkout().placeOrder(CheckoutRequest.forGuest(guestCart.id(), guest.access(),
+                "guest@example.com", ADDRESS, "standard", card(VISA), "g1"));
         assertThat(order.customerId()).isEmpty();
         assertThat(order.email()).contains("guest@example.com");
         assertThat(order.history().get(0).actor()).isEqualTo("guest");
 
         CustomerId owner = newCustomer();
         Cart owned = cartOf(owner, "A", 1L);
-        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forGuest(owned.id(), "x@example.com",
-                ADDRESS, "standard", card(VISA), "g2")), ErrorCode.FORBIDDEN, null);
+        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forGuest(owned.id(), guest.access(),
+                "x@example.com", ADDRESS, "standard", card(VISA), "g2")), ErrorCode.FORBIDDEN, null);
         assertFails(() -> commerce.checkout().placeOrder(checkoutOf(owned, newCustomer(), VISA, "g3")),
                 ErrorCode.FORBIDDEN, null);
-        assertThat(commerce.carts().get(owned.id()).status()).isEqualTo(CartStatus.ACTIVE);
+        assertThat(commerce.carts().get(ownerOf(owned), owned.id()).status()).isEqualTo(CartStatus.ACTIVE);
+    }
+
+    @Test
+    void aGuestCheckoutWithAWrongSecretIsForbiddenAndItsReplayGetsNoOrder() {
+        givenStockedProduct("A", "10.00", 5);
+        GuestCart guest = commerce.carts().create(EUR);
+        Cart cart = commerce.carts().add(guest.access(), guest.id(), Sku.of("A"), 1);
+        CartAccess.Guest wrong = commerce.carts().create(EUR).access();
+
+        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forGuest(cart.id(), wrong,
+                "guest@example.com", ADDRESS, "standard", card(VISA), "w1")), ErrorCode.FORBIDDEN, "cartId");
+        assertThat(commerce.carts().get(guest.access(), cart.id())).isEqualTo(cart);
+        assertThat(gateway.authorizationCount()).isZero();
+
+        commerce.checkout().placeOrder(CheckoutRequest.forGuest(cart.id(), guest.access(), "guest@example.com",
+                ADDRESS, "standard", card(VISA), "w2"));
+        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forGuest(cart.id(), wrong,
+                "guest@example.com", ADDRESS, "standard", card(VISA), "w2")), ErrorCode.CONFLICT, "idempotencyKey");
     }
 
     @Test
@@ -371,8 +392,10 @@ public abstract class CheckoutContract extends OrderFixtures {
                         .withUsageLimit(1));
         CustomerId first = newCustomer();
         CustomerId second = newCustomer();
-        Cart firstCart = commerce.carts().applyPromotionCode(cartOf(first, "A", 2L).id(), "save10");
-        Cart secondCart = commerce.carts().applyPromotionCode(cartOf(second, "A", 2L).id(), "SAVE10");
+        Cart firstCart = commerce.carts().applyPromotionCode(CartAccess.customer(first), cartOf(first, "A", 2L).id(),
+                "save10");
+        Cart secondCart = commerce.carts().applyPromotionCode(CartAccess.customer(second), cartOf(second, "A", 2L).id(),
+                "SAVE10");
 
         Order discounted = commerce.checkout().placeOrder(checkoutOf(firstCart, first, VISA, "d1"));
         Order full = commerce.checkout().placeOrder(checkoutOf(secondCart, second, VISA, "d2"));

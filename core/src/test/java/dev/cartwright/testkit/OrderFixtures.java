@@ -2,6 +2,7 @@ package dev.cartwright.testkit;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Sku;
@@ -96,9 +97,18 @@ public abstract class OrderFixtures extends StoreContract {
     protected Cart cartOf(CustomerId customer, Object... lines) {
         Cart cart = commerce.carts().createFor(customer, EUR);
         for (int i = 0; i < lines.length; i += 2) {
-            cart = commerce.carts().add(cart.id(), Sku.of((String) lines[i]), (Long) lines[i + 1]);
+            cart = commerce.carts().add(CartAccess.customer(customer), cart.id(), Sku.of((String) lines[i]),
+                    (Long) lines[i + 1]);
         }
         return cart;
+    }
+
+    /**
+     * @param cart a customer's cart
+     * @return its customer's access
+     */
+    protected static CartAccess ownerOf(Cart cart) {
+        return CartAccess.customer(cart.customerId().orElseThrow());
     }
 
     /**

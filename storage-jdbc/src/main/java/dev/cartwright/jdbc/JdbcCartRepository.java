@@ -20,12 +20,12 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * Carts as a row plus ordered line and promotion-code rows, read in three queries and written back under
  * a version check. {@code active_customer_id} is set only while a cart is active, so that a unique key
- * gives each customer one active cart.
+ * gives each customer one active cart. A guest cart's secret is a column holding only its SHA-256.
  */
 final class JdbcCartRepository implements CartRepository {
 
-    private static final String SELECT = "SELECT id, customer_id, currency, status, version, created_at, updated_at"
-            + " FROM carts";
+    private static final String SELECT = "SELECT id, customer_id, guest_secret_hash, currency, status, version,"
+            + " created_at, updated_at FROM carts";
 
     private final Sql sql;
 
@@ -36,9 +36,9 @@ final class JdbcCartRepository implements CartRepository {
     @Override
     public void insert(Cart cart) {
         sql.exec(() -> {
-            Update insert = sql.handle.createUpdate("INSERT INTO carts (id, customer_id, active_customer_id, currency, status, version,"
-                    + " created_at, updated_at) VALUES (:id, :customer, :activeCustomer, :currency, :status, :version,"
-                    + " :createdAt, :updatedAt)");
+            Update insert = sql.handle.createUpdate("INSERT INTO carts (id, customer_id, active_customer_id,"
+                    + " guest_secret_hash, currency, status, version, created_at, updated_at) VALUES (:id, :customer,"
+                    + " :activeCustomer, :guestSecretHash, :currency, :status, :version, :createdAt, :updatedAt)");
             bindCustomer(insert, cart);
             insert
                     .bind("id", cart.id().value())
@@ -66,7 +66,8 @@ final class JdbcCartRepository implements CartRepository {
     public void update(Cart cart, long expectedVersion) {
         sql.exec(() -> {
             Update update = sql.handle.createUpdate("UPDATE carts SET customer_id = :customer,"
-                    + " active_customer_id = :activeCustomer, status = :status, version = :version,"
+                    + " active_customer_id = :activeCustomer, guest_secret_hash = :guestSecretHash, status = :status,"
+                    + " version = :version,"
                     + " updated_at = :updatedAt WHERE id = :id AND version = :expectedVersion");
             bindCustomer(update, cart);
             int updated = update
@@ -96,6 +97,7 @@ final class JdbcCartRepository implements CartRepository {
         UUID customer = cart.customerId().map(CustomerId::value).orElse(null);
         Rows.bindUuid(statement, "customer", customer);
         Rows.bindUuid(statement, "activeCustomer", cart.isActive() ? customer : null);
+        statement.bind("guestSecretHash", cart.guestSecretHash().orElse(null));
     }
 
     private void insertChildren(Cart cart) {
@@ -133,8 +135,8 @@ final class JdbcCartRepository implements CartRepository {
         return sql.run(() -> {
             Optional<Row> row = sql.handle.createQuery(select)
                     .bind("key", key)
-                    .map((rs, ctx) -> new Row(Rows.uuid(rs, "id"), Rows.uuid(rs, "customer_id"), rs.getString("currency"),
-                            rs.getString("status"), rs.getLong("version"), Rows.instant(rs, "created_at"),
+                    .map((rs, ctx) -> new Row(Rows.uuid(rs, "id"), Rows.uuid(rs, "customer_id"),
+                            rs.getString("guest_secret_hash"), rs.getString("currency"), rs.getString("status"), rs.getLong("version"), Rows.instant(rs, "created_at"),
                             Rows.instant(rs, "updated_at")))
                     .findOne();
             if (row.isEmpty()) {
@@ -152,12 +154,12 @@ final class JdbcCartRepository implements CartRepository {
                     + " ORDER BY seq")
                     .bind("id", cart.id()).mapTo(String.class).list();
             return Optional.of(new Cart(new CartId(cart.id()), Optional.ofNullable(cart.customer()).map(CustomerId::new),
-                    Currency.getInstance(cart.currency().trim()), new ArrayList<>(lines), codes,
+                    Optional.ofNullable(cart.guestSecretHash()), Currency.getInstance(cart.currency().trim()), new ArrayList<>(lines), codes,
                     CartStatus.valueOf(cart.status()), cart.version(), cart.createdAt(), cart.updatedAt()));
         });
     }
 
-    private record Row(UUID id, UUID customer, String currency, String status, long version,
+    private record Row(UUID id, UUID customer, String guestSecretHash, String currency, String status, long version,
             java.time.Instant createdAt, java.time.Instant updatedAt) {
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.customer.Customer;
@@ -18,6 +20,7 @@ import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.pricing.ShippingOption;
 import dev.cartwright.pricing.ShippingOptions;
 import dev.cartwright.pricing.TaxPolicy;
+import dev.cartwright.store.SecretTokens;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,9 +35,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a whole shop scenario (register, log in, check out with a card token, capture, refund), reads every
- * text column of every table in the store's schema and checks that no plain password, no plain session token
- * and no card-number-like run of 13 to 19 digits was stored.
+ * After a whole shop scenario (register, log in, check out with a card token, capture, refund, a guest's cart
+ * checked out), reads every text column of every table in the store's schema and checks that no plain password,
+ * no plain session token, no guest cart secret and no card-number-like run of 13 to 19 digits was stored.
  */
 abstract class SecretsAtRestScenario {
 
@@ -74,13 +77,19 @@ abstract class SecretsAtRestScenario {
         Product product = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", Money.of("10.00", "EUR")));
         commerce.inventory().receive(product.sku(), 10);
         Cart cart = commerce.carts().createFor(customer.id(), product.price().currency());
-        cart = commerce.carts().add(cart.id(), product.sku(), 2);
+        cart = commerce.carts().add(CartAccess.customer(customer.id()), cart.id(), product.sku(), 2);
         Order order = commerce.checkout().placeOrder(CheckoutRequest.forCustomer(cart.id(), customer.id(),
                 Address.of("Ada Lovelace", "Hauptstr. 1", "Berlin", "10115", "DE"), "standard",
                 PaymentMethod.of(SimulatedPaymentGateway.VISA, "visa", "4242"), "checkout-1"));
         commerce.backOffice().capture("alice", order.id(), Optional.empty());
         Order refunded = commerce.backOffice().refund("alice", order.id(), Money.of("5.00", "EUR"), Map.of());
         assertThat(refunded.paymentStatus()).isEqualTo(OrderPaymentStatus.PARTIALLY_REFUNDED);
+        GuestCart guest = commerce.carts().create(product.price().currency());
+        commerce.carts().add(guest.access(), guest.id(), product.sku(), 1);
+        GuestCart unused = commerce.carts().create(product.price().currency());
+        commerce.checkout().placeOrder(CheckoutRequest.forGuest(guest.id(), guest.access(), "guest@example.com",
+                Address.of("Guest", "Hauptstr. 2", "Berlin", "10115", "DE"), "standard",
+                PaymentMethod.of(SimulatedPaymentGateway.VISA, "visa", "4242"), "guest-checkout-1"));
 
         List<String> values = everyTextValue();
 
@@ -88,6 +97,10 @@ abstract class SecretsAtRestScenario {
         assertThat(values).as("no value holds the plain password").noneMatch(value -> value.contains(PASSWORD));
         assertThat(values).as("no value holds the plain session token")
                 .noneMatch(value -> value.contains(login.token()));
+        assertThat(values).as("a guest cart's secret is stored as its hash")
+                .contains(SecretTokens.hash(guest.secret()), SecretTokens.hash(unused.secret()));
+        assertThat(values).as("no value holds a guest cart's secret")
+                .noneMatch(value -> value.contains(guest.secret()) || value.contains(unused.secret()));
         assertThat(values).as("no value holds a card-number-like run of digits")
                 .noneMatch(SecretsAtRestScenario::holdsCardNumber);
         assertThat(holdsCardNumber("pan 4111111111111111.")).as("the check finds a card number").isTrue();
@@ -107,7 +120,8 @@ abstract class SecretsAtRestScenario {
                 }
             }
             assertThat(columns).as("text columns found").extracting(column -> column[0] + "." + column[1])
-                    .contains("customers.password_hash", "sessions.token_hash", "payments.method_token",
+                    .contains("customers.password_hash", "sessions.token_hash", "carts.guest_secret_hash",
+                            "payments.method_token",
                             "outbox.payload");
             for (String[] column : columns) {
                 try (ResultSet rows = sql.executeQuery("SELECT " + column[1] + " FROM " + column[0]

@@ -3,7 +3,7 @@ package dev.cartwright.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.Commerce;
-import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.money.Money;
@@ -35,9 +35,9 @@ class ReadmeExampleTest {
                 .build();
         Product mug = shop.catalog().create(NewProduct.of("MUG-1", "Mug", Money.of("12.50", "EUR")));
         shop.inventory().receive(mug.sku(), 100);
-        Cart cart = shop.carts().create(Currency.getInstance("EUR"));
-        shop.carts().add(cart.id(), mug.sku(), 2);
-        Totals totals = shop.carts().price(cart.id(), Destination.country("DE"));
+        GuestCart cart = shop.carts().create(Currency.getInstance("EUR")); // cart.secret() is the guest's key to it
+        shop.carts().add(cart.access(), cart.id(), mug.sku(), 2);
+        Totals totals = shop.carts().price(cart.access(), cart.id(), Destination.country("DE"));
         System.out.println(totals.grandTotal()); // EUR 29.75: 25.00 plus 19% tax
         // README example end
 

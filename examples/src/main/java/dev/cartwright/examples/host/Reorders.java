@@ -2,6 +2,7 @@ package dev.cartwright.examples.host;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.order.Order;
@@ -50,7 +51,7 @@ public final class Reorders {
                 skipped.add(line.name());
                 continue;
             }
-            cart = shop.carts().add(cart.id(), line.sku(), quantity);
+            cart = shop.carts().add(CartAccess.customer(customer), cart.id(), line.sku(), quantity);
         }
         return new Result(cart, List.copyOf(skipped));
     }

@@ -2,6 +2,7 @@ package dev.cartwright.examples.monolith;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartId;
 import dev.cartwright.customer.Customer;
 import dev.cartwright.customer.Login;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accounts: {@code POST /users} (register), {@code POST /sessions} (log in; merges a guest cart given as
- * {@code cartId}), {@code DELETE /sessions/current} (log out), {@code GET /users/me}.
+ * {@code cartId} with its secret in the {@value CartRoutes#CART_SECRET} header), {@code DELETE /sessions/current}
+ * (log out), {@code GET /users/me}.
  */
 final class AccountRoutes {
 
@@ -46,7 +48,8 @@ final class AccountRoutes {
         Requests.LogIn body = Json.read(ctx, Requests.LogIn.class);
         Optional<CartId> guestCart = Optional.ofNullable(body.cartId()).map(CartId::parse);
         Login login = shop.accounts().login(body.email(), body.password());
-        Optional<Cart> cart = guestCart.flatMap(id -> merge(id, login.customer()));
+        Optional<String> secret = Optional.ofNullable(ctx.header(CartRoutes.CART_SECRET));
+        Optional<Cart> cart = guestCart.flatMap(id -> merge(id, secret, login.customer()));
         if (cart.isEmpty()) {
             cart = shop.carts().activeCartOf(login.customer().id());
         }
@@ -54,11 +57,15 @@ final class AccountRoutes {
                 login.customer().id().toString(), cart.map(found -> found.id().toString()).orElse(null)));
     }
 
-    private Optional<Cart> merge(CartId guestCart, Customer customer) {
+    private Optional<Cart> merge(CartId guestCart, Optional<String> secret, Customer customer) {
+        if (secret.isEmpty()) {
+            LOG.info("guest cart {} not merged at login: no {} header", guestCart, CartRoutes.CART_SECRET);
+            return Optional.empty();
+        }
         try {
-            return Optional.of(shop.carts().merge(guestCart, customer.id()));
+            return Optional.of(shop.carts().merge(CartAccess.guest(secret.get()), guestCart, customer.id()));
         } catch (CommerceException e) {
-            // The login stands; a cart that cannot be merged (gone, not a guest's) is only left out.
+            // The login stands; a cart that cannot be merged (gone, not a guest's, a wrong secret) is only left out.
             LOG.info("guest cart {} not merged at login: {}", guestCart, e.getMessage());
             return Optional.empty();
         }

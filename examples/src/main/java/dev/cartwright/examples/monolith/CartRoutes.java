@@ -2,8 +2,10 @@ package dev.cartwright.examples.monolith;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartId;
 import dev.cartwright.cart.CartLine;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
@@ -21,11 +23,15 @@ import java.util.Currency;
 import java.util.Optional;
 
 /**
- * Carts and checkout. A guest's cart is reached by its id alone; a customer's cart only with that customer's
- * bearer token ({@code FORBIDDEN} otherwise). Every answer is the cart priced for {@code ?country=}
- * (default DE), {@code ?region=} and {@code ?shipping=} (a shipping option id; none by default).
+ * Carts and checkout. A guest's cart is reached with the secret handed out once, in the {@value #CART_SECRET}
+ * response header of the {@code POST /carts} that created it: send it back in a {@value #CART_SECRET} request
+ * header. A customer's cart is reached with that customer's bearer token. A request with a {@value #CART_SECRET}
+ * header acts as the guest; otherwise the bearer token is required ({@code UNAUTHENTICATED} without either);
+ * anyone else's cart is {@code FORBIDDEN}. Every answer is the cart priced for {@code ?country=} (default DE),
+ * {@code ?region=} and {@code ?shipping=} (a shipping option id; none by default).
  * <ul>
- * <li>{@code POST /carts}: a guest cart, or the customer's active cart when a token is sent;
+ * <li>{@code POST /carts}: a guest cart (its secret in the {@value #CART_SECRET} header), or the customer's
+ *     active cart when a token is sent;
  * <li>{@code GET /carts/{id}};
  * <li>{@code POST /carts/{id}/lines} {@code {"productId", "quantity"}}, {@code PATCH} and {@code DELETE}
  *     {@code /carts/{id}/lines/{productId}};
@@ -36,6 +42,9 @@ import java.util.Optional;
  * </ul>
  */
 final class CartRoutes {
+
+    /** The header that carries a guest cart's secret: in the answer that creates the cart, then in every request. */
+    static final String CART_SECRET = "Cart-Secret";
 
     private final Commerce shop;
     private final Auth auth;
@@ -49,7 +58,10 @@ final class CartRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/carts", this::create);
-        routes.get("/carts/{id}", ctx -> send(ctx, 200, cart(ctx)));
+        routes.get("/carts/{id}", ctx -> {
+            CartAccess access = access(ctx);
+            send(ctx, 200, access, shop.carts().get(access, cartId(ctx)));
+        });
         routes.post("/carts/{id}/lines", this::addLine);
         routes.patch("/carts/{id}/lines/{productId}", this::changeLine);
         routes.delete("/carts/{id}/lines/{productId}", this::removeLine);
@@ -65,52 +77,62 @@ final class CartRoutes {
             String code = Json.read(ctx, Requests.NewCart.class).currency();
             currency = code == null ? currency : Money.currency(code);
         }
+        CartAccess access;
         Cart cart;
         if (customer.isPresent()) {
+            access = CartAccess.customer(customer.get().id());
             Optional<Cart> active = shop.carts().activeCartOf(customer.get().id());
             cart = active.isPresent() ? active.get() : shop.carts().createFor(customer.get().id(), currency);
         } else {
-            cart = shop.carts().create(currency);
+            GuestCart created = shop.carts().create(currency);
+            ctx.header(CART_SECRET, created.secret());
+            access = created.access();
+            cart = created.cart();
         }
         ctx.header("Location", "/carts/" + cart.id());
-        send(ctx, 201, cart);
+        send(ctx, 201, access, cart);
     }
 
     private void addLine(Context ctx) {
-        Cart cart = cart(ctx);
+        CartAccess access = access(ctx);
         Requests.AddLine body = Json.read(ctx, Requests.AddLine.class);
         Product product = shop.catalog().get(ProductId.parse(Params.required(body.productId(), "productId")));
-        send(ctx, 200, shop.carts().add(cart.id(), product.sku(), Params.required(body.quantity(), "quantity")));
+        send(ctx, 200, access, shop.carts().add(access, cartId(ctx), product.sku(),
+                Params.required(body.quantity(), "quantity")));
     }
 
     private void changeLine(Context ctx) {
-        Cart cart = cart(ctx);
+        CartAccess access = access(ctx);
+        Cart cart = shop.carts().get(access, cartId(ctx));
         Requests.ChangeQuantity body = Json.read(ctx, Requests.ChangeQuantity.class);
-        send(ctx, 200, shop.carts().changeQuantity(cart.id(), lineSku(ctx, cart),
+        send(ctx, 200, access, shop.carts().changeQuantity(access, cart.id(), lineSku(ctx, cart),
                 Params.required(body.quantity(), "quantity")));
     }
 
     private void removeLine(Context ctx) {
-        Cart cart = cart(ctx);
-        send(ctx, 200, shop.carts().remove(cart.id(), lineSku(ctx, cart)));
+        CartAccess access = access(ctx);
+        Cart cart = shop.carts().get(access, cartId(ctx));
+        send(ctx, 200, access, shop.carts().remove(access, cart.id(), lineSku(ctx, cart)));
     }
 
     private void applyCode(Context ctx) {
-        Cart cart = cart(ctx);
+        CartAccess access = access(ctx);
         Requests.PromotionCode body = Json.read(ctx, Requests.PromotionCode.class);
-        send(ctx, 200, shop.carts().applyPromotionCode(cart.id(), Params.required(body.code(), "code")));
+        send(ctx, 200, access, shop.carts().applyPromotionCode(access, cartId(ctx),
+                Params.required(body.code(), "code")));
     }
 
     private void removeCode(Context ctx) {
-        Cart cart = cart(ctx);
-        send(ctx, 200, shop.carts().removePromotionCode(cart.id(), ctx.pathParam("code")));
+        CartAccess access = access(ctx);
+        send(ctx, 200, access, shop.carts().removePromotionCode(access, cartId(ctx), ctx.pathParam("code")));
     }
 
     private void checkout(Context ctx) {
-        Cart cart = cart(ctx);
+        CartAccess access = access(ctx);
+        CartId cartId = cartId(ctx);
         String key = Params.idempotencyKey(ctx);
         Requests.Checkout body = Json.read(ctx, Requests.Checkout.class);
-        CheckoutRequest request = new CheckoutRequest(cart.id(), cart.customerId(), Optional.ofNullable(body.email()),
+        CheckoutRequest request = new CheckoutRequest(cartId, access, Optional.ofNullable(body.email()),
                 Addresses.of(body.shippingAddress()), Optional.ofNullable(body.shippingOption()),
                 Addresses.payment(body.paymentToken()), key, Boolean.TRUE.equals(body.acceptPriceChanges()));
         Order order = shop.checkout().placeOrder(request);
@@ -119,13 +141,22 @@ final class CartRoutes {
         Json.send(ctx, 201, Views.OrderView.of(order));
     }
 
-    /** @return the cart of the path, after checking that the caller may use it */
-    private Cart cart(Context ctx) {
-        Cart cart = shop.carts().get(CartId.parse(ctx.pathParam("id")));
-        if (cart.customerId().isPresent() && !cart.customerId().get().equals(auth.customer(ctx).id())) {
-            throw new CommerceException(ErrorCode.FORBIDDEN, "cart " + cart.id() + " belongs to another customer");
+    /**
+     * @return who acts on the path's cart: the guest holding the {@value #CART_SECRET} header if one is sent, else
+     *     the customer of the bearer token; the library checks that the cart admits them
+     */
+    private CartAccess access(Context ctx) {
+        String secret = ctx.header(CART_SECRET);
+        if (secret != null) {
+            return CartAccess.guest(secret);
         }
-        return cart;
+        return auth.optionalCustomer(ctx).<CartAccess>map(customer -> CartAccess.customer(customer.id()))
+                .orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "send the cart's " + CART_SECRET
+                        + " header (a guest's cart) or a bearer token (a customer's cart)"));
+    }
+
+    private static CartId cartId(Context ctx) {
+        return CartId.parse(ctx.pathParam("id"));
     }
 
     private static Sku lineSku(Context ctx, Cart cart) {
@@ -135,12 +166,12 @@ final class CartRoutes {
                         "cart " + cart.id() + " has no line for product " + product, null));
     }
 
-    private void send(Context ctx, int status, Cart cart) {
+    private void send(Context ctx, int status, CartAccess access, Cart cart) {
         Destination destination = new Destination(Params.query(ctx, "country").orElse(DemoShop.HOME_COUNTRY),
                 Params.query(ctx, "region"));
         Optional<String> shipping = Params.query(ctx, "shipping");
-        Totals totals = shipping.isPresent() ? shop.carts().price(cart.id(), destination, shipping.get())
-                : shop.carts().price(cart.id(), destination);
+        Totals totals = shipping.isPresent() ? shop.carts().price(access, cart.id(), destination, shipping.get())
+                : shop.carts().price(access, cart.id(), destination);
         Json.send(ctx, status, Views.CartView.of(cart, totals));
     }
 }

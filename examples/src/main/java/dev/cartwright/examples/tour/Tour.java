@@ -2,6 +2,9 @@ package dev.cartwright.examples.tour;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
+import dev.cartwright.cart.CartId;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Sku;
@@ -87,23 +90,25 @@ public final class Tour {
 
         heading("A guest fills a cart");
         Customer ada = shop.accounts().register("ada@example.com", "correct horse battery", "Ada");
+        CartAccess asAda = CartAccess.customer(ada.id());
         Cart yesterday = shop.carts().createFor(ada.id(), DemoShop.CURRENCY);
-        shop.carts().add(yesterday.id(), tee.sku(), 1);
+        shop.carts().add(asAda, yesterday.id(), tee.sku(), 1);
         say("(Ada registered yesterday and left one %s in her cart)", tee.name());
-        Cart guest = shop.carts().create(DemoShop.CURRENCY);
-        shop.carts().add(guest.id(), mug.sku(), 2);
-        shop.carts().add(guest.id(), book.sku(), 1);
-        printCart(guest, "guest cart");
+        GuestCart guest = shop.carts().create(DemoShop.CURRENCY);
+        say("a guest cart comes with a secret, handed out once; only its SHA-256 is stored");
+        shop.carts().add(guest.access(), guest.id(), mug.sku(), 2);
+        shop.carts().add(guest.access(), guest.id(), book.sku(), 1);
+        printCart(guest.access(), guest.id(), "guest cart");
 
         heading("The guest logs in and the carts merge");
         Login login = shop.accounts().login("ada@example.com", "correct horse battery");
-        Cart merged = shop.carts().merge(guest.id(), login.customer().id());
+        Cart merged = shop.carts().merge(guest.access(), guest.id(), login.customer().id());
         say("logged in as %s; her cart now holds:", login.customer().name());
-        printCart(merged, "merged cart");
+        printCart(asAda, merged.id(), "merged cart");
 
         heading("A promotion applies");
-        shop.carts().applyPromotionCode(merged.id(), DemoShop.PROMOTION_CODE);
-        Totals discounted = shop.carts().price(merged.id(), ADA_HOME.destination(), "standard");
+        shop.carts().applyPromotionCode(asAda, merged.id(), DemoShop.PROMOTION_CODE);
+        Totals discounted = shop.carts().price(asAda, merged.id(), ADA_HOME.destination(), "standard");
         say("with %s and standard shipping to DE: discount %s, tax %s, shipping %s, total %s",
                 DemoShop.PROMOTION_CODE, discounted.discountTotal(), discounted.taxTotal(), discounted.shipping(),
                 discounted.grandTotal());
@@ -120,7 +125,7 @@ public final class Tour {
         shop.accounts().register("bob@example.com", "we can fix it, yes!", "Bob");
         Customer bob = shop.accounts().login("bob@example.com", "we can fix it, yes!").customer();
         Cart bobCart = shop.carts().createFor(bob.id(), DemoShop.CURRENCY);
-        shop.carts().add(bobCart.id(), poster.sku(), 3);
+        shop.carts().add(CartAccess.customer(bob.id()), bobCart.id(), poster.sku(), 3);
         Order bobOrder = shop.checkout().placeOrder(CheckoutRequest.forCustomer(bobCart.id(), bob.id(), BOB_HOME,
                 "standard", PaymentMethod.of(SimulatedPaymentGateway.DECLINE, "visa", "0002"), "bob-checkout-1"));
         say("order %s with a card that is declined: %s, payment %s", shortId(bobOrder), bobOrder.status(),
@@ -177,10 +182,10 @@ public final class Tour {
         return shipped;
     }
 
-    private void printCart(Cart cart, String label) {
-        Cart current = shop.carts().get(cart.id());
+    private void printCart(CartAccess access, CartId id, String label) {
+        Cart current = shop.carts().get(access, id);
         current.lines().forEach(line -> say("  %d x %s at %s", line.quantity(), line.name(), line.unitPrice()));
-        Totals totals = shop.carts().price(cart.id(), Destination.country(DemoShop.HOME_COUNTRY));
+        Totals totals = shop.carts().price(access, id, Destination.country(DemoShop.HOME_COUNTRY));
         say("  %s subtotal %s, total with tax %s", label, totals.subtotal(), totals.grandTotal());
     }
 

@@ -60,11 +60,14 @@ class MonolithErrorsTest {
         JsonNode problem = shop.post("/users").json("{\"email\":5,\"password\":\"correct horse battery\",\"name\":\"N\"}")
                 .send().problem(400, "VALIDATION");
         assertThat(problem.get("field").asText()).isEqualTo("email");
-        String cart = shop.post("/carts").send().json().get("id").asText();
-        problem = shop.post("/carts/" + cart + "/lines").json("{\"productId\":\"" + mug + "\",\"quantity\":\"two\"}")
+        TestShop.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        problem = shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":\"two\"}")
                 .send().problem(400, "VALIDATION");
         assertThat(problem.get("field").asText()).isEqualTo("quantity");
-        problem = shop.post("/carts/" + cart + "/lines").json("{\"productId\":\"" + mug + "\",\"quantity\":\"2\"}")
+        problem = shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":\"2\"}")
                 .send().problem(400, "VALIDATION");
         assertThat(problem.get("field").asText()).as("no coercion of strings to numbers").isEqualTo("quantity");
         problem = shop.post("/orders").token(ada.token()).json("{\"products\":{\"id\":1}}").send().problem(400, "VALIDATION");
@@ -107,10 +110,13 @@ class MonolithErrorsTest {
                 .isEqualTo("productId");
         shop.post("/users").json("{\"email\":\"short@example.com\",\"password\":\"short\",\"name\":\"S\"}").send()
                 .problem(400, "VALIDATION");
-        String cart = shop.post("/carts").send().json().get("id").asText();
-        shop.post("/carts/" + cart + "/lines").json("{\"productId\":\"" + mug + "\",\"quantity\":0}").send()
+        TestShop.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":0}").send()
                 .problem(400, "VALIDATION");
-        shop.post("/carts/" + cart + "/lines").json("{\"productId\":\"" + mug + "\"}").send().problem(400, "VALIDATION");
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret()).json("{\"productId\":\"" + mug + "\"}").send()
+                .problem(400, "VALIDATION");
     }
 
     @Test
@@ -144,6 +150,9 @@ class MonolithErrorsTest {
 
         String adaCart = shop.post("/carts").token(ada.token()).send().json().get("id").asText();
         shop.get("/carts/" + adaCart).token(eve.token()).send().problem(403, "FORBIDDEN");
+        TestShop.GuestCart guest = shop.guestCart();
+        shop.get("/carts/" + adaCart).cartSecret(guest.secret()).send().problem(403, "FORBIDDEN");
+        assertThat(shop.get("/carts/" + adaCart).token(ada.token()).send().status()).isEqualTo(200);
         String adaOrder = shop.post("/orders").token(ada.token())
                 .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send().json().get("id").asText();
         shop.get("/orders/" + adaOrder).token(eve.token()).send().problem(403, "FORBIDDEN");
@@ -151,10 +160,36 @@ class MonolithErrorsTest {
     }
 
     @Test
+    void aGuestCartIsReachedOnlyWithTheSecretFromItsCreation() {
+        TestShop.GuestCart guest = shop.guestCart();
+        String lines = "/carts/" + guest.id() + "/lines";
+        String line = "{\"productId\":\"" + mug + "\",\"quantity\":1}";
+
+        shop.post(lines).json(line).send().problem(401, "UNAUTHENTICATED");
+        shop.post(lines).cartSecret(shop.guestCart().secret()).json(line).send().problem(403, "FORBIDDEN");
+        shop.post(lines).cartSecret("").json(line).send().problem(403, "FORBIDDEN");
+        shop.post(lines).token(ada.token()).json(line).send().problem(403, "FORBIDDEN");
+        String checkout = "{\"shippingAddress\":{\"name\":\"Eve\",\"line1\":\"Unter den Linden 5\","
+                + "\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\"},\"paymentToken\":\"tok_visa\","
+                + "\"email\":\"eve@example.com\"}";
+        shop.post("/carts/" + guest.id() + "/checkout").cartSecret(shop.guestCart().secret())
+                .header("Idempotency-Key", "stranger-1").json(checkout).send().problem(403, "FORBIDDEN");
+        JsonNode cart = shop.get("/carts/" + guest.id()).cartSecret(guest.secret()).send().json();
+        assertThat(cart.get("lines")).as("nothing changed").isEmpty();
+
+        assertThat(shop.post(lines).cartSecret(guest.secret()).json(line).send().json().get("lines")).hasSize(1);
+        TestShop.Reply login = shop.post("/sessions").json("{\"email\":\"" + ada.email() + "\",\"password\":\""
+                + TestShop.PASSWORD + "\",\"cartId\":\"" + guest.id() + "\"}").send();
+        assertThat(login.status()).as(login.text()).isEqualTo(201);
+        assertThat(shop.get("/carts/" + guest.id()).cartSecret(guest.secret()).send().json().get("status").asText())
+                .as("no merge at login without the secret").isEqualTo("ACTIVE");
+    }
+
+    @Test
     void notFound() {
         shop.get("/products/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
         shop.get("/no/such/route").send().problem(404, "NOT_FOUND");
-        shop.get("/carts/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
+        shop.get("/carts/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").cartSecret("any").send().problem(404, "NOT_FOUND");
     }
 
     @Test
@@ -183,9 +218,12 @@ class MonolithErrorsTest {
     void unprocessable() {
         shop.post("/orders").token(ada.token()).json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":100000}]}")
                 .send().problem(422, "INSUFFICIENT_STOCK");
-        String cart = shop.post("/carts").send().json().get("id").asText();
-        shop.post("/carts/" + cart + "/lines").json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
-        assertThat(shop.post("/carts/" + cart + "/promotion-codes").json("{\"code\":\"NO-SUCH-CODE\"}").send()
+        TestShop.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
+        assertThat(shop.post("/carts/" + cart + "/promotion-codes").cartSecret(guest.secret())
+                .json("{\"code\":\"NO-SUCH-CODE\"}").send()
                 .problem(404, "NOT_FOUND").get("field").asText()).isEqualTo("code");
         String order = shop.post("/orders").token(ada.token())
                 .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}],\"paymentToken\":\"tok_decline\"}").send()

@@ -70,17 +70,21 @@ class MonolithJourneyTest {
         TestShop.Reply guestCart = shop.post("/carts").send();
         assertThat(guestCart.status()).as(guestCart.text()).isEqualTo(201);
         String cartId = guestCart.json().get("id").asText();
-        assertThat(shop.post("/carts/" + cartId + "/lines").json("{\"productId\":\"" + mug + "\",\"quantity\":2}").send()
-                .json().get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
-        shop.post("/carts/" + cartId + "/lines").json("{\"productId\":\"" + poster + "\",\"quantity\":1}").send();
-        JsonNode changed = shop.call("PATCH", "/carts/" + cartId + "/lines/" + mug).json("{\"quantity\":3}").send().json();
+        String secret = guestCart.header("Cart-Secret").orElseThrow();
+        assertThat(shop.post("/carts/" + cartId + "/lines").cartSecret(secret)
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":2}").send().json()
+                .get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
+        shop.post("/carts/" + cartId + "/lines").cartSecret(secret)
+                .json("{\"productId\":\"" + poster + "\",\"quantity\":1}").send();
+        JsonNode changed = shop.call("PATCH", "/carts/" + cartId + "/lines/" + mug).cartSecret(secret)
+                .json("{\"quantity\":3}").send().json();
         assertThat(changed.get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
-        JsonNode removed = shop.call("DELETE", "/carts/" + cartId + "/lines/" + poster).send().json();
+        JsonNode removed = shop.call("DELETE", "/carts/" + cartId + "/lines/" + poster).cartSecret(secret).send().json();
         assertThat(removed.get("lines")).hasSize(1);
 
         TestShop.Customer ada = register("Ada");
         TestShop.Reply login = shop.post("/sessions").json("{\"email\":\"" + ada.email() + "\",\"password\":\""
-                + TestShop.PASSWORD + "\",\"cartId\":\"" + cartId + "\"}").send();
+                + TestShop.PASSWORD + "\",\"cartId\":\"" + cartId + "\"}").cartSecret(secret).send();
         assertThat(login.status()).isEqualTo(201);
         String token = login.json().get("token").asText();
         String merged = login.json().get("cartId").asText();

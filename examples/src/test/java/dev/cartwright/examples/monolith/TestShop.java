@@ -64,6 +64,13 @@ final class TestShop implements AutoCloseable {
         return new Customer(registered.json().get("id").asText(), email, session.json().get("token").asText());
     }
 
+    /** Creates a guest cart; returns its id and the secret handed out once in the Cart-Secret header. */
+    GuestCart guestCart() {
+        Reply created = post("/carts").send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return new GuestCart(created.json().get("id").asText(), created.header("Cart-Secret").orElseThrow());
+    }
+
     /** @return the id of the demo product with this SKU */
     String productId(String sku) {
         for (JsonNode product : get("/products").send().json()) {
@@ -75,6 +82,9 @@ final class TestShop implements AutoCloseable {
     }
 
     record Customer(String id, String email, String token) {
+    }
+
+    record GuestCart(String id, String secret) {
     }
 
     /** A request being built. */
@@ -97,6 +107,10 @@ final class TestShop implements AutoCloseable {
 
         Call token(String token) {
             return header("Authorization", "Bearer " + token);
+        }
+
+        Call cartSecret(String secret) {
+            return header("Cart-Secret", secret);
         }
 
         Call admin() {
