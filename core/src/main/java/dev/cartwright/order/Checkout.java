@@ -1,6 +1,7 @@
 package dev.cartwright.order;
 
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartLine;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Sku;
@@ -75,7 +76,8 @@ public final class Checkout {
                         items.add(new OrderEngine.Item(line.sku(), line.productId(), line.name(), line.unitPrice(),
                                 line.taxClass(), line.quantity()));
                     }
-                    return new OrderEngine.Draft(request.customerId(), request.email(), cart.currency(), items,
+                    return new OrderEngine.Draft(request.customerId(), request.email(), cart.guestSecretHash(),
+                            cart.currency(), items,
                             cart.promotionCodes(), Optional.of(cart), Map.of());
                 });
         return engine.published(order);
@@ -109,29 +111,34 @@ public final class Checkout {
                         items.add(new OrderEngine.Item(entry.getKey(), product.id(), product.name(), null,
                                 product.taxClass(), entry.getValue()));
                     }
-                    return new OrderEngine.Draft(request.customerId(), request.email(), currency, items,
-                            request.promotionCodes(), Optional.empty(), products);
+                    return new OrderEngine.Draft(request.customerId(), request.email(), Optional.empty(), currency,
+                            items, request.promotionCodes(), Optional.empty(), products);
                 });
         return engine.published(order);
     }
 
     /**
-     * Pays an order again after its payment was declined (or failed), with another payment method.
+     * Pays an order again after its payment was declined (or failed), with another payment method. Only the
+     * order's customer may, or for a guest's order placed from their cart, the holder of that cart's secret; a
+     * guest's order placed without a cart cannot be paid again (the guest places a new one).
      *
+     * @param payer who pays: the order's customer, or the guest with their cart's secret
      * @param id the order
      * @param method the new payment method
      * @param idempotencyKey the client's key for this attempt: repeating it never charges twice
      * @return the order, confirmed if the payment was approved
      * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
-     *     {@code INVALID_TRANSITION} if the order is not waiting for a new payment or has expired;
-     *     {@link PaymentGatewayException} if the gateway's answer is unknown
+     *     {@code FORBIDDEN} (field {@code orderId}) if the order is not the payer's; {@code INVALID_TRANSITION} if
+     *     the order is not waiting for a new payment or has expired; {@code IN_PROGRESS} if an earlier call with
+     *     this key is still at the gateway; {@link PaymentGatewayException} if the gateway's answer is unknown
      * @throws IllegalStateException if no payment gateway is configured
      */
-    public Order pay(OrderId id, PaymentMethod method, String idempotencyKey) {
+    public Order pay(CartAccess payer, OrderId id, PaymentMethod method, String idempotencyKey) {
+        Validate.notNull(payer, "payer");
         Validate.notNull(id, "orderId");
         Validate.notNull(method, "paymentMethod");
         Validate.notBlank(idempotencyKey, "idempotencyKey", 200);
-        return engine.published(engine.pay(id, Optional.empty(), method, idempotencyKey));
+        return engine.published(engine.pay(id, payer, method, idempotencyKey));
     }
 
     /**

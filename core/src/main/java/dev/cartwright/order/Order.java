@@ -1,5 +1,6 @@
 package dev.cartwright.order;
 
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
@@ -7,6 +8,7 @@ import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
 import dev.cartwright.money.Money;
 import dev.cartwright.payment.PaymentId;
+import dev.cartwright.store.SecretTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -32,6 +34,8 @@ import java.util.Set;
  * @param id the identity
  * @param customerId the customer who placed it; empty for a guest
  * @param email the guest's e-mail for order mail; empty for a customer
+ * @param guestSecretHash for a guest's order placed from their cart, the SHA-256 of that cart's secret, which
+ *     lets the guest reach the order ({@link #admits}); empty otherwise
  * @param currency the currency of every amount
  * @param lines the lines, at least one, one per SKU
  * @param totals the sums
@@ -53,6 +57,7 @@ public record Order(
         OrderId id,
         Optional<CustomerId> customerId,
         Optional<String> email,
+        Optional<String> guestSecretHash,
         Currency currency,
         List<OrderLine> lines,
         OrderTotals totals,
@@ -79,6 +84,10 @@ public record Order(
         Validate.notNull(id, "id");
         Validate.notNull(customerId, "customerId");
         Validate.notNull(email, "email");
+        Validate.notNull(guestSecretHash, "guestSecretHash");
+        if (guestSecretHash.isPresent() && (customerId.isPresent() || !SecretTokens.isHash(guestSecretHash.get()))) {
+            throw CommerceException.invalid("guestSecretHash", "must be a SHA-256 in hex, on a guest's order only");
+        }
         Validate.notNull(currency, "currency");
         lines = List.copyOf(Validate.noNulls(lines, "lines"));
         if (lines.isEmpty()) {
@@ -172,6 +181,22 @@ public record Order(
      */
     public boolean isPaidBy(PaymentId candidate) {
         return payment.isPresent() && payment.get().equals(candidate);
+    }
+
+    /**
+     * Whether a shopper may act on this order: its customer, or the guest holding the secret of the cart it was
+     * placed from.
+     *
+     * @param shopper who acts
+     * @return whether the order is theirs
+     */
+    public boolean admits(CartAccess shopper) {
+        Validate.notNull(shopper, "shopper");
+        if (shopper instanceof CartAccess.Customer customer) {
+            return belongsTo(customer.customerId());
+        }
+        return customerId.isEmpty() && guestSecretHash.isPresent()
+                && SecretTokens.matches(((CartAccess.Guest) shopper).secret(), guestSecretHash.get());
     }
 
     public boolean belongsTo(CustomerId customer) {
@@ -325,7 +350,7 @@ public record Order(
         }
         List<OrderLine> newLines = lines.stream()
                 .map(line -> line.withReturned(units.getOrDefault(line.sku(), 0L))).toList();
-        return new Order(id, customerId, email, currency, newLines, totals, shippingAddress, shippingOptionId,
+        return new Order(id, customerId, email, guestSecretHash, currency, newLines, totals, shippingAddress, shippingOptionId,
                 idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, payment, shipments,
                 history, version + 1, placedAt, expiresAt);
     }
@@ -338,7 +363,7 @@ public record Order(
 
     private Order next(OrderStatus newStatus, OrderPaymentStatus newPaymentStatus, FulfillmentStatus newFulfillment,
             Optional<PaymentId> newPayment, List<Shipment> newShipments, List<OrderTransition> newHistory) {
-        return new Order(id, customerId, email, currency, lines, totals, shippingAddress, shippingOptionId,
+        return new Order(id, customerId, email, guestSecretHash, currency, lines, totals, shippingAddress, shippingOptionId,
                 idempotencyKey, requestFingerprint, newStatus, newPaymentStatus, newFulfillment, newPayment,
                 newShipments, newHistory, version + 1, placedAt, expiresAt);
     }

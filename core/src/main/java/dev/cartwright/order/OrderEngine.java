@@ -1,6 +1,7 @@
 package dev.cartwright.order;
 
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
@@ -77,7 +78,8 @@ final class OrderEngine {
      * What an order is placed from, loaded inside the first transaction; {@code products} holds those already
      * read for it (by SKU), so that pricing does not read them again.
      */
-    record Draft(Optional<CustomerId> customerId, Optional<String> email, Currency currency, List<Item> items,
+    record Draft(Optional<CustomerId> customerId, Optional<String> email, Optional<String> guestSecretHash,
+            Currency currency, List<Item> items,
             List<String> promotionCodes, Optional<Cart> cart, Map<Sku, Product> products) {
     }
 
@@ -209,7 +211,8 @@ final class OrderEngine {
             repositories.payments().insert(payment.get());
         }
         OrderStatus status = free ? OrderStatus.CONFIRMED : OrderStatus.PENDING_PAYMENT;
-        Order order = new Order(orderId, draft.customerId(), draft.email(), draft.currency(), lines,
+        Order order = new Order(orderId, draft.customerId(), draft.email(), draft.guestSecretHash(),
+                draft.currency(), lines,
                 OrderTotals.of(totals), address, option.map(ShippingOption::id), idempotencyKey, fingerprint,
                 status, free ? OrderPaymentStatus.NOT_REQUIRED : OrderPaymentStatus.PENDING,
                 FulfillmentStatus.UNFULFILLED, payment.map(Payment::id), List.of(),
@@ -251,13 +254,13 @@ final class OrderEngine {
 
     // ---------------------------------------------------------------- paying
 
-    Order pay(OrderId id, Optional<CustomerId> payer, PaymentMethod method, String idempotencyKey) {
+    Order pay(OrderId id, CartAccess payer, PaymentMethod method, String idempotencyKey) {
         requireGateway();
         String paymentKey = "order:" + id + ":retry:" + idempotencyKey;
         Placed order;
         try {
             order = transactions.inTransaction(repositories -> {
-                Order current = visible(repositories, id, payer);
+                Order current = visibleTo(repositories, id, payer);
                 if (repositories.payments().findByIdempotencyKey(paymentKey).isPresent()) {
                     return new Placed(current, Optional.empty());
                 }
@@ -276,7 +279,7 @@ final class OrderEngine {
             // As for placing: a retry that lost the race to its original answers from the original's payment.
             order = transactions.inTransaction(repositories -> repositories.payments()
                     .findByIdempotencyKey(paymentKey)
-                    .map(found -> new Placed(visible(repositories, id, payer), Optional.empty())))
+                    .map(found -> new Placed(visibleTo(repositories, id, payer), Optional.empty())))
                     .orElseThrow(() -> e);
         }
         return settle(order);
@@ -953,6 +956,14 @@ final class OrderEngine {
         Order order = load(repositories, id);
         if (owner.isPresent() && !order.belongsTo(owner.get())) {
             throw new CommerceException(ErrorCode.FORBIDDEN, "order " + id + " belongs to someone else");
+        }
+        return order;
+    }
+
+    static Order visibleTo(CheckoutRepositories repositories, OrderId id, CartAccess shopper) {
+        Order order = load(repositories, id);
+        if (!order.admits(shopper)) {
+            throw new CommerceException(ErrorCode.FORBIDDEN, "orderId", "order " + id + " is not yours", null);
         }
         return order;
     }

@@ -38,7 +38,8 @@ class OrderTest {
     }
 
     private static Order order(OrderTotals totals) {
-        return new Order(new OrderId(UUID.randomUUID()), Optional.empty(), Optional.of("a@b.de"), EUR, List.of(line()),
+        return new Order(new OrderId(UUID.randomUUID()), Optional.empty(), Optional.of("a@b.de"), Optional.empty(), EUR,
+                List.of(line()),
                 totals, Address.of("Ada", "Main 1", "Berlin", "10115", "DE"), Optional.of("standard"), "key", "print",
                 OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING, FulfillmentStatus.UNFULFILLED,
                 Optional.of(new PaymentId(UUID.randomUUID())), List.of(),

@@ -267,7 +267,7 @@ public abstract class CheckoutContract extends OrderFixtures {
         assertThat(level.available()).isEqualTo(5);
         assertThat(level.sold()).isZero();
         assertThat(commerce.checkout().expireUnpaid()).isZero();
-        assertFails(() -> commerce.checkout().pay(declined.id(), card(VISA), "late"), ErrorCode.INVALID_TRANSITION,
+        assertFails(() -> payAgain(declined, card(VISA), "late"), ErrorCode.INVALID_TRANSITION,
                 null);
     }
 
@@ -290,8 +290,8 @@ public abstract class CheckoutContract extends OrderFixtures {
         CustomerId customer = newCustomer();
         Order declined = placeDirect(customer, "A", 1, SimulatedPaymentGateway.INSUFFICIENT_FUNDS);
 
-        Order paid = commerce.checkout().pay(declined.id(), card(VISA), "retry-1");
-        Order again = commerce.checkout().pay(declined.id(), card(VISA), "retry-1");
+        Order paid = payAgain(declined, card(VISA), "retry-1");
+        Order again = payAgain(declined, card(VISA), "retry-1");
 
         assertThat(paid.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(again).isEqualTo(paid);
@@ -299,7 +299,7 @@ public abstract class CheckoutContract extends OrderFixtures {
         assertThat(commerce.payments().findByReference(paid.id().toString())).extracting(p -> p.status())
                 .containsExactly(PaymentStatus.DECLINED, PaymentStatus.AUTHORIZED);
         assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
-        assertFails(() -> commerce.checkout().pay(paid.id(), card(VISA), "retry-2"), ErrorCode.INVALID_TRANSITION,
+        assertFails(() -> payAgain(paid, card(VISA), "retry-2"), ErrorCode.INVALID_TRANSITION,
                 null);
     }
 
@@ -444,7 +444,7 @@ public abstract class CheckoutContract extends OrderFixtures {
             assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
         });
 
-        Order order = commerce.checkout().pay(declined.id(), card(VISA), "late");
+        Order order = payAgain(declined, card(VISA), "late");
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.FAILED);

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
+import dev.cartwright.cart.CartAccess;
+import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
@@ -132,10 +135,10 @@ public abstract class MoneyPathContract extends OrderFixtures {
         Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
         long before = gateway.authorizationCount();
 
-        List<Object> outcomes = Contracts.race(RETRIES, i -> outcome(() -> commerce.checkout()
-                .pay(declined.id(), card(VISA), "pay-again")));
+        List<Object> outcomes = Contracts.race(RETRIES, i -> outcome(() -> payAgain(declined, card(VISA),
+                "pay-again")));
 
-        Order paid = commerce.checkout().pay(declined.id(), card(VISA), "pay-again");
+        Order paid = payAgain(declined, card(VISA), "pay-again");
         assertThat(paid.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertOnlyTheOrderOrInProgress(outcomes, paid);
         assertThat(gateway.authorizationCount()).isEqualTo(before + 1);
@@ -534,7 +537,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         givenStockedProduct("A", "10.00", 5);
         CustomerId owner = newCustomer();
         Order declined = placeDirect(owner, "A", 1, SimulatedPaymentGateway.DECLINE);
-        commerce.checkout().pay(declined.id(), card(VISA), "second-card");
+        payAgain(declined, card(VISA), "second-card");
 
         assertThat(commerce.orders().payments(owner, declined.id())).extracting(Payment::status)
                 .containsExactly(PaymentStatus.DECLINED, PaymentStatus.AUTHORIZED);
@@ -555,6 +558,37 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
         assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
         assertThat(gateway.voidCount()).isZero();
+    }
+
+    @Test
+    void anotherCustomerCannotPaySomeonesDeclinedOrder() {
+        givenStockedProduct("A", "10.00", 5);
+        Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+
+        assertFails(() -> commerce.checkout().pay(CartAccess.customer(newCustomer()), declined.id(), card(VISA),
+                "not-mine"), ErrorCode.FORBIDDEN, "orderId");
+
+        assertThat(commerce.backOffice().get(declined.id())).isEqualTo(declined);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aGuestPaysTheirDeclinedOrderWithTheSecretOfTheCartItCameFrom() {
+        givenStockedProduct("A", "10.00", 5);
+        GuestCart guest = commerce.carts().create(EUR);
+        commerce.carts().add(guest.access(), guest.id(), Sku.of("A"), 1);
+        Order declined = commerce.checkout().placeOrder(CheckoutRequest.forGuest(guest.id(), guest.access(),
+                "guest@example.com", ADDRESS, "standard", card(SimulatedPaymentGateway.DECLINE), "guest-key"));
+        GuestCart stranger = commerce.carts().create(EUR);
+
+        assertFails(() -> commerce.checkout().pay(stranger.access(), declined.id(), card(VISA), "stranger"),
+                ErrorCode.FORBIDDEN, "orderId");
+        assertFails(() -> commerce.checkout().pay(CartAccess.customer(newCustomer()), declined.id(), card(VISA),
+                "customer"), ErrorCode.FORBIDDEN, "orderId");
+        Order paid = commerce.checkout().pay(guest.access(), declined.id(), card(VISA), "guest-retry");
+
+        assertThat(paid.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ helpers

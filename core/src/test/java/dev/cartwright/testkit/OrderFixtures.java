@@ -150,6 +150,18 @@ public abstract class OrderFixtures extends StoreContract {
     }
 
     /**
+     * Pays a customer's order again, as its customer.
+     *
+     * @param order the order, placed by a customer
+     * @param method the payment method
+     * @param key the idempotency key
+     * @return the order
+     */
+    protected Order payAgain(Order order, PaymentMethod method, String key) {
+        return commerce.checkout().pay(CartAccess.customer(order.customerId().orElseThrow()), order.id(), method, key);
+    }
+
+    /**
      * @param order an order
      * @return its current payment
      */

@@ -216,8 +216,8 @@ public abstract class PaymentEventsContract extends OrderFixtures {
     void aDeclineThenARetryWithAnotherCardPublishesTheFailureThenTheAuthorization() {
         givenStockedProduct("A", "10.00", 1_000);
         Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.INSUFFICIENT_FUNDS);
-        Order paid = commerce.checkout().pay(declined.id(), card(SimulatedPaymentGateway.VISA), "retry-1");
-        commerce.checkout().pay(declined.id(), card(SimulatedPaymentGateway.VISA), "retry-1");
+        Order paid = payAgain(declined, card(SimulatedPaymentGateway.VISA), "retry-1");
+        payAgain(declined, card(SimulatedPaymentGateway.VISA), "retry-1");
 
         String reference = declined.id().toString();
         assertThat(received).containsExactly(

@@ -49,8 +49,8 @@ final class JdbcOrderRepository implements OrderRepository {
     private static final String SELECT = "SELECT id, customer_id, email, currency, subtotal_minor, discount_minor,"
             + " tax_minor, shipping_minor, shipping_tax_minor, grand_total_minor, prices_include_tax, ship_name,"
             + " ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_region, shipping_option_id,"
-            + " idempotency_key, request_fingerprint, status, payment_status, fulfillment_status, payment_id, version,"
-            + " placed_at, expires_at FROM orders";
+            + " idempotency_key, request_fingerprint, status, payment_status, fulfillment_status, payment_id,"
+            + " guest_secret_hash, version, placed_at, expires_at FROM orders";
     private static final String OLDEST_FIRST = " ORDER BY placed_at, id_high, id_low LIMIT :limit";
 
     private final Sql sql;
@@ -69,12 +69,14 @@ final class JdbcOrderRepository implements OrderRepository {
                     + " subtotal_minor, discount_minor, tax_minor, shipping_minor, shipping_tax_minor, grand_total_minor,"
                     + " prices_include_tax, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country,"
                     + " ship_region, shipping_option_id, idempotency_key, request_fingerprint, status, payment_status,"
-                    + " fulfillment_status, payment_id, version, placed_at, expires_at) VALUES (:id, :high, :low,"
+                    + " fulfillment_status, payment_id, guest_secret_hash, version, placed_at, expires_at) VALUES (:id, :high,"
+                    + " :low,"
                     + " :customerId, :email, :currency, :subtotal, :discount, :tax, :shipping, :shippingTax, :grandTotal,"
                     + " :pricesIncludeTax, :name, :line1, :line2, :city, :postalCode, :country, :region, :shippingOption,"
-                    + " :idempotencyKey, :fingerprint, :status, :paymentStatus, :fulfillmentStatus, :paymentId, :version,"
-                    + " :placedAt, :expiresAt)");
+                    + " :idempotencyKey, :fingerprint, :status, :paymentStatus, :fulfillmentStatus, :paymentId,"
+                    + " :guestSecretHash, :version, :placedAt, :expiresAt)");
             Rows.bindUuid(insert, "customerId", order.customerId().map(CustomerId::value).orElse(null));
+            Rows.bindUuid(insert, "paymentId", order.payment().map(PaymentId::value).orElse(null));
             insert.bind("id", order.id().value())
                     .bind("high", order.id().value().getMostSignificantBits())
                     .bind("low", order.id().value().getLeastSignificantBits())
@@ -100,7 +102,7 @@ final class JdbcOrderRepository implements OrderRepository {
                     .bind("status", order.status().name())
                     .bind("paymentStatus", order.paymentStatus().name())
                     .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("paymentId", order.payment().map(PaymentId::value).orElse(null))
+                    .bind("guestSecretHash", order.guestSecretHash().orElse(null))
                     .bind("version", order.version())
                     .bind("placedAt", Rows.nanos(order.placedAt()))
                     .bind("expiresAt", Rows.nanos(order.expiresAt()))
@@ -182,18 +184,18 @@ final class JdbcOrderRepository implements OrderRepository {
             if (!stored.get().idempotencyKey().equals(order.idempotencyKey())) {
                 throw CommerceException.invalid("order", "must keep its idempotency key");
             }
-            sql.handle.createUpdate("UPDATE orders SET status = :status, payment_status = :paymentStatus,"
+            Update update = sql.handle.createUpdate("UPDATE orders SET status = :status, payment_status = :paymentStatus,"
                     + " fulfillment_status = :fulfillmentStatus, payment_id = :paymentId, version = :version,"
                     + " expires_at = :expiresAt WHERE id = :id AND version = :expectedVersion")
                     .bind("id", order.id().value())
                     .bind("status", order.status().name())
                     .bind("paymentStatus", order.paymentStatus().name())
                     .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("paymentId", order.payment().map(PaymentId::value).orElse(null))
                     .bind("version", order.version())
                     .bind("expiresAt", Rows.nanos(order.expiresAt()))
-                    .bind("expectedVersion", expectedVersion)
-                    .execute();
+                    .bind("expectedVersion", expectedVersion);
+            Rows.bindUuid(update, "paymentId", order.payment().map(PaymentId::value).orElse(null));
+            update.execute();
             updateReturned(order);
             int transitions = stored.get().transitions();
             if (transitions <= order.history().size()) {
@@ -402,7 +404,8 @@ final class JdbcOrderRepository implements OrderRepository {
     private record Stored(long version, String idempotencyKey, int transitions, int shipments) {
     }
 
-    private record Row(UUID id, Optional<CustomerId> customerId, Optional<String> email, Currency currency,
+    private record Row(UUID id, Optional<CustomerId> customerId, Optional<String> email,
+            Optional<String> guestSecretHash, Currency currency,
             OrderTotals totals, Address address, Optional<String> shippingOptionId, String idempotencyKey,
             String fingerprint, OrderStatus status, OrderPaymentStatus paymentStatus, FulfillmentStatus fulfillmentStatus,
             Optional<PaymentId> paymentId, long version, Instant placedAt, Instant expiresAt) {
@@ -419,7 +422,8 @@ final class JdbcOrderRepository implements OrderRepository {
                     rs.getString("ship_country"), Optional.ofNullable(rs.getString("ship_region")));
             UUID customer = Rows.uuid(rs, "customer_id");
             return new Row(Rows.uuid(rs, "id"), Optional.ofNullable(customer).map(CustomerId::new),
-                    Optional.ofNullable(rs.getString("email")), currency, totals, address,
+                    Optional.ofNullable(rs.getString("email")),
+                    Optional.ofNullable(rs.getString("guest_secret_hash")).map(String::trim), currency, totals, address,
                     Optional.ofNullable(rs.getString("shipping_option_id")), rs.getString("idempotency_key"),
                     rs.getString("request_fingerprint"), OrderStatus.valueOf(rs.getString("status")),
                     OrderPaymentStatus.valueOf(rs.getString("payment_status")),
@@ -429,7 +433,7 @@ final class JdbcOrderRepository implements OrderRepository {
         }
 
         Order toOrder(List<OrderLine> lines, List<OrderTransition> history, List<Shipment> shipments) {
-            return new Order(new OrderId(id), customerId, email, currency, lines, totals, address, shippingOptionId,
+            return new Order(new OrderId(id), customerId, email, guestSecretHash, currency, lines, totals, address, shippingOptionId,
                     idempotencyKey, fingerprint, status, paymentStatus, fulfillmentStatus, paymentId, shipments, history,
                     version, placedAt, expiresAt);
         }

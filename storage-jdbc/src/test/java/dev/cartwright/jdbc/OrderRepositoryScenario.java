@@ -212,7 +212,8 @@ abstract class OrderRepositoryScenario {
         OrderTotals totals = new OrderTotals(subtotal, zero, zero, zero, zero, subtotal, false);
         Address address = new Address("Ada", "Street 1", "", "Berlin", "10115", "DE", customer.isEmpty()
                 ? Optional.of("BE") : Optional.empty());
-        return new Order(id, customer, customer.isEmpty() ? Optional.of("guest@example.com") : Optional.empty(), EUR,
+        return new Order(id, customer, customer.isEmpty() ? Optional.of("guest@example.com") : Optional.empty(),
+                Optional.empty(), EUR,
                 lines, totals, address, customer.isEmpty() ? Optional.empty() : Optional.of("standard"), key,
                 "fingerprint-" + key, OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING,
                 FulfillmentStatus.UNFULFILLED, Optional.of(new PaymentId(UUID.randomUUID())), List.of(),

@@ -1,5 +1,7 @@
 package dev.cartwright.examples.monolith;
 
+import dev.cartwright.cart.CartAccess;
+
 import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.Customer;
 import dev.cartwright.error.CommerceException;
@@ -60,5 +62,21 @@ final class Auth {
             throw new CommerceException(ErrorCode.UNAUTHENTICATED, "Authorization must be 'Bearer <token>'");
         }
         return Optional.of(header.substring(7).trim());
+    }
+
+    /**
+     * Who shops in this request: a guest holding a cart's secret (the {@code Cart-Secret} header, which wins),
+     * else the customer of the bearer token.
+     *
+     * @throws CommerceException {@code UNAUTHENTICATED} if the request carries neither
+     */
+    CartAccess shopper(Context ctx) {
+        String secret = ctx.header(CartRoutes.CART_SECRET);
+        if (secret != null) {
+            return CartAccess.guest(secret);
+        }
+        return optionalCustomer(ctx).<CartAccess>map(customer -> CartAccess.customer(customer.id()))
+                .orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "send the cart's "
+                        + CartRoutes.CART_SECRET + " header (a guest) or a bearer token (a customer)"));
     }
 }

@@ -146,13 +146,7 @@ final class CartRoutes {
      *     the customer of the bearer token; the library checks that the cart admits them
      */
     private CartAccess access(Context ctx) {
-        String secret = ctx.header(CART_SECRET);
-        if (secret != null) {
-            return CartAccess.guest(secret);
-        }
-        return auth.optionalCustomer(ctx).<CartAccess>map(customer -> CartAccess.customer(customer.id()))
-                .orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "send the cart's " + CART_SECRET
-                        + " header (a guest's cart) or a bearer token (a customer's cart)"));
+        return auth.shopper(ctx);
     }
 
     private static CartId cartId(Context ctx) {

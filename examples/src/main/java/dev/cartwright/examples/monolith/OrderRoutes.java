@@ -104,11 +104,7 @@ final class OrderRoutes {
         OrderId id = orderId(ctx);
         String key = Params.idempotencyKey(ctx);
         Requests.Pay body = Json.read(ctx, Requests.Pay.class);
-        Order order = shop.backOffice().get(id);
-        if (order.customerId().isPresent()) {
-            shop.orders().get(auth.customer(ctx).id(), id);
-        }
-        Order paid = shop.checkout().pay(id, Addresses.payment(body.paymentToken()), key);
+        Order paid = shop.checkout().pay(auth.shopper(ctx), id, Addresses.payment(body.paymentToken()), key);
         if (paid.paymentStatus() == OrderPaymentStatus.DECLINED || paid.paymentStatus() == OrderPaymentStatus.FAILED) {
             throw new CommerceException(ErrorCode.PAYMENT_DECLINED, "paymentToken",
                     "the payment was declined; order " + id + " can be paid with another card", null);

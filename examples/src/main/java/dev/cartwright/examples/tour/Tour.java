@@ -130,7 +130,7 @@ public final class Tour {
                 "standard", PaymentMethod.of(SimulatedPaymentGateway.DECLINE, "visa", "0002"), "bob-checkout-1"));
         say("order %s with a card that is declined: %s, payment %s", shortId(bobOrder), bobOrder.status(),
                 bobOrder.paymentStatus());
-        bobOrder = shop.checkout().pay(bobOrder.id(),
+        bobOrder = shop.checkout().pay(CartAccess.customer(bob.id()), bobOrder.id(),
                 PaymentMethod.of(SimulatedPaymentGateway.MASTERCARD, "mastercard", "4444"), "bob-retry-1");
         say("retried with another card: %s, payment %s, total %s", bobOrder.status(), bobOrder.paymentStatus(),
                 bobOrder.totals().grandTotal());
