@@ -9,6 +9,8 @@ import dev.cartwright.customer.PasswordHasher;
 import dev.cartwright.error.Validate;
 import dev.cartwright.event.EventDelivery;
 import dev.cartwright.event.EventListener;
+import dev.cartwright.event.ParkedEvents;
+import dev.cartwright.event.RetrySchedule;
 import dev.cartwright.inventory.Inventory;
 import dev.cartwright.inventory.LowStockThreshold;
 import dev.cartwright.order.BackOffice;
@@ -46,6 +48,7 @@ public final class Commerce {
     private final PaymentGateway paymentGateway;
     private final OrderServices orderServices;
     private final EventDelivery eventDelivery;
+    private final ParkedEvents parkedEvents;
 
     private Commerce(Builder builder) {
         CommerceStore store = builder.store;
@@ -55,7 +58,10 @@ public final class Commerce {
         this.promotions = new Promotions(view(store, transaction -> transaction), builder.clock, builder.ids);
         this.carts = new Carts(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.cartLimits, priceCalculator, builder.taxPolicy, builder.shippingOptions);
-        this.eventDelivery = new EventDelivery(view(store, transaction -> transaction), builder.eventListeners);
+        this.eventDelivery = new EventDelivery(view(store, transaction -> transaction), builder.eventListeners,
+                builder.clock, builder.eventRetries);
+        this.parkedEvents = new ParkedEvents(view(store, transaction -> transaction), builder.clock,
+                eventDelivery::deliver);
         this.payments = new Payments(view(store, transaction -> transaction), builder.paymentGateway, builder.clock,
                 eventDelivery::deliver);
         this.paymentGateway = builder.paymentGateway;
@@ -145,12 +151,22 @@ public final class Commerce {
      * Delivers the events waiting in the outbox to the listeners registered with
      * {@link Builder#eventListener(EventListener)}. Every service call that publishes events already tries
      * this after it commits; call it periodically too, so that events whose delivery failed are delivered
-     * again (at least once).
+     * again (at least once) once their wait ({@link Builder#eventRetrySchedule(RetrySchedule)}) has passed.
+     * What a listener throws is never thrown from here.
      *
      * @return how many events every listener took
+     * @throws dev.cartwright.error.CommerceException {@code STORAGE} if the store fails
      */
     public int deliverEvents() {
         return eventDelivery.deliver();
+    }
+
+    /**
+     * @return the events whose delivery failed {@link RetrySchedule#maxAttempts()} times and is no longer
+     *     retried automatically: for staff to count, list, retry or drop
+     */
+    public ParkedEvents parkedEvents() {
+        return parkedEvents;
     }
 
     /** @return a builder; only {@link Builder#store(CommerceStore)} is required */
@@ -172,6 +188,7 @@ public final class Commerce {
         private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
         private final List<EventListener> eventListeners = new ArrayList<>();
         private LowStockThreshold lowStockThreshold = LowStockThreshold.DEFAULT;
+        private RetrySchedule eventRetries = RetrySchedule.DEFAULT;
 
         private Builder() {
         }
@@ -314,6 +331,19 @@ public final class Commerce {
          */
         public Builder eventListener(EventListener listener) {
             eventListeners.add(Validate.notNull(listener, "eventListener"));
+            return this;
+        }
+
+        /**
+         * Sets when an event that a listener threw on is delivered again, and after how many failed attempts it
+         * is parked for staff ({@link Commerce#parkedEvents()}) instead. While it waits, later events are delivered.
+         *
+         * @param schedule the schedule; {@link RetrySchedule#DEFAULT} (1 s doubling to 10 minutes, parked on the
+         *     15th failure) by default
+         * @return this builder
+         */
+        public Builder eventRetrySchedule(RetrySchedule schedule) {
+            this.eventRetries = Validate.notNull(schedule, "eventRetrySchedule");
             return this;
         }
 

@@ -10,7 +10,10 @@ public interface EventListener {
 
     /**
      * @param event the event
-     * @throws RuntimeException to have the event delivered again later
+     * @throws RuntimeException to have the event delivered again later, after the {@link RetrySchedule}'s wait;
+     *     once it has failed {@link RetrySchedule#maxAttempts()} times it is parked for staff
+     *     ({@link ParkedEvents}). Anything else thrown, an {@link Error} too, counts the same and never reaches
+     *     the caller of the service that published the event
      */
     void onEvent(CommerceEvent event);
 }

@@ -8,6 +8,7 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.event.EventListener;
+import dev.cartwright.event.RetrySchedule;
 import dev.cartwright.money.Money;
 import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Order events go through the store's outbox: appended in the transaction of their change, delivered after
- * commit to every listener, again after a listener failed, and never for a change that rolled back.
+ * commit to every listener, again once the retry schedule's wait after a listener failed has passed, and never
+ * for a change that rolled back.
  */
 public abstract class OrderEventsContract extends OrderFixtures {
 
@@ -162,6 +164,7 @@ public abstract class OrderEventsContract extends OrderFixtures {
         Order order = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.VISA);
         assertThat(received).hasSize(2);
 
+        clock.advance(RetrySchedule.DEFAULT.delayAfter(1));
         assertThat(commerce.deliverEvents()).isEqualTo(2);
         assertThat(received).hasSize(4);
         assertThat(received.subList(2, 4)).isEqualTo(received.subList(0, 2));
@@ -180,13 +183,16 @@ public abstract class OrderEventsContract extends OrderFixtures {
         List<CommerceEvent> first = List.copyOf(received);
         assertThat(first).hasSize(2);
 
+        clock.advance(RetrySchedule.DEFAULT.delayAfter(1));
         assertThat(commerce.deliverEvents()).isZero();
+        clock.advance(RetrySchedule.DEFAULT.delayAfter(2));
         assertThat(commerce.deliverEvents()).isZero();
         assertThat(received).hasSize(6);
         assertThat(received.subList(2, 4)).isEqualTo(first);
         assertThat(received.subList(4, 6)).isEqualTo(first);
 
         failuresLeft.set(0);
+        clock.advance(RetrySchedule.DEFAULT.delayAfter(3));
         assertThat(commerce.deliverEvents()).isEqualTo(2);
         assertThat(commerce.deliverEvents()).isZero();
         assertThat(received).hasSize(8);

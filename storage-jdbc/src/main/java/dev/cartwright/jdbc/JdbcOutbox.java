@@ -5,16 +5,18 @@ import dev.cartwright.error.Validate;
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.event.Outbox;
 import dev.cartwright.event.OutboxEntry;
+import dev.cartwright.event.ParkedEvent;
+import dev.cartwright.event.UnreadableEvent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outbox as rows of the transaction that appends them: each event as its record class name and its
- * {@link RecordCodec} text. An entry whose class is no longer loadable, or whose text no longer fits its
- * record, is not handed out: it is logged, its failure counted, and it stays for an operator to look at.
+ * {@link RecordCodec} text, with its retry state (next attempt, parked flag, last error) beside it. An entry
+ * whose class is no longer loadable, or whose text no longer fits its record, is handed out as an
+ * {@link UnreadableEvent}, so that its failures are counted and it is parked for staff like any other.
  */
 final class JdbcOutbox implements Outbox {
 
@@ -40,8 +42,8 @@ final class JdbcOutbox implements Outbox {
             throw CommerceException.invalid("event", "cannot be stored: " + e.getMessage());
         }
         long appendedAt = Rows.nanos(at);
-        sql.exec(() -> sql.handle.createUpdate("INSERT INTO outbox (event_type, payload, attempts, appended_at)"
-                + " VALUES (:type, :payload, 0, :at)")
+        sql.exec(() -> sql.handle.createUpdate("INSERT INTO outbox (event_type, payload, attempts, appended_at,"
+                + " next_attempt_at, parked) VALUES (:type, :payload, 0, :at, :at, FALSE)")
                 .bind("type", event.getClass().getName())
                 .bind("payload", payload)
                 .bind("at", appendedAt)
@@ -49,35 +51,22 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> findUndelivered(int limit) {
+    public List<OutboxEntry> findDue(Instant now, int limit) {
+        Validate.notNull(now, "now");
         Validate.positive(limit, "limit");
-        List<OutboxEntry> entries = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        while (entries.size() < limit) {
-            long from = after;
-            List<Stored> rows = sql.run(() -> sql.handle.createQuery("SELECT seq, event_type, payload, attempts,"
-                    + " appended_at FROM outbox WHERE seq > :after ORDER BY seq LIMIT :limit")
-                    .bind("after", from)
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> new Stored(rs.getLong("seq"), rs.getString("event_type"), rs.getString("payload"),
-                            rs.getInt("attempts"), Rows.instant(rs, "appended_at")))
-                    .list());
-            for (Stored row : rows) {
-                after = row.sequence();
-                CommerceEvent event = decode(row);
-                if (event == null) {
-                    recordFailure(row.sequence());
-                } else if (entries.size() < limit) {
-                    entries.add(new OutboxEntry(row.sequence(), event, row.attempts(), row.appendedAt()));
-                }
-            }
-            if (rows.size() < limit) {
-                break;
-            }
-        }
-        return entries;
+        return sql.run(() -> sql.handle.createQuery("SELECT seq, event_type, payload, attempts, appended_at"
+                + " FROM outbox WHERE parked = FALSE AND next_attempt_at <= :now ORDER BY seq LIMIT :limit")
+                .bind("now", Rows.nanos(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Stored(rs.getLong("seq"), rs.getString("event_type"), rs.getString("payload"),
+                        rs.getInt("attempts"), Rows.instant(rs, "appended_at")))
+                .list())
+                .stream()
+                .map(row -> new OutboxEntry(row.sequence(), decode(row), row.attempts(), row.appendedAt()))
+                .toList();
     }
 
+    /** @return the stored event, or an {@link UnreadableEvent} that its delivery fails on, to be counted */
     private static CommerceEvent decode(Stored row) {
         try {
             Class<?> type = RecordCodec.loadClass(row.type());
@@ -86,9 +75,8 @@ final class JdbcOutbox implements Outbox {
             }
             return (CommerceEvent) RecordCodec.decode(type.asSubclass(Record.class), row.payload());
         } catch (RuntimeException e) {
-            LOG.error("outbox entry {} ({}) cannot be read and is not delivered; it stays in the outbox after {}"
-                    + " failed attempts", row.sequence(), row.type(), row.attempts() + 1, e);
-            return null;
+            LOG.debug("outbox entry {} ({}) cannot be read", row.sequence(), row.type(), e);
+            return new UnreadableEvent(row.type(), String.valueOf(e.getMessage()), row.appendedAt());
         }
     }
 
@@ -98,9 +86,75 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void recordFailure(long sequence) {
-        sql.exec(() -> sql.handle.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE seq = :seq")
-                .bind("seq", sequence).execute());
+    public void recordFailure(long sequence, String error, Instant nextAttemptAt) {
+        Validate.notNull(error, "error");
+        Validate.notNull(nextAttemptAt, "nextAttemptAt");
+        sql.exec(() -> sql.handle.createUpdate("UPDATE outbox SET attempts = attempts + 1,"
+                + " next_attempt_at = :next, last_error = :error WHERE seq = :seq")
+                .bind("next", Rows.nanos(nextAttemptAt))
+                .bind("error", error)
+                .bind("seq", sequence)
+                .execute());
+    }
+
+    @Override
+    public void park(long sequence, String error) {
+        Validate.notNull(error, "error");
+        sql.exec(() -> sql.handle.createUpdate("UPDATE outbox SET attempts = attempts + 1, parked = TRUE,"
+                + " last_error = :error WHERE seq = :seq")
+                .bind("error", error)
+                .bind("seq", sequence)
+                .execute());
+    }
+
+    @Override
+    public long countParked() {
+        return sql.run(() -> sql.handle.createQuery("SELECT COUNT(*) FROM outbox WHERE parked = TRUE")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public List<ParkedEvent> findParked(long afterSequence, int limit) {
+        Validate.positive(limit, "limit");
+        return sql.run(() -> sql.handle.createQuery("SELECT seq, event_type, payload, attempts, appended_at,"
+                + " last_error FROM outbox WHERE parked = TRUE AND seq > :after ORDER BY seq LIMIT :limit")
+                .bind("after", afterSequence)
+                .bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Stored row = new Stored(rs.getLong("seq"), rs.getString("event_type"), rs.getString("payload"),
+                            rs.getInt("attempts"), Rows.instant(rs, "appended_at"));
+                    String lastError = rs.getString("last_error");
+                    return new ParkedEvent(row.sequence(), decode(row), row.attempts(), row.appendedAt(),
+                            lastError == null ? "" : lastError);
+                })
+                .list());
+    }
+
+    @Override
+    public boolean unpark(long sequence, Instant now) {
+        Validate.notNull(now, "now");
+        return sql.run(() -> sql.handle.createUpdate("UPDATE outbox SET parked = FALSE, attempts = 0,"
+                + " next_attempt_at = :now, last_error = NULL WHERE seq = :seq AND parked = TRUE")
+                .bind("now", Rows.nanos(now))
+                .bind("seq", sequence)
+                .execute()) == 1;
+    }
+
+    @Override
+    public int unparkAll(Instant now) {
+        Validate.notNull(now, "now");
+        return sql.run(() -> sql.handle.createUpdate("UPDATE outbox SET parked = FALSE, attempts = 0,"
+                + " next_attempt_at = :now, last_error = NULL WHERE parked = TRUE")
+                .bind("now", Rows.nanos(now))
+                .execute());
+    }
+
+    @Override
+    public boolean dropParked(long sequence) {
+        return sql.run(() -> sql.handle.createUpdate("DELETE FROM outbox WHERE seq = :seq AND parked = TRUE")
+                .bind("seq", sequence)
+                .execute()) == 1;
     }
 
     private record Stored(long sequence, String type, String payload, int attempts, Instant appendedAt) {

@@ -55,7 +55,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * <p>Outbox events are rows of the transaction that appends them, stored as their record class name and a
  * text form of their components (any {@link dev.cartwright.event.CommerceEvent} record of the supported
  * component types, including a host's own); an entry whose class is gone or whose text no longer fits its
- * record is logged, counted as a failed attempt and kept, never delivered.
+ * record is handed out as a {@link dev.cartwright.event.UnreadableEvent}, which is never given to a listener:
+ * its delivery fails, is retried on the schedule and then parked for staff.
  *
  * <p>Instants are stored exactly, as nanoseconds since the epoch; instants before 1677 or after 2262 are
  * rejected with {@link dev.cartwright.error.ErrorCode#VALIDATION}.

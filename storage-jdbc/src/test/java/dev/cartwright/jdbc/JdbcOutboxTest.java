@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cartwright.Commerce;
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.event.OutboxEntry;
+import dev.cartwright.event.ParkedEvent;
+import dev.cartwright.event.RetrySchedule;
+import dev.cartwright.event.UnreadableEvent;
 import dev.cartwright.order.OrderCancelled;
 import dev.cartwright.order.OrderId;
+import dev.cartwright.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +28,7 @@ class JdbcOutboxTest {
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
 
     @Test
-    void anUnreadableEntryIsSkippedCountedAndKeptWhileTheOthersAreDelivered() throws SQLException {
+    void anUnreadableEntryReachesNoListenerAndIsRetriedThenParkedWhileTheOthersAreDelivered() throws SQLException {
         DataSource dataSource = TestDatabases.freshH2();
         JdbcStore store = JdbcStore.create(dataSource);
         OrderCancelled first = new OrderCancelled(new OrderId(UUID.randomUUID()), "system", AT);
@@ -44,15 +48,29 @@ class JdbcOutboxTest {
             return null;
         });
 
-        List<OutboxEntry> undelivered = store.inTransaction(transaction -> transaction.outbox().findUndelivered(2));
-        assertThat(undelivered).extracting(OutboxEntry::event).containsExactly(first, last);
-        assertThat(attempts(dataSource)).containsExactly(0, 1, 1, 1, 0);
+        List<OutboxEntry> due = store.inTransaction(transaction -> transaction.outbox().findDue(AT, 10));
+        assertThat(due).extracting(OutboxEntry::event).hasSize(5).startsWith(first).endsWith(last);
+        assertThat(due.subList(1, 4)).extracting(entry -> ((UnreadableEvent) entry.event()).eventType())
+                .containsExactly("com.example.GoneEvent", "dev.cartwright.order.OrderCancelled", "java.lang.String");
 
+        MutableClock clock = new MutableClock(AT);
         List<CommerceEvent> received = new ArrayList<>();
-        Commerce commerce = Commerce.builder().store(store).eventListener(received::add).build();
+        Commerce commerce = Commerce.builder().store(store).clock(clock).eventListener(received::add)
+                .eventRetrySchedule(RetrySchedule.DEFAULT.withMaxAttempts(2)).build();
         assertThat(commerce.deliverEvents()).isEqualTo(2);
         assertThat(received).containsExactly(first, last);
-        assertThat(attempts(dataSource)).containsExactly(2, 2, 2);
+        assertThat(attempts(dataSource)).containsExactly(1, 1, 1);
+
+        clock.advance(RetrySchedule.DEFAULT.delayAfter(1));
+        assertThat(commerce.deliverEvents()).isZero();
+        assertThat(received).hasSize(2);
+        List<ParkedEvent> parked = commerce.parkedEvents().list(10).events();
+        assertThat(parked).extracting(entry -> ((UnreadableEvent) entry.event()).eventType())
+                .containsExactly("com.example.GoneEvent", "dev.cartwright.order.OrderCancelled", "java.lang.String");
+        assertThat(parked).allSatisfy(entry -> {
+            assertThat(entry.attempts()).isEqualTo(2);
+            assertThat(entry.lastError()).startsWith("cannot be read: ");
+        });
     }
 
     @Test
@@ -67,7 +85,7 @@ class JdbcOutboxTest {
         } catch (IllegalStateException expected) {
             // the append goes with it
         }
-        List<OutboxEntry> undelivered = store.inTransaction(transaction -> transaction.outbox().findUndelivered(10));
+        List<OutboxEntry> undelivered = store.inTransaction(transaction -> transaction.outbox().findDue(AT, 10));
         assertThat(undelivered).isEmpty();
     }
 
