@@ -43,8 +43,11 @@ public final class Checkout {
      * Places and pays an order from a cart.
      *
      * @param request the cart, buyer, address, shipping, payment method and idempotency key
-     * @return the order: {@link OrderStatus#CONFIRMED} if the payment was approved, else
-     *     {@link OrderStatus#PENDING_PAYMENT} with {@link OrderPaymentStatus#DECLINED}
+     * @return the order: {@link OrderStatus#CONFIRMED} if the payment was approved (or none was needed, for a
+     *     free order), {@link OrderStatus#PENDING_PAYMENT} with {@link OrderPaymentStatus#DECLINED} if it was
+     *     declined, or {@link OrderStatus#CANCELLED} with the payment voided or refunded if it was approved only
+     *     after the order's hold lapsed and its stock went to another buyer; a repeat of the request with the
+     *     same key, even one racing the first, returns the same order
      * @throws CommerceException {@code VALIDATION} for a bad request, an empty cart, an unknown shipping option or
      *     one that does not ship to the address; {@code NOT_FOUND} for an unknown cart or (field {@code sku}) a
      *     product no longer for sale; {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the
@@ -53,8 +56,9 @@ public final class Checkout {
      *     if prices changed and the request does not accept that; {@code CONFLICT} (field
      *     {@code idempotencyKey}) if the key was used for another request, or if the cart changed meanwhile;
      *     {@code INSUFFICIENT_STOCK} naming the short SKU; {@code LIMIT_EXCEEDED} if a promotion was used up;
-     *     {@link PaymentGatewayException} if the gateway's answer is unknown: the order is kept, and a retry
-     *     with the same key (or {@link #recover()}) learns the outcome without charging twice
+     *     {@code IN_PROGRESS} (field {@code idempotencyKey}) while an earlier call with the same key is at the
+     *     gateway; {@link PaymentGatewayException} if the gateway's answer is unknown: the order is kept, and a
+     *     retry with the same key (or {@link #recover()}) learns the outcome without charging twice
      * @throws IllegalStateException if no payment gateway is configured
      */
     public Order placeOrder(CheckoutRequest request) {

@@ -71,8 +71,10 @@ public final class Orders {
     }
 
     /**
-     * Cancels the actor's order before it ships: an unpaid one at once, a paid one after its authorization is
-     * voided or its capture refunded through the gateway (outside any transaction). Its stock goes back.
+     * Cancels the actor's order before it ships: an unpaid one at once; a paid one is first marked
+     * {@link OrderStatus#CANCELLING} (it can no longer ship), then its authorization is voided or its capture
+     * refunded through the gateway (outside any transaction), then it is cancelled. Its stock and its
+     * promotions' uses go back.
      *
      * @param actor the customer asking
      * @param id the order
@@ -80,8 +82,8 @@ public final class Orders {
      * @throws CommerceException {@code VALIDATION} for a null argument; {@code NOT_FOUND} for an unknown order;
      *     {@code FORBIDDEN} if it is not the actor's; {@code INVALID_TRANSITION} if it shipped, completed, was
      *     cancelled or has a payment in progress; {@code PAYMENT_DECLINED} if the gateway refused the void or
-     *     refund; {@link dev.cartwright.payment.PaymentGatewayException} if its answer is unknown (repeat the
-     *     call)
+     *     refund (the order is {@link OrderStatus#CONFIRMED} again); {@link dev.cartwright.payment.PaymentGatewayException}
+     *     if its answer is unknown (the order stays cancelling: repeat the call to finish)
      */
     public Order cancel(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
