@@ -273,10 +273,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         for (int i = 0; i < size; i++) {
             byRemainder.add(i);
         }
-        byRemainder.sort((a, b) -> {
-            int comparison = remainders[b].compareTo(remainders[a]);
-            return comparison != 0 ? comparison : Integer.compare(a, b);
-        });
+        // List.sort is stable, so parts with equal remainders stay in order: ties go to the earlier part.
+        byRemainder.sort((a, b) -> remainders[b].compareTo(remainders[a]));
         for (int i = 0; i < leftover; i++) {
             parts[byRemainder.get(i)]++;
         }

@@ -43,11 +43,10 @@ public record Destination(String country, Optional<String> region) {
         return new Destination(country, Optional.of(Validate.notNull(region, "region")));
     }
 
-    static String validateCountry(String country, String field) {
+    static void validateCountry(String country, String field) {
         Validate.notNull(country, field);
         if (!COUNTRY.matcher(country).matches()) {
             throw CommerceException.invalid(field, "must be an ISO 3166-1 alpha-2 code in upper case: " + country);
         }
-        return country;
     }
 }

@@ -4,7 +4,6 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import dev.cartwright.money.Money;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -51,10 +50,5 @@ final class PromotionRules {
             throw CommerceException.invalid("code", "must be 1 to " + MAX_CODE_LENGTH + " letters, digits, '-' or '_'");
         }
         return code;
-    }
-
-    /** The form codes are compared in: case-insensitive, independent of the default locale. */
-    static String codeKey(String code) {
-        return code.toUpperCase(Locale.ROOT);
     }
 }

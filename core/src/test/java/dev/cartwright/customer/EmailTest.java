@@ -50,6 +50,14 @@ class EmailTest {
     }
 
     @Test
+    void aRefusalSaysWhichRuleTheAddressBreaks() {
+        assertThatThrownBy(() -> Email.of("  ")).hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> Email.of("@example.com")).hasMessageContaining("a local part and a domain");
+        assertThatThrownBy(() -> Email.of("ann@")).hasMessageContaining("a local part and a domain");
+        assertThatThrownBy(() -> Email.of("ann.example.com")).hasMessageContaining("exactly one '@'");
+    }
+
+    @Test
     void acceptsUpTo254Characters() {
         String longest = "a".repeat(64) + "@" + "b".repeat(189);
         assertThat(Email.of("  " + longest + "  ").value()).hasSize(254);

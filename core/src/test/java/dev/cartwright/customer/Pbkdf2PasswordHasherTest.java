@@ -135,4 +135,33 @@ class Pbkdf2PasswordHasherTest {
                 .orShould().callMethod(String.class, "equals", Object.class)
                 .check(hasherClasses);
     }
+
+    @Test
+    void storedHashesAreReadAtTheEdgesOfTheirRanges() throws Exception {
+        String password = "correct horse battery";
+        byte[] salt = new byte[16];
+        javax.crypto.SecretKeyFactory factory = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        byte[] oneRound = factory.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1, 256))
+                .getEncoded();
+        assertThat(hasher.verify(password, encoded(1, salt, oneRound))).as("one iteration").isTrue();
+
+        PasswordHasher strongest = PasswordHasher.pbkdf2(Pbkdf2PasswordHasher.MAX_ITERATIONS);
+        assertThat(strongest.needsRehash(encoded(Pbkdf2PasswordHasher.MAX_ITERATIONS, salt, new byte[32])))
+                .as("the most iterations").isFalse();
+        for (int length : new int[] {8, 64}) {
+            assertThat(hasher.needsRehash(encoded(FAST, new byte[length], new byte[32]))).as("salt of %d", length).isFalse();
+            assertThat(hasher.needsRehash(encoded(FAST, salt, new byte[length]))).as("hash of %d", length)
+                    .isEqualTo(length < 32);
+        }
+        for (int length : new int[] {7, 65}) {
+            assertThat(hasher.needsRehash(encoded(FAST, new byte[length], new byte[32]))).as("salt of %d", length).isTrue();
+            assertThat(hasher.needsRehash(encoded(FAST, salt, new byte[length]))).as("hash of %d", length).isTrue();
+        }
+        assertThat(hasher.needsRehash(encoded(FAST, salt, new byte[16]))).as("a short hash").isTrue();
+    }
+
+    private static String encoded(int iterations, byte[] salt, byte[] hash) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        return "pbkdf2-sha256$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+    }
 }

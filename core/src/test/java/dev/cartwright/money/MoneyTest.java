@@ -118,4 +118,121 @@ class MoneyTest {
         assertThatThrownBy(() -> amount.allocate(0))
                 .isInstanceOfSatisfying(CommerceException.class, e -> assertThat(e.field()).contains("count"));
     }
+
+    @Test
+    void subtractsAndNegatesExactly() {
+        assertThat(Money.ofMinor(1250, EUR).minus(Money.ofMinor(2000, EUR))).isEqualTo(Money.ofMinor(-750, EUR));
+        assertThat(Money.ofMinor(1250, EUR).negate()).isEqualTo(Money.ofMinor(-1250, EUR));
+        assertThat(Money.ofMinor(-7, BHD).negate()).isEqualTo(Money.ofMinor(7, BHD));
+        assertThat(Money.zero(JPY).negate()).isEqualTo(Money.zero(JPY));
+    }
+
+    @Test
+    void subtractingAnotherCurrencyIsAMismatch() {
+        assertThatThrownBy(() -> Money.ofMinor(5, EUR).minus(Money.ofMinor(1, JPY)))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
+        assertThatThrownBy(() -> Money.ofMinor(5, EUR).min(Money.ofMinor(1, BHD)))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void theSignOfAnAmountIsExactlyOneOfNegativeZeroAndPositive() {
+        for (long minor : new long[] {Long.MIN_VALUE, -1, 0, 1, Long.MAX_VALUE}) {
+            Money money = Money.ofMinor(minor, EUR);
+            assertThat(money.isNegative()).as("isNegative of %s", money).isEqualTo(minor < 0);
+            assertThat(money.isZero()).as("isZero of %s", money).isEqualTo(minor == 0);
+            assertThat(money.isPositive()).as("isPositive of %s", money).isEqualTo(minor > 0);
+        }
+    }
+
+    @Test
+    void minAndMaxPickTheSmallerAndTheLarger() {
+        Money one = Money.ofMinor(1, EUR);
+        Money two = Money.ofMinor(2, EUR);
+        assertThat(one.min(two)).isSameAs(one);
+        assertThat(two.min(one)).isSameAs(one);
+        assertThat(one.max(two)).isSameAs(two);
+        assertThat(two.max(one)).isSameAs(two);
+        assertThat(one.compareTo(two)).isNegative();
+        assertThat(two.compareTo(one)).isPositive();
+        assertThat(one.compareTo(Money.ofMinor(1, EUR))).isZero();
+    }
+
+    @Test
+    void multipliesByAWholeQuantityExactly() {
+        assertThat(Money.ofMinor(1250, EUR).times(3)).isEqualTo(Money.ofMinor(3750, EUR));
+        assertThat(Money.ofMinor(1250, EUR).times(0)).isEqualTo(Money.zero(EUR));
+        assertThat(Money.ofMinor(-3, JPY).times(-2)).isEqualTo(Money.ofMinor(6, JPY));
+    }
+
+    @Test
+    void convertsExactDecimalsAndTellsTooManyDigitsFromTooLarge() {
+        assertThat(Money.of(new BigDecimal("0.007"), BHD)).isEqualTo(Money.ofMinor(7, BHD));
+        assertThat(Money.of(new BigDecimal("1E+3"), JPY)).isEqualTo(Money.ofMinor(1000, JPY));
+        assertThatThrownBy(() -> Money.of(new BigDecimal("0.0001"), BHD))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+                    assertThat(e.field()).contains("amount");
+                });
+        assertThatThrownBy(() -> Money.of(new BigDecimal("92233720368547758.08"), EUR))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW));
+        assertThat(Money.of(new BigDecimal("92233720368547758.07"), EUR)).isEqualTo(Money.ofMinor(Long.MAX_VALUE, EUR));
+    }
+
+    @Test
+    void everyFactoryRefusesACurrencyWithoutAMinorUnit() {
+        Currency noMinorUnit = Currency.getInstance("XXX");
+        for (Runnable factory : List.<Runnable>of(
+                () -> Money.ofMinor(1, noMinorUnit),
+                () -> Money.zero(noMinorUnit),
+                () -> Money.of(BigDecimal.ONE, noMinorUnit),
+                () -> Money.of(BigDecimal.ONE, noMinorUnit, RoundingMode.HALF_EVEN))) {
+            assertThatThrownBy(factory::run)
+                    .isInstanceOfSatisfying(CommerceException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+                        assertThat(e.field()).contains("currency");
+                    });
+        }
+    }
+
+    @Test
+    void missingArgumentsAreValidationErrorsNamingTheField() {
+        Money money = Money.ofMinor(1, EUR);
+        assertField(() -> Money.of((String) null, "EUR"), "amount");
+        assertField(() -> Money.of("1", null), "currency");
+        assertField(() -> Money.of(null, EUR), "amount");
+        assertField(() -> Money.of(BigDecimal.ONE, null), "currency");
+        assertField(() -> Money.of(null, EUR, RoundingMode.HALF_EVEN), "amount");
+        assertField(() -> Money.of(BigDecimal.ONE, null, RoundingMode.HALF_EVEN), "currency");
+        assertField(() -> Money.of(BigDecimal.ONE, EUR, null), "rounding");
+        assertField(() -> money.plus(null), "other");
+        assertField(() -> money.times(null, RoundingMode.HALF_EVEN), "factor");
+        assertField(() -> money.times(BigDecimal.ONE, null), "rounding");
+        assertField(() -> money.allocate(null), "weights");
+    }
+
+    @Test
+    void emptyWeightsAreRefusedAsEmpty() {
+        assertThatThrownBy(() -> Money.ofMinor(10, EUR).allocate(List.of()))
+                .isInstanceOfSatisfying(CommerceException.class, e -> assertThat(e.getMessage()).contains("must not be empty"));
+    }
+
+    @Test
+    void theSmallestLongCannotBeAllocated() {
+        assertThatThrownBy(() -> Money.ofMinor(Long.MIN_VALUE, EUR).allocate(2))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW));
+        assertThat(Money.ofMinor(Long.MIN_VALUE + 1, EUR).allocate(1)).containsExactly(Money.ofMinor(Long.MIN_VALUE + 1, EUR));
+    }
+
+    private static void assertField(Runnable call, String field) {
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+                    assertThat(e.field()).contains(field);
+                });
+    }
 }

@@ -187,6 +187,27 @@ class PaymentTest {
     }
 
     @Test
+    void aVoidNotificationVoidsOnceAndADeclineOnlyDeclinesAPendingPayment() {
+        GatewayNotification voided = notification("e1", GatewayNotification.Type.VOIDED, eur("0.00"));
+        Payment voidedPayment = authorized().catchUp(voided, LATER);
+        assertThat(voidedPayment.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(voidedPayment.log().get(1).gatewayEventId()).isEqualTo("e1");
+        assertThat(voidedPayment.catchUp(notification("e2", GatewayNotification.Type.VOIDED, eur("0.00")), LATER))
+                .isSameAs(voidedPayment);
+
+        GatewayNotification declined = new GatewayNotification("e3", "key-1", "gw-1", GatewayNotification.Type.DECLINED,
+                eur("0.00"), DeclineReason.EXPIRED_CARD, LATER);
+        Payment declinedPayment = pending.catchUp(declined, LATER);
+        assertThat(declinedPayment.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(declinedPayment.log()).singleElement().satisfies(entry -> {
+            assertThat(entry.detail()).isEqualTo("EXPIRED_CARD");
+            assertThat(entry.gatewayEventId()).isEqualTo("e3");
+        });
+        assertThat(declinedPayment.catchUp(declined, LATER)).isSameAs(declinedPayment);
+        assertThat(authorized().catchUp(declined, LATER).status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    }
+
+    @Test
     void aNotificationThatCannotApplyYetIsAnInvalidTransition() {
         assertCode(() -> pending.catchUp(notification("e1", GatewayNotification.Type.CAPTURED, HUNDRED), LATER),
                 ErrorCode.INVALID_TRANSITION);
@@ -236,5 +257,97 @@ class PaymentTest {
         assertThat(pending.decline(DeclineReason.DECLINED, null, LATER).eventsSince(pending)).containsExactly(
                 new PaymentFailed(pending.id(), "order-1", PaymentStatus.DECLINED, "DECLINED", LATER));
         assertInvalid(() -> pending.eventsSince(later), "earlier");
+    }
+
+    @Test
+    void theConstructorRefusesAStatusTheAmountsDoNotBear() {
+        Money zero = eur("0.00");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.VOIDED,
+                zero, zero, zero, VISA, "gw-1", "key-1", List.of(), 2, AT, AT), "status");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.VOIDED,
+                eur("50.00"), eur("10.00"), zero, VISA, "gw-1", "key-1", List.of(), 2, AT, AT), "status");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.DECLINED,
+                eur("50.00"), zero, zero, VISA, "gw-1", "key-1", List.of(), 2, AT, AT), "status");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.FAILED,
+                eur("50.00"), zero, zero, VISA, "gw-1", "key-1", List.of(), 2, AT, AT), "status");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.VOIDED,
+                zero, zero, zero, VISA, null, "key-1", List.of(), 2, AT, AT), "gatewayPaymentId");
+        assertThat(new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.VOIDED,
+                eur("50.00"), zero, zero, VISA, "gw-1", "key-1", List.of(), 2, AT, AT).capturable()).isEqualTo(zero);
+    }
+
+    @Test
+    void operationsNameTheBadAmountAndTheStatusTheyRefuse() {
+        assertInvalid(() -> pending.authorize("gw-1", eur("0.00"), null, LATER), "authorizedAmount");
+        assertThatThrownBy(() -> pending.authorize("gw-1", Money.of("1.00", "USD"), null, LATER))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.field()).contains("authorizedAmount");
+                });
+        Payment captured = authorized().capture(HUNDRED, null, LATER);
+        assertInvalid(() -> captured.refund(eur("0.00"), null, LATER), "refundAmount");
+
+        assertTransition(() -> pending.capture(eur("1.00"), null, LATER), "cannot capture a payment that is PENDING");
+        assertTransition(() -> authorized().voidAuthorization(null, LATER).capture(eur("1.00"), null, LATER),
+                "cannot capture a payment that is VOIDED");
+        assertTransition(() -> authorized().refund(eur("1.00"), null, LATER), "cannot refund a payment that is AUTHORIZED");
+        assertTransition(() -> captured.refund(HUNDRED, null, LATER).refund(eur("1.00"), null, LATER),
+                "cannot refund a payment that is REFUNDED");
+    }
+
+    @Test
+    void anApprovalCannotBeRecordedForAFailedOrVoidedPayment() {
+        GatewayResult.Approved approved = new GatewayResult.Approved("gw-1", HUNDRED);
+        assertTransition(() -> pending.fail("gateway never saw it", LATER).recordApproval(approved, false, LATER),
+                "FAILED");
+        assertTransition(() -> authorized().voidAuthorization(null, LATER).recordApproval(approved, true, LATER),
+                "VOIDED");
+        assertTransition(() -> pending.decline(DeclineReason.DECLINED, null, LATER).recordApproval(approved, false, LATER),
+                "DECLINED");
+    }
+
+    @Test
+    void eventsSinceRefusesAnotherPayment() {
+        Payment other = Payment.start(new PaymentId(UUID.randomUUID()), "order-1", HUNDRED, VISA, "key-2", AT)
+                .authorize("gw-2", HUNDRED, null, LATER);
+        assertInvalid(() -> other.eventsSince(pending), "earlier");
+    }
+
+    @Test
+    void terminalStatusesAreThoseNoOperationLeaves() {
+        for (PaymentStatus status : PaymentStatus.values()) {
+            boolean terminal = status == PaymentStatus.REFUNDED || status == PaymentStatus.VOIDED
+                    || status == PaymentStatus.DECLINED || status == PaymentStatus.FAILED;
+            assertThat(status.isTerminal()).as(status.name()).isEqualTo(terminal);
+        }
+    }
+
+    @Test
+    void gatewayResultsAndIdsSayWhatTheyAre() {
+        assertThat(new GatewayResult.Approved("gw-1", HUNDRED).isApproved()).isTrue();
+        assertThat(new GatewayResult.Declined(DeclineReason.DECLINED, "no").isApproved()).isFalse();
+        assertThat(PaymentId.parse(pending.id().toString())).isEqualTo(pending.id());
+        assertInvalid(() -> PaymentId.parse("not-a-uuid"), "paymentId");
+    }
+
+    @Test
+    void notificationsRefuseTotalsAndReasonsThatDoNotFitTheirType() {
+        Money zero = eur("0.00");
+        for (GatewayNotification.Type type : List.of(GatewayNotification.Type.AUTHORIZED,
+                GatewayNotification.Type.CAPTURED, GatewayNotification.Type.REFUNDED)) {
+            assertInvalid(() -> notification("e1", type, zero), "total");
+        }
+        assertInvalid(() -> notification("e1", GatewayNotification.Type.VOIDED, eur("-0.01")), "total");
+        assertThat(notification("e1", GatewayNotification.Type.VOIDED, zero).total()).isEqualTo(zero);
+        assertInvalid(() -> notification("e1", GatewayNotification.Type.DECLINED, zero), "declineReason");
+        assertThat(new GatewayNotification("e1", "key-1", "gw-1", GatewayNotification.Type.DECLINED, zero,
+                DeclineReason.DECLINED, LATER).declineReason()).isEqualTo(DeclineReason.DECLINED);
+    }
+
+    private static void assertTransition(ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(CommerceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+            assertThat(e.getMessage()).contains(message);
+        });
     }
 }

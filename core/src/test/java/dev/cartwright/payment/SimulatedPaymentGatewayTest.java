@@ -204,12 +204,40 @@ class SimulatedPaymentGatewayTest {
     }
 
     @Test
+    void nothingIsCapturedAfterARefundAndNothingIsVoidedTwiceOrAfterACapture() {
+        String refundedId = authorized("auth-1").gatewayPaymentId();
+        gateway.capture(new CaptureRequest(refundedId, THIRTY, "c1"));
+        gateway.refund(new RefundRequest(refundedId, Money.of("10.00", "EUR"), "r1"));
+        assertRefused(() -> gateway.capture(new CaptureRequest(refundedId, THIRTY, "c2")),
+                refundedId + " (authorized EUR 100.00, captured EUR 30.00, refunded EUR 10.00)");
+
+        String voidedId = authorized("auth-2").gatewayPaymentId();
+        gateway.voidAuthorization(new VoidRequest(voidedId, "v1"));
+        assertRefused(() -> gateway.voidAuthorization(new VoidRequest(voidedId, "v2")), ", voided)");
+
+        String capturedId = authorized("auth-3").gatewayPaymentId();
+        gateway.capture(new CaptureRequest(capturedId, THIRTY, "c3"));
+        assertRefused(() -> gateway.voidAuthorization(new VoidRequest(capturedId, "v3")), "captured EUR 30.00");
+
+        assertThat(gateway.captureCount()).isEqualTo(2);
+    }
+
+    private static void assertRefused(Runnable operation, String describing) {
+        assertThatThrownBy(operation::run).isInstanceOfSatisfying(CommerceException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+            assertThat(e.getMessage()).contains(describing);
+        });
+    }
+
+    @Test
     void aCaptureInAnotherCurrencyIsRefused() {
         String id = authorized("auth").gatewayPaymentId();
 
         assertThatThrownBy(() -> gateway.capture(new CaptureRequest(id, Money.of("1.00", "USD"), "c1")))
-                .isInstanceOfSatisfying(CommerceException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.field()).contains("amount");
+                });
     }
 
     @ParameterizedTest

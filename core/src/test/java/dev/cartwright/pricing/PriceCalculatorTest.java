@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PriceCalculatorTest {
@@ -82,6 +83,156 @@ class PriceCalculatorTest {
         assertThatThrownBy(() -> TaxPolicy.builder().rate("DE", null, "standard", BigDecimal.ONE)
                 .rate("DE", null, "standard", BigDecimal.ZERO))
                 .satisfies(e -> assertValidation(e, "rate"));
+    }
+
+    @Test
+    void aRateOfOneHundredPercentIsAllowedAndANegativeRateIsRefused() {
+        TaxPolicy full = TaxPolicy.builder().rate("DE", null, "standard", BigDecimal.ONE).build();
+        Totals totals = price(full, List.of(line("A", "10.00", 1, "standard")), List.of(), Optional.empty());
+        assertThat(totals.taxTotal()).isEqualTo(eur("10.00"));
+        assertThat(totals.grandTotal()).isEqualTo(eur("20.00"));
+
+        assertThatThrownBy(() -> TaxPolicy.builder().rate("DE", null, "standard", new BigDecimal("-0.01")))
+                .satisfies(e -> assertValidation(e, "rate"));
+        assertThatThrownBy(() -> TaxPolicy.builder().rate("DE", null, "standard", new BigDecimal("1.0001")))
+                .satisfies(e -> assertValidation(e, "rate"));
+        assertThat(TaxPolicy.builder().rate("DE", null, "standard", BigDecimal.ZERO).build()
+                .rateFor(DE, "standard")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aHundredPercentOffIsAllowedAndTakesEverything() {
+        Totals totals = price(GERMANY, List.of(line("A", "10.00", 2, "standard"), line("B", "0.99", 1, "reduced")),
+                List.of(promotion(new Discount.PercentageOff(BigDecimal.valueOf(100)))), Optional.empty());
+
+        assertThat(totals.discountTotal()).isEqualTo(eur("20.99"));
+        assertThat(totals.taxTotal()).isEqualTo(eur("0.00"));
+        assertThat(totals.grandTotal()).isEqualTo(eur("0.00"));
+        assertThat(totals.appliedPromotions()).singleElement()
+                .satisfies(applied -> assertThat(applied.amount()).isEqualTo(eur("20.99")));
+    }
+
+    @Test
+    void percentagesOutsideMoreThanZeroToOneHundredAreRefused() {
+        for (String percent : List.of("0", "-1", "100.01")) {
+            assertThatThrownBy(() -> new Discount.PercentageOff(new BigDecimal(percent)))
+                    .as(percent).satisfies(e -> assertValidation(e, "percent"));
+        }
+        assertThat(new Discount.PercentageOff(new BigDecimal("0.01")).percent()).isEqualByComparingTo("0.01");
+        assertThatThrownBy(() -> new Discount.AmountOff(eur("0.00"))).satisfies(e -> assertValidation(e, "amount"));
+    }
+
+    @Test
+    void aPromotionThatTakesNothingIsNotApplied() {
+        Promotion everything = promotion(new Discount.PercentageOff(BigDecimal.valueOf(100)));
+        Promotion nothingLeft = promotion(new Discount.AmountOff(eur("1.00")));
+        Promotion otherSku = promotion(new Discount.BuyXGetY(Sku.of("OTHER"), 1, 1));
+
+        Totals totals = price(TaxPolicy.none(), List.of(line("A", "10.00", 1, "standard")),
+                List.of(otherSku, nothingLeft, everything), Optional.empty());
+
+        assertThat(totals.appliedPromotions()).extracting(AppliedPromotion::id).containsExactly(everything.id());
+        assertThat(totals.grandTotal()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
+    void buyXGetYAppliesBeforePercentagesAndPercentagesBeforeAmountsWhateverTheirIds() {
+        Promotion amount = promotion(new PromotionId(new UUID(0, 1)), new Discount.AmountOff(eur("1.00")));
+        Promotion percentage = promotion(new PromotionId(new UUID(0, 2)), new Discount.PercentageOff(BigDecimal.valueOf(50)));
+        Promotion threeForTwo = promotion(new PromotionId(new UUID(0, 3)), new Discount.BuyXGetY(Sku.of("SOCK"), 2, 1));
+
+        Totals totals = price(TaxPolicy.none(), List.of(line("SOCK", "4.00", 3, "standard")),
+                List.of(amount, percentage, threeForTwo), Optional.empty());
+
+        // 12.00, less one free sock (4.00), less half of the 8.00 left (4.00), less 1.00 of the 4.00 left.
+        assertThat(totals.appliedPromotions()).extracting(AppliedPromotion::id, AppliedPromotion::amount).containsExactly(
+                Tuple.tuple(threeForTwo.id(), eur("4.00")),
+                Tuple.tuple(percentage.id(), eur("4.00")),
+                Tuple.tuple(amount.id(), eur("1.00")));
+        assertThat(totals.grandTotal()).isEqualTo(eur("3.00"));
+    }
+
+    @Test
+    void aLineOrShippingInAnotherCurrencyIsRefusedNamingTheOrdersCurrency() {
+        PricedLine dollars = new PricedLine(Sku.of("A"), Money.of("1.00", "USD"), 1, "standard");
+        assertThatThrownBy(() -> price(GERMANY, List.of(dollars), List.of(), Optional.empty()))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.getMessage()).contains("cannot price USD 1.00 in an order in EUR");
+                });
+        ShippingOption inDollars = new ShippingOption("ship", "Ship", Map.of("DE", Money.of("4.90", "USD")), "standard");
+        assertThatThrownBy(() -> price(GERMANY, List.of(line("A", "1.00", 1, "standard")), List.of(),
+                Optional.of(inDollars)))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.getMessage()).contains("cannot price USD 4.90 in an order in EUR");
+                });
+    }
+
+    @Test
+    void aMinimumInAnotherCurrencyMakesAPromotionInapplicableRatherThanFailing() {
+        Promotion dollarMinimum = promotion(new Discount.PercentageOff(BigDecimal.TEN), NOW, Optional.empty(),
+                Optional.of(Money.of("5.00", "USD")));
+
+        Totals totals = price(TaxPolicy.none(), List.of(line("A", "10.00", 1, "standard")), List.of(dollarMinimum),
+                Optional.empty());
+
+        assertThat(totals.appliedPromotions()).isEmpty();
+        assertThat(dollarMinimum.currency()).contains(Currency.getInstance("USD"));
+        assertThatThrownBy(() -> dollarMinimum.requireApplicable(eur("10.00"), NOW))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.getMessage()).contains("applies only to orders in USD"));
+    }
+
+    @Test
+    void aPromotionSaysWhetherItHasStartedOrEnded() {
+        Promotion window = promotion(new Discount.PercentageOff(BigDecimal.TEN), NOW, Optional.of(NOW.plusSeconds(60)),
+                Optional.empty());
+
+        assertThat(window.isValidAt(NOW.minusMillis(1))).isFalse();
+        assertThat(window.isValidAt(NOW)).isTrue();
+        assertThat(window.isValidAt(NOW.plusSeconds(60))).isFalse();
+        assertThatThrownBy(() -> window.requireApplicable(eur("10.00"), NOW.minusMillis(1)))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.getMessage()).contains("has not started yet"));
+        assertThatThrownBy(() -> window.requireApplicable(eur("10.00"), NOW.plusSeconds(60)))
+                .isInstanceOfSatisfying(CommerceException.class, e -> assertThat(e.getMessage()).contains("has ended"));
+    }
+
+    @Test
+    void aStoredPromotionIsValidatedLikeANewOne() {
+        Discount tenPercent = new Discount.PercentageOff(BigDecimal.TEN);
+        PromotionId id = new PromotionId(UUID.randomUUID());
+        assertThatThrownBy(() -> new Promotion(id, " ", Optional.empty(), tenPercent, NOW, Optional.empty(),
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), 0)).satisfies(e -> assertValidation(e, "name"));
+        assertThatThrownBy(() -> new Promotion(id, "promo", Optional.of("NOT A CODE"), tenPercent, NOW, Optional.empty(),
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), 0)).satisfies(e -> assertValidation(e, "code"));
+        assertThatThrownBy(() -> new NewPromotion("promo", Optional.of("bad code!"), tenPercent, NOW, Optional.empty(),
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty())).satisfies(e -> assertValidation(e, "code"));
+        assertThat(PromotionId.parse(id.toString())).isEqualTo(id);
+        assertThat(id.toString()).isEqualTo(id.value().toString());
+        assertThatThrownBy(() -> PromotionId.parse("promo")).satisfies(e -> assertValidation(e, "promotionId"));
+    }
+
+    @Test
+    void aRateForARegionValidatesTheRegionAndIsSetOnce() {
+        assertThatThrownBy(() -> TaxPolicy.builder().rate("US", "not a region!", "standard", BigDecimal.ONE))
+                .satisfies(e -> assertValidation(e, "region"));
+        TaxPolicy.Builder builder = TaxPolicy.builder().rate("US", "CA", "standard", new BigDecimal("0.0725"));
+        assertThatThrownBy(() -> builder.rate("US", "CA", "standard", new BigDecimal("0.08")))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.getMessage()).contains("is already set for US-CA standard"));
+        TaxPolicy.Builder national = TaxPolicy.builder().rate("US", null, "standard", new BigDecimal("0.05"));
+        assertThatThrownBy(() -> national.rate("US", null, "standard", new BigDecimal("0.06")))
+                .isInstanceOfSatisfying(CommerceException.class,
+                        e -> assertThat(e.getMessage()).contains("is already set for US standard"));
+    }
+
+    @Test
+    void aNegativeUnitPriceIsRefused() {
+        assertThatThrownBy(() -> new PricedLine(Sku.of("A"), eur("-0.01"), 1, "standard"))
+                .satisfies(e -> assertValidation(e, "unitPrice"));
+        assertThat(new PricedLine(Sku.of("A"), eur("0.00"), 1, "standard").unitPrice()).isEqualTo(eur("0.00"));
     }
 
     @Test
@@ -287,6 +438,11 @@ class PriceCalculatorTest {
 
     private static PricedLine line(String sku, String price, long quantity, String taxClass) {
         return new PricedLine(Sku.of(sku), eur(price), quantity, taxClass);
+    }
+
+    private static Promotion promotion(PromotionId id, Discount discount) {
+        return new Promotion(id, "promo", Optional.empty(), discount, NOW.minus(1, ChronoUnit.DAYS), Optional.empty(),
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), 0);
     }
 
     private static Promotion promotion(Discount discount) {

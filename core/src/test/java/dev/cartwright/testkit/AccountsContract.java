@@ -404,6 +404,30 @@ public abstract class AccountsContract extends StoreContract {
     }
 
     @Test
+    void anIdleSessionCannotChangeThePassword() {
+        Customer ann = registerAnn();
+        String token = commerce.accounts().login("ann@example.com", PASSWORD).token();
+        clock.advance(Duration.ofMinutes(31));
+
+        assertUnauthenticated(() -> commerce.accounts().changePassword(ann.id(), PASSWORD, OTHER_PASSWORD, token));
+        assertThat(commerce.accounts().get(ann.id())).isEqualTo(ann);
+    }
+
+    @Test
+    void aShortIdleTimeoutRecordsUseAfterHalfOfIt() {
+        registerAnn();
+        Commerce quick = Commerce.builder().store(store).clock(clock).passwordIterations(TEST_PASSWORD_ITERATIONS)
+                .sessionIdleTimeout(Duration.ofSeconds(40)).build();
+        String token = quick.accounts().login("ann@example.com", PASSWORD).token();
+
+        clock.advance(Duration.ofSeconds(20));
+        quick.accounts().authenticate(token);
+        assertThat(storedSession(sha256Hex(token)).orElseThrow().lastSeenAt()).isEqualTo(START.plusSeconds(20));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(quick.accounts().authenticate(token).email()).isEqualTo(Email.of("ann@example.com"));
+    }
+
+    @Test
     void changePasswordValidatesItsArguments() {
         Customer ann = registerAnn();
         String token = commerce.accounts().login("ann@example.com", PASSWORD).token();

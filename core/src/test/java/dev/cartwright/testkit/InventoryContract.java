@@ -318,6 +318,36 @@ public abstract class InventoryContract extends StoreContract {
         assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 5, 0, 0));
     }
 
+    @Test
+    void reserveAllTakesUpToMaxLinesSkus() {
+        Map<Sku, Long> lines = new HashMap<>();
+        for (int i = 0; i < Inventory.MAX_LINES; i++) {
+            Sku sku = Sku.of("S-" + i);
+            product(sku);
+            inventory().receive(sku, 1);
+            lines.put(sku, 1L);
+        }
+
+        assertThat(inventory().reserveAll(lines, TTL)).hasSize(Inventory.MAX_LINES);
+        assertThat(inventory().level(Sku.of("S-0"))).isEqualTo(level(Sku.of("S-0"), 1, 1, 0));
+    }
+
+    @Test
+    void theSingleReservationPortMethodsRecordOnlyWhatFits() {
+        product(MUG);
+        inventory().receive(MUG, 3);
+        Reservation fits = new Reservation(new ReservationId(UUID.randomUUID()), MUG, 3, START.plus(TTL), START);
+        Reservation tooMany = new Reservation(new ReservationId(UUID.randomUUID()), MUG, 1, START.plus(TTL), START);
+
+        boolean reserved = store.inTransaction(transaction -> transaction.stock().tryReserve(fits, clock.instant()));
+        boolean overReserved = store.inTransaction(transaction -> transaction.stock().tryReserve(tooMany, clock.instant()));
+        boolean committed = store.inTransaction(transaction -> transaction.stock().tryCommit(fits.id(), clock.instant()));
+        boolean recommitted = store.inTransaction(transaction -> transaction.stock().tryCommit(fits.id(), clock.instant()));
+
+        assertThat(List.of(reserved, overReserved, committed, recommitted)).containsExactly(true, false, true, false);
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 0, 0, 3));
+    }
+
     // ---- release ----
 
     @Test

@@ -18,6 +18,7 @@ import dev.cartwright.payment.PaymentId;
 import dev.cartwright.payment.PaymentLogEntry;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.Payments;
 import dev.cartwright.payment.SimulatedPaymentGateway;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,6 +182,27 @@ public abstract class PaymentsContract extends StoreContract {
         assertThat(stored.log().get(0).detail()).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(commerce.payments().handleNotification(
                 notification("evt-2", "key-1", GatewayNotification.Type.AUTHORIZED, HUNDRED)))
+                .isEqualTo(NotificationOutcome.NO_CHANGE);
+        assertThat(commerce.payments().get(payment.id())).isEqualTo(stored);
+    }
+
+    @Test
+    void aVoidNotificationVoidsAnAuthorizationAndAgainChangesNothing() {
+        Payment payment = startPayment("key-1");
+        commerce.payments().handleNotification(notification("evt-1", "key-1", GatewayNotification.Type.AUTHORIZED, HUNDRED));
+        GatewayNotification voided = notification("evt-2", "key-1", GatewayNotification.Type.VOIDED,
+                Money.zero(HUNDRED.currency()));
+
+        assertThat(commerce.payments().handleNotification(voided)).isEqualTo(NotificationOutcome.APPLIED);
+        Payment stored = commerce.payments().get(payment.id());
+        assertThat(stored.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(stored.log()).extracting(PaymentLogEntry::kind)
+                .containsExactly(PaymentLogEntry.Kind.AUTHORIZED, PaymentLogEntry.Kind.VOIDED);
+
+        assertThat(commerce.payments().handleNotification(voided)).isEqualTo(NotificationOutcome.DUPLICATE);
+        // Gateways also resend a fact under a new event id: for a voided payment that is no change, not an error.
+        assertThat(commerce.payments().handleNotification(
+                notification("evt-3", "key-1", GatewayNotification.Type.VOIDED, Money.zero(HUNDRED.currency()))))
                 .isEqualTo(NotificationOutcome.NO_CHANGE);
         assertThat(commerce.payments().get(payment.id())).isEqualTo(stored);
     }
@@ -358,6 +380,27 @@ public abstract class PaymentsContract extends StoreContract {
         assertThat(recovered.status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(recovered.captured()).isEqualTo(HUNDRED);
         assertThat(gateway.captureCount()).isEqualTo(1);
+    }
+
+    @Test
+    void recoveringAPaymentThatIsNoLongerPendingAsksNoGateway() {
+        Commerce withoutGateway = Commerce.builder().store(store).clock(clock).build();
+        Payment payment = startPayment("key-1");
+        commerce.payments().handleNotification(notification("evt-1", "key-1", GatewayNotification.Type.AUTHORIZED, HUNDRED));
+        Payment authorized = commerce.payments().get(payment.id());
+
+        assertThat(withoutGateway.payments().recover(payment.id(), true)).isEqualTo(authorized);
+        assertThat(commerce.payments().get(payment.id())).isEqualTo(authorized);
+    }
+
+    @Test
+    void storingAnUnchangedPaymentWritesNothing() {
+        Payment payment = startPayment("key-1");
+
+        Payment stored = store.inTransaction(transaction -> Payments.store(transaction, payment, payment));
+
+        assertThat(stored).isSameAs(payment);
+        assertThat(commerce.payments().get(payment.id())).isEqualTo(payment);
     }
 
     @Test
