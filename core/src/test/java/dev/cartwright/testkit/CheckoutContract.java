@@ -454,6 +454,79 @@ public abstract class CheckoutContract extends OrderFixtures {
     }
 
     @Test
+    void aCapturedPaymentApprovedAfterItsOrderExpiredIsRefunded() {
+        SimulatedPaymentGateway simulator = new SimulatedPaymentGateway();
+        InterceptingGateway slow = new InterceptingGateway(simulator);
+        commerce = configure(Commerce.builder().store(store).clock(clock)).paymentGateway(slow)
+                .captureOnCheckout(true).build();
+        givenStockedProduct("A", "10.00", 5);
+        Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+        slow.beforeAuthorize(() -> {
+            clock.advance(PAYMENT_TIMEOUT);
+            assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        });
+
+        Order order = payAgain(declined, card(VISA), "late");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(simulator.refundCount()).isEqualTo(1);
+        assertThat(simulator.voidCount()).isZero();
+    }
+
+    @Test
+    void aCheckoutOfACartThatDoesNotExistIsNotFound() {
+        CustomerId customer = newCustomer();
+
+        assertFails(() -> commerce.checkout().placeOrder(CheckoutRequest.forCustomer(
+                new dev.cartwright.cart.CartId(java.util.UUID.randomUUID()), customer, ADDRESS, "standard", card(VISA),
+                "no-cart")), ErrorCode.NOT_FOUND, null);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aCartWhoseProductWasArchivedOrRepricedInAnotherCurrencyIsNotCheckedOut() {
+        Product archived = givenStockedProduct("A", "10.00", 5);
+        Product repriced = givenStockedProduct("B", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Cart withA = cartOf(customer, "A", 1L);
+        CustomerId other = newCustomer();
+        Cart withB = cartOf(other, "B", 1L);
+        commerce.catalog().archive(archived.id());
+        commerce.catalog().update(repriced.id(), ProductChanges.none().withPrice(
+                dev.cartwright.money.Money.of("10.00", "USD")));
+
+        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(withA, customer, VISA, "archived")),
+                ErrorCode.NOT_FOUND, "sku");
+        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(withB, other, VISA, "repriced")),
+                ErrorCode.CURRENCY_MISMATCH, null);
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aPromotionLimitedPerCustomerAppliesToEachCustomerThatManyTimes() {
+        givenStockedProduct("A", "10.00", 10);
+        commerce.promotions().create(NewPromotion.withCode("EACH", "Once each",
+                new Discount.PercentageOff(new BigDecimal("10")), START).withPerCustomerLimit(1));
+        CustomerId ann = newCustomer();
+
+        Order first = commerce.checkout().placeOrder(withCode(Optional.of(ann), "each-1"));
+        Order second = commerce.checkout().placeOrder(withCode(Optional.of(ann), "each-2"));
+        Order bob = commerce.checkout().placeOrder(withCode(Optional.of(newCustomer()), "each-3"));
+        Order guest = commerce.checkout().placeOrder(withCode(Optional.empty(), "each-4"));
+
+        assertThat(first.totals().discountTotal()).isEqualTo(eur("1.00"));
+        assertThat(second.totals().discountTotal()).isEqualTo(eur("0.00"));
+        assertThat(bob.totals().discountTotal()).isEqualTo(eur("1.00"));
+        assertThat(guest.totals().discountTotal()).isEqualTo(eur("1.00"));
+    }
+
+    private static DirectOrderRequest withCode(Optional<CustomerId> customer, String key) {
+        return new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of("EACH"), customer,
+                customer.isPresent() ? Optional.empty() : Optional.of("guest@example.com"), ADDRESS,
+                Optional.of("standard"), card(VISA), key);
+    }
+
+    @Test
     void ordersAreListedNewestFirstPageByPage() {
         givenStockedProduct("A", "1.00", 50);
         CustomerId customer = newCustomer();

@@ -25,6 +25,7 @@ final class InterceptingGateway implements PaymentGateway {
     private final Map<Operation, Runnable> before = new ConcurrentHashMap<>();
     private final Map<Operation, Supplier<GatewayResult>> answers = new ConcurrentHashMap<>();
     private volatile BiConsumer<AuthorizationRequest, GatewayResult> afterAuthorize = (request, result) -> { };
+    private volatile Runnable beforeLookup = () -> { };
 
     InterceptingGateway(PaymentGateway delegate) {
         this.delegate = delegate;
@@ -61,6 +62,11 @@ final class InterceptingGateway implements PaymentGateway {
         afterAuthorize = action;
     }
 
+    /** @param action what to run when a lookup arrives, before the delegate sees it (it may throw instead) */
+    void beforeLookup(Runnable action) {
+        beforeLookup = action;
+    }
+
     @Override
     public GatewayResult authorize(AuthorizationRequest request) {
         GatewayResult result = call(Operation.AUTHORIZE, () -> delegate.authorize(request));
@@ -85,6 +91,7 @@ final class InterceptingGateway implements PaymentGateway {
 
     @Override
     public Optional<GatewayResult> lookup(String idempotencyKey) {
+        beforeLookup.run();
         return delegate.lookup(idempotencyKey);
     }
 

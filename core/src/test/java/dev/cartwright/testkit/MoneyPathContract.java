@@ -2,6 +2,8 @@ package dev.cartwright.testkit;
 
 import static dev.cartwright.testkit.Contracts.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
@@ -13,15 +15,22 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.inventory.StockLow;
+import dev.cartwright.money.Money;
 import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderCancelled;
+import dev.cartwright.order.OrderFulfilled;
+import dev.cartwright.order.OrderId;
 import dev.cartwright.order.OrderPaymentStatus;
 import dev.cartwright.order.OrderPlaced;
+import dev.cartwright.order.OrderRefunded;
 import dev.cartwright.order.OrderStatus;
+import dev.cartwright.payment.AuthorizationRequest;
 import dev.cartwright.payment.DeclineReason;
+import dev.cartwright.payment.GatewayNotification;
 import dev.cartwright.payment.GatewayResult;
 import dev.cartwright.payment.GatewayTimeoutException;
 import dev.cartwright.payment.Payment;
@@ -35,9 +44,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -335,6 +347,21 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(level.onHand()).isZero();
         assertThat(level.reserved()).isZero();
         assertThat(events).filteredOn(OrderPlaced.class::isInstance).hasSize(1);
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).map(OrderCancelled.class::cast)
+                .extracting(OrderCancelled::orderId).containsExactly(late.id());
+        assertThat(events).as("a void refunds nothing").filteredOn(OrderRefunded.class::isInstance).isEmpty();
+        assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
+    }
+
+    @Test
+    void aLateApprovalWhoseVoidTheGatewayDeclinesLeavesTheOrderCancelledAndThePaymentAsItWas() throws Exception {
+        interceptor.answer(Operation.VOID, () -> new GatewayResult.Declined(DeclineReason.DECLINED, "no"));
+
+        Order late = lateApprovalAfterTheUnitWentElsewhere();
+
+        assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(paymentOf(late).status()).isEqualTo(PaymentStatus.AUTHORIZED);
         assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
     }
 
@@ -350,6 +377,8 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(gateway.refundCount()).isEqualTo(1);
         assertThat(commerce.inventory().level(Sku.of("ONE")).sold()).isEqualTo(1);
         assertThat(events).filteredOn(OrderPlaced.class::isInstance).hasSize(1);
+        assertThat(events).filteredOn(OrderRefunded.class::isInstance).map(OrderRefunded.class::cast)
+                .extracting(OrderRefunded::amount).containsExactly(payment.captured());
     }
 
     @Test
@@ -371,6 +400,26 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(level.sold()).isEqualTo(2);
         assertThat(level.onHand()).isZero();
         assertThat(level.reserved()).isZero();
+    }
+
+    @Test
+    void stockTakenAgainForALateApprovalAnnouncesThatItRunsLow() throws Exception {
+        givenStockedProduct("EIGHT", "10.00", 8);
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "EIGHT", 2,
+                VISA));
+        gate.awaitHeld();
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+        placeDirect(newCustomer(), "EIGHT", 2, VISA);
+        assertThat(events).filteredOn(StockLow.class::isInstance).isEmpty();
+
+        gate.open();
+        assertThat(slow.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertThat(events).filteredOn(StockLow.class::isInstance).map(StockLow.class::cast)
+                .extracting(StockLow::sku, StockLow::available).containsExactly(tuple(Sku.of("EIGHT"), 4L));
+        assertThat(commerce.inventory().level(Sku.of("EIGHT")).sold()).isEqualTo(4);
     }
 
     /** One unit; a checkout held at the gateway past its hold; another buyer takes the unit; the first is approved. */
@@ -589,6 +638,463 @@ public abstract class MoneyPathContract extends OrderFixtures {
 
         assertThat(paid.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(gateway.authorizationCount()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ what a capture or refund may move
+
+    @Test
+    void aCaptureOrRefundInAnotherCurrencyOfNothingOrOfTooMuchIsRefusedBeforeTheGateway() {
+        givenStockedProduct("A", "84.03", 5);
+        Order authorized = placeDirect(newCustomer(), "A", 1, VISA);
+        Money authorizedAmount = authorized.totals().grandTotal();
+        Order captured = capturedOrder();
+
+        assertFails(() -> commerce.backOffice().capture("ann", authorized.id(), Optional.of(Money.of("1.00", "USD"))),
+                ErrorCode.CURRENCY_MISMATCH, null);
+        assertFails(() -> commerce.backOffice().capture("ann", authorized.id(), Optional.of(eur("0.00"))),
+                ErrorCode.INVALID_TRANSITION, null);
+        assertFails(() -> commerce.backOffice().capture("ann", authorized.id(),
+                Optional.of(authorizedAmount.plus(eur("0.01")))), ErrorCode.INVALID_TRANSITION, null);
+        assertFails(() -> commerce.backOffice().refund("ann", captured.id(), Money.of("1.00", "USD"), Map.of()),
+                ErrorCode.CURRENCY_MISMATCH, null);
+        assertFails(() -> commerce.backOffice().refund("ann", captured.id(), eur("0.00"), Map.of()),
+                ErrorCode.INVALID_TRANSITION, null);
+        assertFails(() -> commerce.backOffice().refund("ann", captured.id(),
+                captured.totals().grandTotal().plus(eur("0.01")), Map.of()), ErrorCode.INVALID_TRANSITION, null);
+        assertThat(gateway.captureCount()).as("only the captured order's capture").isEqualTo(1);
+        assertThat(gateway.refundCount()).isZero();
+
+        assertThat(commerce.backOffice().refund("ann", captured.id(), captured.totals().grandTotal(), Map.of())
+                .paymentStatus()).as("all of it is refundable").isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(events).filteredOn(OrderRefunded.class::isInstance).map(OrderRefunded.class::cast)
+                .extracting(OrderRefunded::amount).containsExactly(captured.totals().grandTotal());
+    }
+
+    @Test
+    void onlyAConfirmedOrCompletedOrderIsCaptured() {
+        givenStockedProduct("A", "84.03", 5);
+        Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+        CustomerId customer = newCustomer();
+        Order cancelled = commerce.orders().cancel(customer, placeDirect(customer, "A", 1, VISA).id());
+        Order delivered = placeDirect(newCustomer(), "A", 1, VISA);
+        commerce.backOffice().fulfil("sam", delivered.id(), Map.of(Sku.of("A"), 1L), "DHL", "T1");
+        commerce.backOffice().markDelivered("sam", delivered.id());
+
+        assertFails(() -> commerce.backOffice().capture("ann", declined.id(), Optional.empty()),
+                ErrorCode.INVALID_TRANSITION, null);
+        assertFails(() -> commerce.backOffice().capture("ann", cancelled.id(), Optional.empty()),
+                ErrorCode.INVALID_TRANSITION, null);
+        assertThat(gateway.captureCount()).isZero();
+
+        Order completed = commerce.backOffice().capture("ann", delivered.id(), Optional.empty());
+        assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(completed.paymentStatus()).isEqualTo(OrderPaymentStatus.CAPTURED);
+    }
+
+    @Test
+    void aCaptureOrRefundRepeatedAfterLaterOnesUsedUpTheRestStillAnswersAsTheFirstDid() {
+        givenStockedProduct("A", "84.03", 5);
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+        Money total = order.totals().grandTotal();
+
+        commerce.backOffice().capture("ann", order.id(), Optional.of(eur("30.00")), "capture-1");
+        commerce.backOffice().capture("ann", order.id(), Optional.empty(), "capture-rest");
+        commerce.backOffice().refund("ann", order.id(), eur("10.00"), Map.of(), "refund-1");
+        commerce.backOffice().refund("ann", order.id(), total.minus(eur("10.00")), Map.of(), "refund-rest");
+
+        Order repeated = commerce.backOffice().capture("ann", order.id(), Optional.of(eur("30.00")), "capture-1");
+        assertThat(commerce.backOffice().capture("ann", order.id(), Optional.empty(), "capture-rest"))
+                .isEqualTo(repeated);
+        assertThat(commerce.backOffice().refund("ann", order.id(), eur("10.00"), Map.of(), "refund-1"))
+                .isEqualTo(repeated);
+        assertThat(repeated.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(gateway.captureCount()).isEqualTo(2);
+        assertThat(gateway.refundCount()).isEqualTo(2);
+        assertThat(paymentOf(order).refunded()).isEqualTo(total);
+    }
+
+    @Test
+    void aRestockThatARacingRefundPartlyReturnedFirstReturnsWhatIsLeft() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        Gate gate = new Gate(1);
+        interceptor.before(Operation.REFUND, gate::pass);
+        CompletableFuture<Order> both = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .refund("bob", order.id(), eur("6.00"), Map.of(Sku.of("A"), 2L)));
+        gate.awaitHeld();
+
+        commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 1L));
+        gate.open();
+        Order after = both.get(20, TimeUnit.SECONDS);
+
+        assertThat(after.lines().get(0).returned()).isEqualTo(2);
+        assertThat(paymentOf(order).refunded()).isEqualTo(eur("11.00"));
+        StockLevel level = commerce.inventory().level(Sku.of("A"));
+        assertThat(level.onHand()).isEqualTo(5);
+        assertThat(level.sold()).isZero();
+    }
+
+    @Test
+    void aRestockOfNoUnitsIsRefused() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+
+        assertFails(() -> commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 0L)),
+                ErrorCode.VALIDATION, "restock");
+        assertThat(gateway.refundCount()).isZero();
+    }
+
+    // ------------------------------------------------------------------ cancelling, in more ways
+
+    @Test
+    void twoCancelsAtOnceVoidOnceAndBothAnswerWithTheCancelledOrder() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 2, VISA);
+        Gate gate = new Gate(2);
+        interceptor.before(Operation.VOID, gate::pass);
+
+        CompletableFuture<Order> byCustomer = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        CompletableFuture<Order> byStaff = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .cancel("sam", order.id()));
+        gate.awaitHeld();
+        gate.open();
+
+        assertThat(byCustomer.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(byStaff.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(gateway.voidCount()).isEqualTo(1);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+    }
+
+    @Test
+    void aCancelledOrderIsNotCancelledAgain() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order cancelled = commerce.orders().cancel(customer, placeDirect(customer, "A", 1, VISA).id());
+
+        assertThatThrownBy(() -> commerce.backOffice().cancel("sam", cancelled.id()))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+                    assertThat(e.getMessage()).contains("is CANCELLED and cannot be cancelled");
+                });
+        assertThat(gateway.voidCount()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingAnOrderWhoseMoneyWasAllRefundedMovesNoMoreAndReturnsItsStock() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        commerce.backOffice().refund("ann", order.id(), order.totals().grandTotal(), Map.of());
+
+        Order cancelled = commerce.backOffice().cancel("ann", order.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(gateway.voidCount()).isZero();
+        assertThat(events).filteredOn(OrderRefunded.class::isInstance).hasSize(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isZero();
+    }
+
+    @Test
+    void cancellingACapturedOrderAnnouncesTheRefund() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+
+        Order cancelled = commerce.backOffice().cancel("ann", order.id());
+
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(events).filteredOn(OrderRefunded.class::isInstance).map(OrderRefunded.class::cast)
+                .extracting(OrderRefunded::amount).containsExactly(order.totals().grandTotal());
+    }
+
+    @Test
+    void aDeclinedGiveBackNamesTheOperationTheGatewayRefused() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order authorized = placeDirect(customer, "A", 1, VISA);
+        Order captured = capturedOrder();
+        interceptor.answer(Operation.VOID, () -> new GatewayResult.Declined(DeclineReason.DECLINED, "no"));
+        interceptor.answer(Operation.REFUND, () -> new GatewayResult.Declined(DeclineReason.DECLINED, "no"));
+
+        assertThatThrownBy(() -> commerce.orders().cancel(customer, authorized.id()))
+                .hasMessageContaining("declined the void");
+        assertThatThrownBy(() -> commerce.backOffice().cancel("ann", captured.id()))
+                .hasMessageContaining("declined the refund");
+        assertThat(commerce.backOffice().get(captured.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    // ------------------------------------------------------------------ sweeps
+
+    @Test
+    void aWebhookApprovingAPaymentWhileTheExpirySweepAsksTheGatewayKeepsTheOrder() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        interceptor.answer(Operation.AUTHORIZE, () -> {
+            throw new GatewayTimeoutException("authorize", "simulated loss before the gateway");
+        });
+        assertFails(() -> placeDirect(customer, "A", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.forwardAll();
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        Payment payment = paymentOf(pending);
+        clock.advance(PAYMENT_TIMEOUT);
+        interceptor.beforeLookup(() -> commerce.payments().handleNotification(new GatewayNotification("evt-1",
+                payment.idempotencyKey(), "gw-1", GatewayNotification.Type.AUTHORIZED, payment.amount(), null,
+                clock.instant())));
+
+        assertThat(commerce.checkout().expireUnpaid()).as("the approved order is not cancelled").isZero();
+
+        interceptor.beforeLookup(() -> { });
+        assertThat(commerce.backOffice().get(pending.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(commerce.checkout().expireUnpaid()).isZero();
+        Order confirmed = commerce.backOffice().get(pending.id());
+        assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(confirmed.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+    }
+
+    @Test
+    void recoverSettlesAnOrderWhosePaymentAWebhookRecordedWithoutAskingTheGateway() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        AtomicReference<GatewayResult> lost = new AtomicReference<>();
+        interceptor.afterAuthorize((request, result) -> {
+            lost.set(result);
+            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
+        });
+        assertFails(() -> placeDirect(customer, "A", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.afterAuthorize((request, result) -> { });
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        Payment payment = paymentOf(pending);
+        GatewayResult.Approved approved = (GatewayResult.Approved) lost.get();
+        commerce.payments().handleNotification(new GatewayNotification("evt-1", payment.idempotencyKey(),
+                approved.gatewayPaymentId(), GatewayNotification.Type.AUTHORIZED, approved.amount(), null,
+                clock.instant()));
+        interceptor.beforeLookup(() -> {
+            throw new GatewayTimeoutException("lookup", "the gateway is not needed for a recorded payment");
+        });
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order confirmed = commerce.backOffice().get(pending.id());
+        assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(confirmed.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void recoverLeavesAPaymentThatIsAtTheGatewayToItsCheckout() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> checkout = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "A", 1,
+                VISA));
+        gate.awaitHeld();
+        AtomicInteger lookups = new AtomicInteger();
+        interceptor.beforeLookup(lookups::incrementAndGet);
+
+        assertThat(commerce.checkout().recover()).isZero();
+
+        gate.open();
+        assertThat(checkout.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(lookups).hasValue(0);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ a webhook before the checkout's answer
+
+    @Test
+    void aWebhookThatRecordedTheAuthorizationFirstLeavesTheCheckoutItsOrder() {
+        givenStockedProduct("A", "10.00", 5);
+        interceptor.afterAuthorize(this::notifyAuthorized);
+
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(paymentOf(order).captured()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
+    void aWebhookThatRecordedTheAuthorizationFirstLeavesTheCheckoutTheCaptureThatCameWithIt() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
+        givenStockedProduct("A", "10.00", 5);
+        interceptor.afterAuthorize(this::notifyAuthorized);
+
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.CAPTURED);
+        assertThat(paymentOf(order).captured()).isEqualTo(order.totals().grandTotal());
+    }
+
+    /** What a gateway's webhook says of an approved authorization, delivered before the caller hears of it. */
+    private void notifyAuthorized(AuthorizationRequest request, GatewayResult result) {
+        GatewayResult.Approved approved = (GatewayResult.Approved) result;
+        commerce.payments().handleNotification(new GatewayNotification("evt-" + request.idempotencyKey(),
+                request.idempotencyKey(), approved.gatewayPaymentId(), GatewayNotification.Type.AUTHORIZED,
+                request.amount(), null, clock.instant()));
+    }
+
+    @Test
+    void anOrderWhosePaymentWindowClosedIsNotPaidAgainEvenBeforeTheSweep() {
+        givenStockedProduct("A", "10.00", 5);
+        Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+        clock.advance(PAYMENT_TIMEOUT);
+
+        assertFails(() -> payAgain(declined, card(VISA), "too-late"), ErrorCode.INVALID_TRANSITION, null);
+
+        assertThat(gateway.authorizationCount()).isZero();
+        assertThat(commerce.backOffice().get(declined.id())).isEqualTo(declined);
+    }
+
+    // ------------------------------------------------------------------ more of the money path's edges
+
+    @Test
+    void aRefundWhileTheOrderIsBeingCancelledIsRefused() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        Gate gate = new Gate(1);
+        interceptor.before(Operation.REFUND, gate::pass);
+        CompletableFuture<Order> cancel = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .cancel("sam", order.id()));
+        gate.awaitHeld();
+
+        assertThatThrownBy(() -> commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of()))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
+                    assertThat(e.getMessage()).contains("being cancelled");
+                });
+        gate.open();
+
+        assertThat(cancel.get(20, TimeUnit.SECONDS).paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(paymentOf(order).refunded()).isEqualTo(order.totals().grandTotal());
+    }
+
+    @Test
+    void aCaptureRepeatedWithItsKeyWhileTheFirstIsAtTheGatewayCapturesOnce() throws Exception {
+        givenStockedProduct("A", "84.03", 5);
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+        Gate gate = new Gate(2);
+        interceptor.before(Operation.CAPTURE, gate::pass);
+
+        List<CompletableFuture<Order>> calls = List.of(
+                CompletableFuture.supplyAsync(() -> commerce.backOffice().capture("ann", order.id(),
+                        Optional.of(eur("30.00")), "capture-1")),
+                CompletableFuture.supplyAsync(() -> commerce.backOffice().capture("ann", order.id(),
+                        Optional.of(eur("30.00")), "capture-1")));
+        gate.awaitHeld();
+        gate.open();
+        for (CompletableFuture<Order> call : calls) {
+            assertThat(call.get(20, TimeUnit.SECONDS).paymentStatus())
+                    .isEqualTo(OrderPaymentStatus.PARTIALLY_CAPTURED);
+        }
+
+        assertThat(paymentOf(order).captured()).isEqualTo(eur("30.00"));
+    }
+
+    @Test
+    void aRefundRepeatedWithItsKeyWhileTheFirstIsAtTheGatewayRefundsAndRestocksOnce() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        Gate gate = new Gate(2);
+        interceptor.before(Operation.REFUND, gate::pass);
+
+        List<CompletableFuture<Order>> calls = List.of(
+                CompletableFuture.supplyAsync(() -> commerce.backOffice().refund("ann", order.id(), eur("5.00"),
+                        Map.of(Sku.of("A"), 1L), "refund-1")),
+                CompletableFuture.supplyAsync(() -> commerce.backOffice().refund("ann", order.id(), eur("5.00"),
+                        Map.of(Sku.of("A"), 1L), "refund-1")));
+        gate.awaitHeld();
+        gate.open();
+        for (CompletableFuture<Order> call : calls) {
+            call.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(paymentOf(order).refunded()).isEqualTo(eur("5.00"));
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(4);
+        assertThat(commerce.backOffice().get(order.id()).lines().get(0).returned()).isEqualTo(1);
+        assertThat(events).filteredOn(OrderRefunded.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void cancellingAnOrderWhoseUnitsStaffAlreadyReturnedByHandRefundsItAndReturnsNothingMore() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        commerce.inventory().returnSold(Sku.of("A"), 2);
+
+        Order cancelled = commerce.backOffice().cancel("ann", order.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        StockLevel level = commerce.inventory().level(Sku.of("A"));
+        assertThat(level.onHand()).isEqualTo(5);
+        assertThat(level.sold()).isZero();
+    }
+
+    @Test
+    void eachShipmentIsAnnouncedOnceAndDeliveryAnnouncesNone() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 2, VISA);
+
+        commerce.backOffice().fulfil("sam", order.id(), Map.of(Sku.of("A"), 1L), "DHL", "T1");
+        commerce.backOffice().fulfil("sam", order.id(), Map.of(Sku.of("A"), 1L), "DHL", "T2");
+        Order delivered = commerce.backOffice().markDelivered("sam", order.id());
+
+        assertThat(delivered.status()).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(commerce.backOffice().get(order.id())).isEqualTo(delivered);
+        assertThat(events).filteredOn(OrderFulfilled.class::isInstance).map(OrderFulfilled.class::cast)
+                .extracting(OrderFulfilled::fulfillmentStatus)
+                .containsExactly(FulfillmentStatus.PARTIALLY_FULFILLED, FulfillmentStatus.FULFILLED);
+    }
+
+    @Test
+    void movingMoneyOfAnOrderThatDoesNotExistIsNotFound() {
+        OrderId nobody = new OrderId(UUID.randomUUID());
+
+        assertFails(() -> commerce.backOffice().capture("ann", nobody, Optional.empty()), ErrorCode.NOT_FOUND, null);
+        assertFails(() -> commerce.backOffice().refund("ann", nobody, eur("1.00"), Map.of()), ErrorCode.NOT_FOUND,
+                null);
+    }
+
+    @Test
+    void aRetryAfterAWebhookRecordedTheLostAnswerConfirmsTheOrderWithoutAskingAgain() {
+        givenStockedProduct("A", "10.00", 5);
+        DirectOrderRequest request = direct(newCustomer(), "A", 1, VISA, "lost-answer");
+        interceptor.afterAuthorize((authorization, result) -> {
+            notifyAuthorized(authorization, result);
+            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
+        });
+        assertFails(() -> commerce.checkout().placeOrder(request), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.afterAuthorize((authorization, result) -> { });
+
+        Order order = commerce.checkout().placeOrder(request);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAGatewayNothingIsPlaced() {
+        commerce = Commerce.builder().store(store).clock(clock).build();
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+
+        DirectOrderRequest request = new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of(), Optional.of(customer),
+                Optional.empty(), ADDRESS, Optional.empty(), card(VISA), "no-gateway");
+
+        assertThatThrownBy(() -> commerce.checkout().placeOrder(request)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
     }
 
     // ------------------------------------------------------------------ helpers
