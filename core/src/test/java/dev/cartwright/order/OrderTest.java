@@ -195,8 +195,10 @@ class OrderTest {
                 Money.of("2.00", "USD"), Money.of("3.42", "USD"), Money.of("21.42", "USD"),
                 new ReservationId(UUID.randomUUID()));
         assertThatThrownBy(() -> order(List.of(dollars), totals("27.25")))
-                .isInstanceOfSatisfying(CommerceException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH));
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.getMessage()).contains("line A is not in EUR");
+                });
         OrderLine wrongTotal = line(A, eur("10.00"), 2, eur("2.00"), eur("3.42"), eur("21.43"));
         assertThatThrownBy(() -> order(List.of(wrongTotal), totals("27.25")))
                 .isInstanceOfSatisfying(CommerceException.class, e -> {

@@ -36,6 +36,7 @@ import dev.cartwright.payment.GatewayTimeoutException;
 import dev.cartwright.payment.Payment;
 import dev.cartwright.payment.PaymentStatus;
 import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.payment.VoidRequest;
 import dev.cartwright.pricing.Discount;
 import dev.cartwright.pricing.NewPromotion;
 import dev.cartwright.testkit.InterceptingGateway.Operation;
@@ -649,20 +650,28 @@ public abstract class MoneyPathContract extends OrderFixtures {
         Money authorizedAmount = authorized.totals().grandTotal();
         Order captured = capturedOrder();
 
-        assertFails(() -> commerce.backOffice().capture("ann", authorized.id(), Optional.of(Money.of("1.00", "USD"))),
-                ErrorCode.CURRENCY_MISMATCH, null);
+        AtomicInteger calls = new AtomicInteger();
+        interceptor.before(Operation.CAPTURE, calls::incrementAndGet);
+        interceptor.before(Operation.REFUND, calls::incrementAndGet);
+        assertThatThrownBy(() -> commerce.backOffice().capture("ann", authorized.id(),
+                Optional.of(Money.of("1.00", "USD")))).isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.getMessage()).contains("capture in USD of a payment in EUR");
+                });
         assertFails(() -> commerce.backOffice().capture("ann", authorized.id(), Optional.of(eur("0.00"))),
                 ErrorCode.INVALID_TRANSITION, null);
         assertFails(() -> commerce.backOffice().capture("ann", authorized.id(),
                 Optional.of(authorizedAmount.plus(eur("0.01")))), ErrorCode.INVALID_TRANSITION, null);
-        assertFails(() -> commerce.backOffice().refund("ann", captured.id(), Money.of("1.00", "USD"), Map.of()),
-                ErrorCode.CURRENCY_MISMATCH, null);
+        assertThatThrownBy(() -> commerce.backOffice().refund("ann", captured.id(), Money.of("1.00", "USD"),
+                Map.of())).isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                    assertThat(e.getMessage()).contains("refund in USD of a payment in EUR");
+                });
         assertFails(() -> commerce.backOffice().refund("ann", captured.id(), eur("0.00"), Map.of()),
                 ErrorCode.INVALID_TRANSITION, null);
         assertFails(() -> commerce.backOffice().refund("ann", captured.id(),
                 captured.totals().grandTotal().plus(eur("0.01")), Map.of()), ErrorCode.INVALID_TRANSITION, null);
-        assertThat(gateway.captureCount()).as("only the captured order's capture").isEqualTo(1);
-        assertThat(gateway.refundCount()).isZero();
+        assertThat(calls).as("calls that reached the gateway").hasValue(0);
 
         assertThat(commerce.backOffice().refund("ann", captured.id(), captured.totals().grandTotal(), Map.of())
                 .paymentStatus()).as("all of it is refundable").isEqualTo(OrderPaymentStatus.REFUNDED);
@@ -888,6 +897,70 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
+    void recoverConfirmsAWebhookAuthorizedOrderWithoutCapturingWhatTheWebhookDidNotCapture() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        interceptor.answer(Operation.AUTHORIZE, () -> {
+            throw new GatewayTimeoutException("authorize", "simulated loss before the gateway");
+        });
+        assertFails(() -> placeDirect(customer, "A", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.forwardAll();
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        Payment payment = paymentOf(pending);
+        commerce.payments().handleNotification(new GatewayNotification("evt-1", payment.idempotencyKey(), "gw-1",
+                GatewayNotification.Type.AUTHORIZED, payment.amount(), null, clock.instant()));
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order confirmed = commerce.backOffice().get(pending.id());
+        assertThat(confirmed.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(confirmed.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(paymentOf(pending).captured()).isEqualTo(eur("0.00"));
+    }
+
+    @Test
+    void recoverCancelsAndVoidsAWebhookAuthorizedOrderWhoseHoldLapsedAndUnitSold() {
+        givenStockedProduct("ONE", "10.00", 1);
+        CustomerId customer = newCustomer();
+        interceptor.afterAuthorize((authorization, result) -> {
+            notifyAuthorized(authorization, result);
+            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
+        });
+        assertFails(() -> placeDirect(customer, "ONE", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.afterAuthorize((authorization, result) -> { });
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+        assertThat(placeDirect(newCustomer(), "ONE", 1, VISA).status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order cancelled = commerce.backOffice().get(pending.id());
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.VOIDED);
+        assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(gateway.voidCount()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("ONE")).sold()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentDeclinedAfterItsOrderExpiredMovesNoMoney() {
+        givenStockedProduct("A", "10.00", 5);
+        Order declined = placeDirect(newCustomer(), "A", 1, SimulatedPaymentGateway.DECLINE);
+        interceptor.beforeAuthorize(() -> {
+            clock.advance(PAYMENT_TIMEOUT);
+            assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        });
+
+        Order order = payAgain(declined, card(SimulatedPaymentGateway.DECLINE), "late-decline");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(gateway.voidCount() + gateway.refundCount()).isZero();
+        assertThat(commerce.backOffice().get(declined.id())).isEqualTo(order);
+    }
+
+    @Test
     void recoverLeavesAPaymentThatIsAtTheGatewayToItsCheckout() throws Exception {
         givenStockedProduct("A", "10.00", 5);
         Gate gate = new Gate(1);
@@ -1073,12 +1146,14 @@ public abstract class MoneyPathContract extends OrderFixtures {
         });
         assertFails(() -> commerce.checkout().placeOrder(request), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
         interceptor.afterAuthorize((authorization, result) -> { });
+        AtomicInteger authorizations = new AtomicInteger();
+        interceptor.beforeAuthorize(authorizations::incrementAndGet);
 
         Order order = commerce.checkout().placeOrder(request);
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
-        assertThat(gateway.authorizationCount()).isEqualTo(1);
+        assertThat(authorizations).as("the retry did not ask the gateway again").hasValue(0);
         assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(1);
     }
 
@@ -1095,6 +1170,68 @@ public abstract class MoneyPathContract extends OrderFixtures {
 
         assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
         assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+    }
+
+    @Test
+    void noCapturePassesAnOrderThatIsBeingCancelled() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+        Gate gate = new Gate(1);
+        interceptor.before(Operation.VOID, gate::pass);
+        CompletableFuture<Order> cancel = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .cancel("sam", order.id()));
+        gate.awaitHeld();
+
+        assertFails(() -> commerce.backOffice().capture("ann", order.id(), Optional.empty()),
+                ErrorCode.INVALID_TRANSITION, null);
+        gate.open();
+
+        assertThat(cancel.get(20, TimeUnit.SECONDS).paymentStatus()).isEqualTo(OrderPaymentStatus.VOIDED);
+        assertThat(gateway.captureCount()).isZero();
+    }
+
+    @Test
+    void aCancelRefusedAtTheGatewayAfterAnotherCancelFinishedLeavesTheOrderCancelled() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        Gate gate = new Gate(1);
+        AtomicInteger voids = new AtomicInteger();
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
+                ? gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand"))
+                : new GatewayResult.Declined(DeclineReason.DECLINED, "already voided"));
+        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        gate.awaitHeld();
+        Order cancelled = commerce.backOffice().cancel("sam", order.id());
+        gate.open();
+
+        assertThatThrownBy(() -> held.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
+                .isInstanceOfSatisfying(CommerceException.class,
+                        declined -> assertThat(declined.code()).isEqualTo(ErrorCode.PAYMENT_DECLINED)));
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.backOffice().get(order.id())).isEqualTo(cancelled);
+    }
+
+    @Test
+    void anOrderCancelledForLackOfStockGivesItsPromotionUseBack() throws Exception {
+        givenStockedProduct("A", "10.00", 1);
+        givenOneUsePromotion();
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> commerce.checkout()
+                .placeOrder(withOnce(newCustomer(), VISA, "slow")));
+        gate.awaitHeld();
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+        placeDirect(newCustomer(), "A", 1, VISA);
+        gate.open();
+        assertThat(slow.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELLED);
+        commerce.inventory().receive(Sku.of("A"), 1);
+
+        Order next = commerce.checkout().placeOrder(withOnce(newCustomer(), VISA, "next"));
+
+        assertThat(next.totals().discountTotal()).isEqualTo(eur("1.00"));
     }
 
     // ------------------------------------------------------------------ helpers
