@@ -432,10 +432,11 @@ final class OrderEngine {
         Instant now = clock.instant();
         PaymentId paymentId = payment.id();
         Payment recorded = payment;
-        // A webhook may have recorded the authorization first; the capture that came with it is still ours.
+        // A webhook may have recorded the authorization first, and a sweep may even have confirmed the order on
+        // it since: the capture that came with the authorization is still ours to record.
         boolean capturedWithIt = settings.captureOnCheckout() && payment.status() == PaymentStatus.AUTHORIZED
                 && result.isPresent() && result.get() instanceof GatewayResult.Approved
-                && order.isPaidBy(paymentId) && order.status() == OrderStatus.PENDING_PAYMENT;
+                && order.isPaidBy(paymentId);
         if (result.isPresent() && (payment.status() == PaymentStatus.PENDING || capturedWithIt)) {
             recorded = result.get() instanceof GatewayResult.Approved approved
                     ? payment.recordApproval(approved, settings.captureOnCheckout(), now)
@@ -443,7 +444,8 @@ final class OrderEngine {
             Payments.store(repositories, payment, recorded);
         }
         if (!order.isPaidBy(paymentId) || order.status() != OrderStatus.PENDING_PAYMENT) {
-            return order;
+            return recorded != payment && order.isPaidBy(paymentId)
+                    ? updatePaymentStatus(repositories, order.id(), recorded, SYSTEM, now) : order;
         }
         Order next = order.withPaymentStatus(OrderPaymentStatus.of(recorded.status()), now, SYSTEM);
         if (next.paymentStatus().isApproved()) {

@@ -1006,6 +1006,78 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(paymentOf(order).captured()).isEqualTo(order.totals().grandTotal());
     }
 
+    @Test
+    void aCaptureThatCameWithAnAuthorizationIsRecordedEvenIfTheSweepConfirmedTheOrderFirst() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
+        givenStockedProduct("A", "10.00", 5);
+        interceptor.afterAuthorize((request, result) -> {
+            notifyAuthorized(request, result);
+            clock.advance(PAYMENT_TIMEOUT);
+            assertThat(commerce.checkout().expireUnpaid()).as("the authorized order is confirmed, not cancelled")
+                    .isZero();
+        });
+
+        Order order = placeDirect(newCustomer(), "A", 1, VISA);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(paymentOf(order).captured()).as("the gateway captured it with the authorization")
+                .isEqualTo(order.totals().grandTotal());
+        assertThat(order.paymentStatus()).isEqualTo(OrderPaymentStatus.CAPTURED);
+        assertThat(commerce.backOffice().get(order.id())).isEqualTo(order);
+    }
+
+    @Test
+    void recoverGivesBackACapturedWebhookPaymentWhoseOrderLostItsStock() {
+        commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
+        givenStockedProduct("ONE", "10.00", 1);
+        CustomerId customer = newCustomer();
+        interceptor.afterAuthorize((authorization, result) -> {
+            notifyAuthorized(authorization, result);
+            commerce.payments().handleNotification(new GatewayNotification("evt-capture", authorization.idempotencyKey(),
+                    ((GatewayResult.Approved) result).gatewayPaymentId(), GatewayNotification.Type.CAPTURED,
+                    authorization.amount(), null, clock.instant()));
+            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
+        });
+        assertFails(() -> placeDirect(customer, "ONE", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.afterAuthorize((authorization, result) -> { });
+        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.CAPTURED);
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+        placeDirect(newCustomer(), "ONE", 1, VISA);
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order cancelled = commerce.backOffice().get(pending.id());
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
+        assertThat(gateway.refundCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderItsCustomerCancelsWhileTheSweepRunsIsNeitherCountedNorCancelledTwice() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId lost = newCustomer();
+        interceptor.answer(Operation.AUTHORIZE, () -> {
+            throw new GatewayTimeoutException("authorize", "simulated loss before the gateway");
+        });
+        assertFails(() -> placeDirect(lost, "A", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        interceptor.forwardAll();
+        clock.advance(Duration.ofSeconds(1));
+        CustomerId owner = newCustomer();
+        Order declined = placeDirect(owner, "A", 1, SimulatedPaymentGateway.DECLINE);
+        clock.advance(PAYMENT_TIMEOUT);
+        interceptor.beforeLookup(() -> commerce.orders().cancel(owner, declined.id()));
+
+        assertThat(commerce.checkout().expireUnpaid()).as("only the order the sweep cancelled").isEqualTo(1);
+
+        assertThat(commerce.orders().list(lost, Optional.empty(), 1).get(0).status())
+                .isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.orders().get(owner, declined.id()).history()).filteredOn(
+                transition -> transition.to().equals("CANCELLED")).singleElement()
+                .satisfies(transition -> assertThat(transition.actor()).isEqualTo("customer:" + owner));
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(2);
+    }
+
     /** What a gateway's webhook says of an approved authorization, delivered before the caller hears of it. */
     private void notifyAuthorized(AuthorizationRequest request, GatewayResult result) {
         GatewayResult.Approved approved = (GatewayResult.Approved) result;
