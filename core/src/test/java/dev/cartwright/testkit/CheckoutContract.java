@@ -369,8 +369,12 @@ public abstract class CheckoutContract extends OrderFixtures {
         givenStockedProduct("A", "10.00", 5);
         CustomerId customer = newCustomer();
         Cart empty = commerce.carts().createFor(customer, EUR);
-        assertFails(() -> commerce.checkout().placeOrder(checkoutOf(empty, customer, VISA, "e1")),
-                ErrorCode.VALIDATION, "lines");
+        assertThatThrownBy(() -> commerce.checkout().placeOrder(checkoutOf(empty, customer, VISA, "e1")))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+                    assertThat(e.field()).contains("lines");
+                    assertThat(e.getMessage()).as("names the empty cart").contains("cart " + empty.id() + " is empty");
+                });
         assertFails(() -> commerce.checkout().placeOrder(new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of(),
                 Optional.empty(), Optional.empty(), ADDRESS, Optional.empty(), card(VISA), "e2")),
                 ErrorCode.VALIDATION, "email");
