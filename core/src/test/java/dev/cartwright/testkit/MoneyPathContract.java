@@ -320,6 +320,28 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(gateway.voidCount()).isEqualTo(1);
     }
 
+    @Test
+    void recoverFinishesACancellationThatStoppedAtTheGateway() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        interceptor.answer(Operation.VOID, () -> {
+            throw new GatewayTimeoutException("void", "simulated time-out");
+        });
+        assertFails(() -> commerce.orders().cancel(customer, order.id()), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        assertThat(commerce.checkout().recover()).as("the gateway still does not answer").isZero();
+        interceptor.forwardAll();
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order cancelled = commerce.backOffice().get(order.id());
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.history().get(cancelled.history().size() - 1).actor()).isEqualTo("system");
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.checkout().recover()).isZero();
+    }
+
     // ------------------------------------------------------------------ a late gateway answer
 
     @Test
