@@ -307,6 +307,12 @@ class PaymentTest {
     }
 
     @Test
+    void aLogEntryRefusesABlankGatewayEventId() {
+        assertInvalid(() -> new PaymentLogEntry(PaymentLogEntry.Kind.VOIDED, eur("0.00"), " ", "", AT), "gatewayEventId");
+        assertThat(new PaymentLogEntry(PaymentLogEntry.Kind.VOIDED, eur("0.00"), null, "", AT).gatewayEventId()).isNull();
+    }
+
+    @Test
     void eventsSinceRefusesAnotherPayment() {
         Payment other = Payment.start(new PaymentId(UUID.randomUUID()), "order-1", HUNDRED, VISA, "key-2", AT)
                 .authorize("gw-2", HUNDRED, null, LATER);
