@@ -161,9 +161,12 @@ public final class Checkout {
      * Completes checkouts interrupted between the gateway call and recording its answer (a crash, a time-out):
      * orders waiting with a pending payment ask the gateway what became of it by its key and record the
      * answer. A payment the gateway never saw stays pending for the customer's retry or
-     * {@link #expireUnpaid()}. Handles up to 100 orders per call; a gateway that does not answer is skipped.
+     * {@link #expireUnpaid()}. Also finishes cancellations that stopped at the gateway (orders left
+     * {@link OrderStatus#CANCELLING}): their void or refund is sent again under the same key and the order
+     * cancelled, or, if the gateway refuses, confirmed again. Handles up to 100 orders of each kind per call; a
+     * gateway that does not answer is skipped.
      *
-     * @return how many orders learned their payment's outcome
+     * @return how many orders learned their payment's outcome or finished cancelling
      * @throws IllegalStateException if no payment gateway is configured
      */
     public int recover() {

@@ -350,9 +350,9 @@ public record Order(
         }
         List<OrderLine> newLines = lines.stream()
                 .map(line -> line.withReturned(units.getOrDefault(line.sku(), 0L))).toList();
-        return new Order(id, customerId, email, guestSecretHash, currency, newLines, totals, shippingAddress, shippingOptionId,
-                idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, payment, shipments,
-                history, version + 1, placedAt, expiresAt);
+        return new Order(id, customerId, email, guestSecretHash, currency, newLines, totals, shippingAddress,
+                shippingOptionId, idempotencyKey, requestFingerprint, status, paymentStatus, fulfillmentStatus, payment,
+                shipments, history, version + 1, placedAt, expiresAt);
     }
 
     private List<OrderTransition> transition(String from, String to, Instant at, String actor) {
@@ -363,8 +363,8 @@ public record Order(
 
     private Order next(OrderStatus newStatus, OrderPaymentStatus newPaymentStatus, FulfillmentStatus newFulfillment,
             Optional<PaymentId> newPayment, List<Shipment> newShipments, List<OrderTransition> newHistory) {
-        return new Order(id, customerId, email, guestSecretHash, currency, lines, totals, shippingAddress, shippingOptionId,
-                idempotencyKey, requestFingerprint, newStatus, newPaymentStatus, newFulfillment, newPayment,
-                newShipments, newHistory, version + 1, placedAt, expiresAt);
+        return new Order(id, customerId, email, guestSecretHash, currency, lines, totals, shippingAddress,
+                shippingOptionId, idempotencyKey, requestFingerprint, newStatus, newPaymentStatus, newFulfillment,
+                newPayment, newShipments, newHistory, version + 1, placedAt, expiresAt);
     }
 }

@@ -527,6 +527,19 @@ final class OrderEngine {
                 LOG.warn("could not recover order {}: the gateway did not answer; will retry", order.id(), e);
             }
         }
+        List<Order> cancelling = transactions.inTransaction(
+                repositories -> repositories.orders().findCancelling(SWEEP_BATCH));
+        for (Order order : cancelling) {
+            try {
+                cancel(order.id(), SYSTEM, Optional.empty());
+                settled++;
+            } catch (PaymentGatewayException e) {
+                LOG.warn("could not finish cancelling order {}: the gateway did not answer; will retry", order.id(),
+                        e);
+            } catch (CommerceException e) {
+                LOG.warn("could not finish cancelling order {}; it stays as it is: {}", order.id(), e.getMessage());
+            }
+        }
         return settled;
     }
 

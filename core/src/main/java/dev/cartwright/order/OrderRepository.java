@@ -57,6 +57,12 @@ public interface OrderRepository {
     List<Order> findPaymentPending(int limit);
 
     /**
+     * @param limit the most to return, at least 1
+     * @return orders {@link OrderStatus#CANCELLING}, whose cancellation stopped at the gateway, oldest first
+     */
+    List<Order> findCancelling(int limit);
+
+    /**
      * Replaces an order if nobody changed it since it was read:
      * {@code UPDATE orders SET ..., version = ? WHERE id = ? AND version = ?}.
      *

@@ -82,8 +82,8 @@ public final class Orders {
      * @throws CommerceException {@code VALIDATION} for a null argument; {@code NOT_FOUND} for an unknown order;
      *     {@code FORBIDDEN} if it is not the actor's; {@code INVALID_TRANSITION} if it shipped, completed, was
      *     cancelled or has a payment in progress; {@code PAYMENT_DECLINED} if the gateway refused the void or
-     *     refund (the order is {@link OrderStatus#CONFIRMED} again); {@link dev.cartwright.payment.PaymentGatewayException}
-     *     if its answer is unknown (the order stays cancelling: repeat the call to finish)
+     *     refund (the order is {@link OrderStatus#CONFIRMED} again);
+     *     {@link dev.cartwright.payment.PaymentGatewayException} if its answer is unknown (the order stays cancelling: repeat the call to finish)
      */
     public Order cancel(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");

@@ -20,7 +20,7 @@ final class PaymentChecks {
     }
 
     /** Refuses anything that could be a primary account number: Cartwright handles gateway tokens only. */
-    static String token(String token) {
+    static void token(String token) {
         Validate.notBlank(token, "paymentToken", MAX_LENGTH);
         if (CARD_NUMBER_LIKE.matcher(token).matches()) {
             long digits = token.chars().filter(Character::isDigit).count();
@@ -30,19 +30,17 @@ final class PaymentChecks {
                         "looks like a card number; pass the gateway's token instead");
             }
         }
-        return token;
     }
 
-    static String text(String value, String field) {
-        return Validate.notBlank(value, field, MAX_LENGTH);
+    static void text(String value, String field) {
+        Validate.notBlank(value, field, MAX_LENGTH);
     }
 
-    static Money positive(Money amount, String field) {
+    static void positive(Money amount, String field) {
         Validate.notNull(amount, field);
         if (!amount.isPositive()) {
             throw CommerceException.invalid(field, "must be greater than zero");
         }
-        return amount;
     }
 
     static Money sameCurrency(Money amount, Currency currency, String field) {

@@ -307,6 +307,12 @@ class PaymentTest {
     }
 
     @Test
+    void aLogEntryRefusesABlankGatewayEventId() {
+        assertInvalid(() -> new PaymentLogEntry(PaymentLogEntry.Kind.VOIDED, eur("0.00"), " ", "", AT), "gatewayEventId");
+        assertThat(new PaymentLogEntry(PaymentLogEntry.Kind.VOIDED, eur("0.00"), null, "", AT).gatewayEventId()).isNull();
+    }
+
+    @Test
     void eventsSinceRefusesAnotherPayment() {
         Payment other = Payment.start(new PaymentId(UUID.randomUUID()), "order-1", HUNDRED, VISA, "key-2", AT)
                 .authorize("gw-2", HUNDRED, null, LATER);
@@ -349,5 +355,41 @@ class PaymentTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
             assertThat(e.getMessage()).contains(message);
         });
+    }
+
+    @Test
+    void gatewayRequestsAndAnswersRefuseBlankIdsAndNonPositiveAmounts() {
+        Money zero = eur("0.00");
+        assertInvalid(() -> new AuthorizationRequest(zero, "tok_visa", "key-1", "order-1", false), "amount");
+        assertInvalid(() -> new AuthorizationRequest(HUNDRED, "tok_visa", " ", "order-1", false), "idempotencyKey");
+        assertInvalid(() -> new AuthorizationRequest(HUNDRED, "tok_visa", "key-1", " ", false), "reference");
+        assertInvalid(() -> new CaptureRequest(" ", HUNDRED, "key-1"), "gatewayPaymentId");
+        assertInvalid(() -> new CaptureRequest("gw-1", zero, "key-1"), "amount");
+        assertInvalid(() -> new CaptureRequest("gw-1", HUNDRED, " "), "idempotencyKey");
+        assertInvalid(() -> new RefundRequest(" ", HUNDRED, "key-1"), "gatewayPaymentId");
+        assertInvalid(() -> new RefundRequest("gw-1", zero, "key-1"), "amount");
+        assertInvalid(() -> new RefundRequest("gw-1", HUNDRED, " "), "idempotencyKey");
+        assertInvalid(() -> new VoidRequest(" ", "key-1"), "gatewayPaymentId");
+        assertInvalid(() -> new VoidRequest("gw-1", " "), "idempotencyKey");
+        assertInvalid(() -> new GatewayResult.Approved(" ", HUNDRED), "gatewayPaymentId");
+        assertInvalid(() -> new GatewayNotification(" ", "key-1", "gw-1", GatewayNotification.Type.VOIDED, zero, null, LATER),
+                "gatewayEventId");
+        assertInvalid(() -> new GatewayNotification("e1", " ", "gw-1", GatewayNotification.Type.VOIDED, zero, null, LATER),
+                "idempotencyKey");
+        assertInvalid(() -> new GatewayNotification("e1", "key-1", " ", GatewayNotification.Type.VOIDED, zero, null, LATER),
+                "gatewayPaymentId");
+        assertInvalid(() -> new SimulatedPaymentGateway().lookup(" "), "idempotencyKey");
+    }
+
+    @Test
+    void aPaymentChecksItsOwnArgumentsBeforeItsStatus() {
+        Money zero = eur("0.00");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", zero, PaymentStatus.PENDING,
+                zero, zero, zero, VISA, null, "key-1", List.of(), 1, AT, AT), "amount");
+        assertInvalid(() -> new Payment(pending.id(), "order-1", HUNDRED, PaymentStatus.AUTHORIZED,
+                HUNDRED, zero, zero, VISA, " ", "key-1", List.of(), 2, AT, AT), "gatewayPaymentId");
+        assertInvalid(() -> Payment.start(pending.id(), "order-1", null, VISA, "key-1", AT), "amount");
+        assertInvalid(() -> authorized().authorize(" ", HUNDRED, null, LATER), "gatewayPaymentId");
+        assertInvalid(() -> pending.fail(" ", LATER), "reason");
     }
 }

@@ -117,7 +117,8 @@ public abstract class MoneyPathContract extends OrderFixtures {
         commerce.promotions().create(NewPromotion.withCode("ONCE", "Once", new Discount.PercentageOff(BigDecimal.TEN),
                 START).withUsageLimit(1));
         DirectOrderRequest request = new DirectOrderRequest(Map.of(Sku.of("P"), 1L), List.of("ONCE"),
-                Optional.of(newCustomer()), Optional.empty(), ADDRESS, Optional.of("standard"), card(VISA), "promo-key");
+                Optional.of(newCustomer()), Optional.empty(), ADDRESS, Optional.of("standard"), card(VISA),
+                "promo-key");
 
         List<Object> outcomes = Contracts.race(RETRIES, i -> outcome(() -> commerce.checkout().placeOrder(request)));
 
@@ -163,17 +164,9 @@ public abstract class MoneyPathContract extends OrderFixtures {
     void twoStaffRefundingTheSameAmountAtOnceRefundTwice() throws Exception {
         givenStockedProduct("A", "84.03", 5);
         Order order = capturedOrder();
-        Gate gate = new Gate(2);
-        interceptor.before(Operation.REFUND, gate::pass);
-
-        CompletableFuture<Order> first = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .refund("ann", order.id(), eur("30.00"), Map.of()));
-        CompletableFuture<Order> second = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .refund("bob", order.id(), eur("30.00"), Map.of()));
-        gate.awaitHeld();
-        gate.open();
-        first.get(20, TimeUnit.SECONDS);
-        second.get(20, TimeUnit.SECONDS);
+        bothAtTheGateway(Operation.REFUND,
+                () -> commerce.backOffice().refund("ann", order.id(), eur("30.00"), Map.of()),
+                () -> commerce.backOffice().refund("bob", order.id(), eur("30.00"), Map.of()));
 
         assertThat(gateway.refundCount()).isEqualTo(2);
         assertThat(paymentOf(order).refunded()).isEqualTo(eur("60.00"));
@@ -185,17 +178,9 @@ public abstract class MoneyPathContract extends OrderFixtures {
     void twoStaffCapturingTheSameAmountAtOnceCaptureTwice() throws Exception {
         givenStockedProduct("A", "84.03", 5);
         Order order = placeDirect(newCustomer(), "A", 1, VISA);
-        Gate gate = new Gate(2);
-        interceptor.before(Operation.CAPTURE, gate::pass);
-
-        CompletableFuture<Order> first = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .capture("ann", order.id(), Optional.of(eur("30.00"))));
-        CompletableFuture<Order> second = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .capture("bob", order.id(), Optional.of(eur("30.00"))));
-        gate.awaitHeld();
-        gate.open();
-        first.get(20, TimeUnit.SECONDS);
-        second.get(20, TimeUnit.SECONDS);
+        bothAtTheGateway(Operation.CAPTURE,
+                () -> commerce.backOffice().capture("ann", order.id(), Optional.of(eur("30.00"))),
+                () -> commerce.backOffice().capture("bob", order.id(), Optional.of(eur("30.00"))));
 
         assertThat(gateway.captureCount()).isEqualTo(2);
         assertThat(paymentOf(order).captured()).isEqualTo(eur("60.00"));
@@ -333,6 +318,28 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(gateway.voidCount()).isEqualTo(1);
     }
 
+    @Test
+    void recoverFinishesACancellationThatStoppedAtTheGateway() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        interceptor.answer(Operation.VOID, () -> {
+            throw new GatewayTimeoutException("void", "simulated time-out");
+        });
+        assertFails(() -> commerce.orders().cancel(customer, order.id()), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
+        assertThat(commerce.checkout().recover()).as("the gateway still does not answer").isZero();
+        interceptor.forwardAll();
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+
+        Order cancelled = commerce.backOffice().get(order.id());
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.history().get(cancelled.history().size() - 1).actor()).isEqualTo("system");
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(commerce.checkout().recover()).isZero();
+    }
+
     // ------------------------------------------------------------------ a late gateway answer
 
     @Test
@@ -459,17 +466,9 @@ public abstract class MoneyPathContract extends OrderFixtures {
     void twoRefundsRacingToRestockTheSameUnitsPutThemBackOnce() throws Exception {
         givenStockedProduct("A", "10.00", 5);
         Order order = capturedOrder(2);
-        Gate gate = new Gate(2);
-        interceptor.before(Operation.REFUND, gate::pass);
-
-        CompletableFuture<Order> first = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)));
-        CompletableFuture<Order> second = CompletableFuture.supplyAsync(() -> commerce.backOffice()
-                .refund("bob", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)));
-        gate.awaitHeld();
-        gate.open();
-        first.get(20, TimeUnit.SECONDS);
-        second.get(20, TimeUnit.SECONDS);
+        bothAtTheGateway(Operation.REFUND,
+                () -> commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)),
+                () -> commerce.backOffice().refund("bob", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L)));
 
         assertThat(paymentOf(order).refunded()).isEqualTo(eur("10.00"));
         assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
@@ -1307,6 +1306,19 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Runs two calls at once, both held at the gateway's {@code operation} until both have arrived. */
+    private void bothAtTheGateway(Operation operation, Supplier<Order> first, Supplier<Order> second)
+            throws Exception {
+        Gate gate = new Gate(2);
+        interceptor.before(operation, gate::pass);
+        CompletableFuture<Order> one = CompletableFuture.supplyAsync(first);
+        CompletableFuture<Order> two = CompletableFuture.supplyAsync(second);
+        gate.awaitHeld();
+        gate.open();
+        one.get(20, TimeUnit.SECONDS);
+        two.get(20, TimeUnit.SECONDS);
+    }
 
     private Order capturedOrder() {
         return capturedOrder(1);

@@ -160,6 +160,13 @@ final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<Order> findCancelling(int limit) {
+        Validate.positive(limit, "limit");
+        return load(SELECT + " WHERE status = :status" + OLDEST_FIRST,
+                query -> query.bind("status", OrderStatus.CANCELLING.name()).bind("limit", limit));
+    }
+
+    @Override
     public void update(Order order, long expectedVersion) {
         Validate.notNull(order, "order");
         sql.exec(() -> {

@@ -94,6 +94,16 @@ final class MemoryOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<Order> findCancelling(int limit) {
+        Validate.positive(limit, "limit");
+        return byId.values().stream()
+                .filter(order -> order.status() == OrderStatus.CANCELLING)
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public void update(Order order, long expectedVersion) {
         Validate.notNull(order, "order");
         Order stored = byId.get(order.id()).orElseThrow(() -> CommerceException.notFound("order", order.id()));

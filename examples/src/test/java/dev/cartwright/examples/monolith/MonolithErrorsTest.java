@@ -186,6 +186,33 @@ class MonolithErrorsTest {
     }
 
     @Test
+    void aDeclinedOrderIsPaidAgainOnlyByWhoPlacedIt() {
+        TestShop.GuestCart guest = shop.guestCart();
+        shop.post("/carts/" + guest.id() + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
+        String checkout = "{\"shippingAddress\":{\"name\":\"Eve\",\"line1\":\"Unter den Linden 5\","
+                + "\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\"},"
+                + "\"paymentToken\":\"tok_decline\",\"email\":\"eve@example.com\"}";
+        TestShop.Reply placed = shop.post("/carts/" + guest.id() + "/checkout").cartSecret(guest.secret())
+                .header("Idempotency-Key", "guest-pay-1").json(checkout).send();
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        String order = placed.json().get("id").asText();
+        String pay = "/orders/" + order + "/payments";
+        String visa = "{\"paymentToken\":\"tok_visa\"}";
+
+        shop.post(pay).header("Idempotency-Key", "p1").json(visa).send().problem(401, "UNAUTHENTICATED");
+        shop.post(pay).cartSecret(shop.guestCart().secret()).header("Idempotency-Key", "p1").json(visa).send()
+                .problem(403, "FORBIDDEN");
+        shop.post(pay).token(ada.token()).header("Idempotency-Key", "p1").json(visa).send()
+                .problem(403, "FORBIDDEN");
+        TestShop.Reply paid = shop.post(pay).cartSecret(guest.secret()).header("Idempotency-Key", "p1").json(visa)
+                .send();
+
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        assertThat(paid.json().get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void notFound() {
         shop.get("/products/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
         shop.get("/no/such/route").send().problem(404, "NOT_FOUND");
