@@ -658,12 +658,14 @@ final class OrderEngine {
                 throw e;
             }
         }
-        return transactions.inTransaction(repositories -> {
+        Order result = transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Order current = load(repositories, id);
-            if (current.status() != OrderStatus.CANCELLING) {
-                return current;
+            Order stored = load(repositories, id);
+            if (stored.status() == OrderStatus.CANCELLED) {
+                return stored;
             }
+            Order current = stored;
+            // The money has gone back: it is recorded whatever became of the order meanwhile.
             Optional<Payment> given = Optional.empty();
             if (payment.isPresent()) {
                 Payment recorded = lockPayment(repositories, payment.get().id());
@@ -675,15 +677,28 @@ final class OrderEngine {
                 }
                 given = Optional.of(next);
             }
+            if (current.status() == OrderStatus.CONFIRMED
+                    && current.fulfillmentStatus() == FulfillmentStatus.UNFULFILLED) {
+                // A concurrent cancel the gateway refused put the order back while this one's money went back.
+                current = current.moveTo(OrderStatus.CANCELLING, now, actor);
+            }
+            if (current.status() != OrderStatus.CANCELLING) {
+                return given.map(paid -> updatePaymentStatus(repositories, id, paid, actor, now)).orElse(stored);
+            }
             Order cancelled = returnToStock(repositories, current, now);
             if (given.isPresent()) {
                 cancelled = cancelled.withPaymentStatus(OrderPaymentStatus.of(given.get().status()), now, actor);
             }
             cancelled = cancelled.moveTo(OrderStatus.CANCELLED, now, actor);
-            repositories.orders().update(cancelled, current.version());
+            repositories.orders().update(cancelled, stored.version());
             repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             return cancelled;
         });
+        if (result.status() != OrderStatus.CANCELLED) {
+            throw new CommerceException(ErrorCode.CONFLICT, "order " + id + " shipped while its cancellation was at"
+                    + " the gateway; the money given back is recorded on its payment, and staff must settle the rest");
+        }
+        return result;
     }
 
     private Order cancelUnpaid(Order order, String actor, Optional<CustomerId> owner) {

@@ -1286,6 +1286,34 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
+    void aCancelWhoseMoneyWentBackFinishesEvenIfARefusedConcurrentCancelPutTheOrderBack() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        Gate gate = new Gate(1);
+        AtomicInteger voids = new AtomicInteger();
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
+                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
+                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
+        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        gate.awaitHeld();
+        assertFails(() -> commerce.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
+        assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        gate.open();
+
+        Order cancelled = held.get(20, TimeUnit.SECONDS);
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentStatus()).isEqualTo(OrderPaymentStatus.VOIDED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(commerce.backOffice().get(order.id())).isEqualTo(cancelled);
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
+    }
+
+    @Test
     void anOrderCancelledForLackOfStockGivesItsPromotionUseBack() throws Exception {
         givenStockedProduct("A", "10.00", 1);
         givenOneUsePromotion();
