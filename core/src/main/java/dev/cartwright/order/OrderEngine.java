@@ -98,6 +98,8 @@ final class OrderEngine {
     private final Runnable afterCommit;
     /** Payments this engine is asking the gateway about right now. */
     private final Set<PaymentId> inFlight = ConcurrentHashMap.newKeySet();
+    /** How many cancels of each order this engine has at the gateway right now. */
+    private final Map<OrderId, Integer> cancelsInFlight = new ConcurrentHashMap<>();
 
     OrderEngine(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway, Clock clock, IdGenerator ids,
             PriceCalculator calculator, TaxPolicy taxPolicy, ShippingOptions shippingOptions,
@@ -642,20 +644,27 @@ final class OrderEngine {
                 repositories -> loadPayment(repositories, paymentId)));
         MoneyBack back = payment.map(paid -> MoneyBack.of(paid, "cancel")).orElse(null);
         if (back != null) {
+            cancelsInFlight.merge(id, 1, Integer::sum);
             try {
                 requireApproved(back.send(requireGateway()), back.operation());
             } catch (PaymentGatewayException e) {
                 throw e;
             } catch (CommerceException e) {
-                transactions.inTransaction(repositories -> {
-                    Order current = load(repositories, id);
-                    if (current.status() == OrderStatus.CANCELLING) {
-                        repositories.orders().update(current.moveTo(OrderStatus.CONFIRMED, clock.instant(), actor),
-                                current.version());
-                    }
-                    return null;
-                });
+                // Another cancel of this order still at the gateway may yet give the money back: then the order
+                // must not be shippable meanwhile, so only the last one out puts it back.
+                if (cancelsInFlight.getOrDefault(id, 0) == 1) {
+                    transactions.inTransaction(repositories -> {
+                        Order current = load(repositories, id);
+                        if (current.status() == OrderStatus.CANCELLING) {
+                            repositories.orders().update(current.moveTo(OrderStatus.CONFIRMED, clock.instant(),
+                                    actor), current.version());
+                        }
+                        return null;
+                    });
+                }
                 throw e;
+            } finally {
+                cancelsInFlight.computeIfPresent(id, (key, count) -> count == 1 ? null : count - 1);
             }
         }
         Order result = transactions.inTransaction(repositories -> {

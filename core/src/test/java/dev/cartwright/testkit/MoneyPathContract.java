@@ -1299,7 +1299,8 @@ public abstract class MoneyPathContract extends OrderFixtures {
         CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
                 .cancel(customer, order.id()));
         gate.awaitHeld();
-        assertFails(() -> commerce.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
+        Commerce otherProcess = anotherProcess();
+        assertFails(() -> otherProcess.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
         assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
         gate.open();
 
@@ -1311,6 +1312,63 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(commerce.backOffice().get(order.id())).isEqualTo(cancelled);
         assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
         assertThat(events).filteredOn(OrderCancelled.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aCancelRefusedWhileAnotherCancelOfTheOrderIsAtTheGatewayLeavesItUnshippable() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        Gate gate = new Gate(1);
+        AtomicInteger voids = new AtomicInteger();
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
+                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
+                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
+        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        gate.awaitHeld();
+
+        assertFails(() -> commerce.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
+        assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CANCELLING);
+        assertFails(() -> commerce.backOffice().fulfil("sam", order.id(), Map.of(Sku.of("A"), 1L), "DHL", "T1"),
+                ErrorCode.INVALID_TRANSITION, null);
+        gate.open();
+
+        assertThat(held.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+    }
+
+    @Test
+    void aShipmentInTheWindowARefusedCancelOpenedMakesTheOtherCancelAConflictWithItsMoneyRecorded()
+            throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        Gate gate = new Gate(1);
+        AtomicInteger voids = new AtomicInteger();
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
+                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
+                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
+        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        gate.awaitHeld();
+        Commerce otherProcess = anotherProcess();
+        assertFails(() -> otherProcess.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
+        otherProcess.backOffice().fulfil("sam", order.id(), Map.of(Sku.of("A"), 1L), "DHL", "T1");
+        gate.open();
+
+        assertThatThrownBy(() -> held.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
+                .isInstanceOfSatisfying(CommerceException.class,
+                        conflict -> assertThat(conflict.code()).isEqualTo(ErrorCode.CONFLICT)));
+        Order after = commerce.backOffice().get(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(after.fulfillmentStatus()).isEqualTo(FulfillmentStatus.FULFILLED);
+        assertThat(after.paymentStatus()).as("the money that went back is recorded").isEqualTo(
+                OrderPaymentStatus.VOIDED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).isEmpty();
     }
 
     @Test
@@ -1334,6 +1392,12 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** @return a second {@code Commerce} over the same store and gateway, as another process of the shop would be */
+    private Commerce anotherProcess() {
+        return Commerce.builder().store(store).clock(clock).paymentGateway(interceptor)
+                .orderPaymentTimeout(PAYMENT_TIMEOUT).build();
+    }
 
     /** Runs two calls at once, both held at the gateway's {@code operation} until both have arrived. */
     private void bothAtTheGateway(Operation operation, Supplier<Order> first, Supplier<Order> second)
