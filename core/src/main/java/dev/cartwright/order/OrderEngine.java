@@ -645,6 +645,7 @@ final class OrderEngine {
         MoneyBack back = payment.map(paid -> MoneyBack.of(paid, "cancel")).orElse(null);
         if (back != null) {
             cancelsInFlight.merge(id, 1, Integer::sum);
+            boolean atTheGateway = true;
             try {
                 requireApproved(back.send(requireGateway()), back.operation());
             } catch (PaymentGatewayException e) {
@@ -652,7 +653,8 @@ final class OrderEngine {
             } catch (CommerceException e) {
                 // Another cancel of this order still at the gateway may yet give the money back: then the order
                 // must not be shippable meanwhile, so only the last one out puts it back.
-                if (cancelsInFlight.getOrDefault(id, 0) == 1) {
+                atTheGateway = false;
+                if (leaveTheGateway(id) == 0) {
                     transactions.inTransaction(repositories -> {
                         Order current = load(repositories, id);
                         if (current.status() == OrderStatus.CANCELLING) {
@@ -664,7 +666,9 @@ final class OrderEngine {
                 }
                 throw e;
             } finally {
-                cancelsInFlight.computeIfPresent(id, (key, count) -> count == 1 ? null : count - 1);
+                if (atTheGateway) {
+                    leaveTheGateway(id);
+                }
             }
         }
         Order result = transactions.inTransaction(repositories -> {
@@ -708,6 +712,12 @@ final class OrderEngine {
                     + " the gateway; the money given back is recorded on its payment, and staff must settle the rest");
         }
         return result;
+    }
+
+    /** @return how many other cancels of the order are still at the gateway */
+    private int leaveTheGateway(OrderId id) {
+        Integer left = cancelsInFlight.computeIfPresent(id, (key, count) -> count == 1 ? null : count - 1);
+        return left == null ? 0 : left;
     }
 
     private Order cancelUnpaid(Order order, String actor, Optional<CustomerId> owner) {

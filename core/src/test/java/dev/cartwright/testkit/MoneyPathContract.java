@@ -1315,6 +1315,34 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
+    void twoCancelsBothRefusedPutTheOrderBackOnceTheLastIsOut() throws Exception {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 1, VISA);
+        Gate gate = new Gate(2);
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> new GatewayResult.Declined(DeclineReason.DECLINED, "refused"));
+        CompletableFuture<Order> byCustomer = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        CompletableFuture<Order> byStaff = CompletableFuture.supplyAsync(() -> commerce.backOffice()
+                .cancel("sam", order.id()));
+        gate.awaitHeld();
+        gate.open();
+        for (CompletableFuture<Order> cancel : List.of(byCustomer, byStaff)) {
+            assertThatThrownBy(() -> cancel.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
+                    .isInstanceOfSatisfying(CommerceException.class,
+                            declined -> assertThat(declined.code()).isEqualTo(ErrorCode.PAYMENT_DECLINED)));
+        }
+        assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertFails(() -> commerce.orders().cancel(customer, order.id()), ErrorCode.PAYMENT_DECLINED, null);
+
+        assertThat(commerce.backOffice().get(order.id()).status()).as("nothing left counted at the gateway")
+                .isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(paymentOf(order).status()).isEqualTo(PaymentStatus.AUTHORIZED);
+    }
+
+    @Test
     void aCancelRefusedWhileAnotherCancelOfTheOrderIsAtTheGatewayLeavesItUnshippable() throws Exception {
         givenStockedProduct("A", "10.00", 5);
         CustomerId customer = newCustomer();
