@@ -645,16 +645,14 @@ final class OrderEngine {
         MoneyBack back = payment.map(paid -> MoneyBack.of(paid, "cancel")).orElse(null);
         if (back != null) {
             cancelsInFlight.merge(id, 1, Integer::sum);
-            boolean atTheGateway = true;
             try {
                 requireApproved(back.send(requireGateway()), back.operation());
-            } catch (PaymentGatewayException e) {
-                throw e;
-            } catch (CommerceException e) {
-                // Another cancel of this order still at the gateway may yet give the money back: then the order
-                // must not be shippable meanwhile, so only the last one out puts it back.
-                atTheGateway = false;
-                if (leaveTheGateway(id) == 0) {
+            } catch (RuntimeException e) {
+                int othersAtTheGateway = leaveTheGateway(id);
+                // A refusal puts the order back, unless another cancel of it still at the gateway may yet give the
+                // money back (the order must not be shippable meanwhile); an unknown outcome leaves it cancelling.
+                if (e instanceof CommerceException && !(e instanceof PaymentGatewayException)
+                        && othersAtTheGateway == 0) {
                     transactions.inTransaction(repositories -> {
                         Order current = load(repositories, id);
                         if (current.status() == OrderStatus.CANCELLING) {
@@ -665,18 +663,12 @@ final class OrderEngine {
                     });
                 }
                 throw e;
-            } finally {
-                if (atTheGateway) {
-                    leaveTheGateway(id);
-                }
             }
+            leaveTheGateway(id);
         }
         Order result = transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
             Order stored = load(repositories, id);
-            if (stored.status() == OrderStatus.CANCELLED) {
-                return stored;
-            }
             Order current = stored;
             // The money has gone back: it is recorded whatever became of the order meanwhile.
             Optional<Payment> given = Optional.empty();
