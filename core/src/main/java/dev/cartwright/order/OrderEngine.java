@@ -392,13 +392,7 @@ final class OrderEngine {
         }
         return transactions.inTransaction(repositories -> {
             Instant now = clock.instant();
-            Payment current = lockPayment(repositories, payment.id());
-            Payment next = back.record(repositories, current, now);
-            Payments.store(repositories, current, next);
-            if (next.refunded().compareTo(current.refunded()) > 0) {
-                repositories.outbox().append(new OrderRefunded(order.id(), next.refunded().minus(current.refunded()),
-                        now), now);
-            }
+            Payment next = recordGivenBack(repositories, order.id(), payment.id(), back, now);
             return updatePaymentStatus(repositories, order.id(), next, SYSTEM, now);
         });
     }
@@ -671,17 +665,8 @@ final class OrderEngine {
             Order stored = load(repositories, id);
             Order current = stored;
             // The money has gone back: it is recorded whatever became of the order meanwhile.
-            Optional<Payment> given = Optional.empty();
-            if (payment.isPresent()) {
-                Payment recorded = lockPayment(repositories, payment.get().id());
-                Payment next = back == null ? recorded : back.record(repositories, recorded, now);
-                Payments.store(repositories, recorded, next);
-                if (next.refunded().compareTo(recorded.refunded()) > 0) {
-                    repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(recorded.refunded()),
-                            now), now);
-                }
-                given = Optional.of(next);
-            }
+            Optional<Payment> given = payment.map(paid -> back == null ? lockPayment(repositories, paid.id())
+                    : recordGivenBack(repositories, id, paid.id(), back, now));
             if (current.status() == OrderStatus.CONFIRMED
                     && current.fulfillmentStatus() == FulfillmentStatus.UNFULFILLED) {
                 // A concurrent cancel the gateway refused put the order back while this one's money went back.
@@ -704,6 +689,22 @@ final class OrderEngine {
                     + " the gateway; the money given back is recorded on its payment, and staff must settle the rest");
         }
         return result;
+    }
+
+    /**
+     * Records money the gateway gave back on the payment, once whoever records it first, with the events of
+     * the change and, for a refund, {@link OrderRefunded}.
+     *
+     * @return the payment as it is now
+     */
+    private static Payment recordGivenBack(CheckoutRepositories repositories, OrderId id, PaymentId paymentId,
+            MoneyBack back, Instant now) {
+        Payment current = lockPayment(repositories, paymentId);
+        Payment next = Payments.store(repositories, current, back.record(repositories, current, now));
+        if (next.refunded().compareTo(current.refunded()) > 0) {
+            repositories.outbox().append(new OrderRefunded(id, next.refunded().minus(current.refunded()), now), now);
+        }
+        return next;
     }
 
     /** @return how many other cancels of the order are still at the gateway */

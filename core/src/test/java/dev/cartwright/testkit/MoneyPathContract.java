@@ -1278,9 +1278,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         Order cancelled = commerce.backOffice().cancel("sam", order.id());
         gate.open();
 
-        assertThatThrownBy(() -> held.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
-                .isInstanceOfSatisfying(CommerceException.class,
-                        declined -> assertThat(declined.code()).isEqualTo(ErrorCode.PAYMENT_DECLINED)));
+        assertFailsLater(held, ErrorCode.PAYMENT_DECLINED);
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(commerce.backOffice().get(order.id())).isEqualTo(cancelled);
     }
@@ -1291,14 +1289,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         CustomerId customer = newCustomer();
         Order order = placeDirect(customer, "A", 1, VISA);
         Gate gate = new Gate(1);
-        AtomicInteger voids = new AtomicInteger();
-        interceptor.before(Operation.VOID, gate::pass);
-        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
-                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
-                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
-        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
-                .cancel(customer, order.id()));
-        gate.awaitHeld();
+        CompletableFuture<Order> held = customerCancelHeldAtTheVoidWhileTheNextIsRefused(customer, order, gate);
         Commerce otherProcess = anotherProcess();
         assertFails(() -> otherProcess.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
         assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -1329,9 +1320,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         gate.awaitHeld();
         gate.open();
         for (CompletableFuture<Order> cancel : List.of(byCustomer, byStaff)) {
-            assertThatThrownBy(() -> cancel.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
-                    .isInstanceOfSatisfying(CommerceException.class,
-                            declined -> assertThat(declined.code()).isEqualTo(ErrorCode.PAYMENT_DECLINED)));
+            assertFailsLater(cancel, ErrorCode.PAYMENT_DECLINED);
         }
         assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
 
@@ -1348,14 +1337,7 @@ public abstract class MoneyPathContract extends OrderFixtures {
         CustomerId customer = newCustomer();
         Order order = placeDirect(customer, "A", 1, VISA);
         Gate gate = new Gate(1);
-        AtomicInteger voids = new AtomicInteger();
-        interceptor.before(Operation.VOID, gate::pass);
-        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
-                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
-                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
-        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
-                .cancel(customer, order.id()));
-        gate.awaitHeld();
+        CompletableFuture<Order> held = customerCancelHeldAtTheVoidWhileTheNextIsRefused(customer, order, gate);
 
         assertFails(() -> commerce.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
         assertThat(commerce.backOffice().get(order.id()).status()).isEqualTo(OrderStatus.CANCELLING);
@@ -1374,22 +1356,13 @@ public abstract class MoneyPathContract extends OrderFixtures {
         CustomerId customer = newCustomer();
         Order order = placeDirect(customer, "A", 1, VISA);
         Gate gate = new Gate(1);
-        AtomicInteger voids = new AtomicInteger();
-        interceptor.before(Operation.VOID, gate::pass);
-        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
-                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
-                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
-        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
-                .cancel(customer, order.id()));
-        gate.awaitHeld();
+        CompletableFuture<Order> held = customerCancelHeldAtTheVoidWhileTheNextIsRefused(customer, order, gate);
         Commerce otherProcess = anotherProcess();
         assertFails(() -> otherProcess.backOffice().cancel("sam", order.id()), ErrorCode.PAYMENT_DECLINED, null);
         otherProcess.backOffice().fulfil("sam", order.id(), Map.of(Sku.of("A"), 1L), "DHL", "T1");
         gate.open();
 
-        assertThatThrownBy(() -> held.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
-                .isInstanceOfSatisfying(CommerceException.class,
-                        conflict -> assertThat(conflict.code()).isEqualTo(ErrorCode.CONFLICT)));
+        assertFailsLater(held, ErrorCode.CONFLICT);
         Order after = commerce.backOffice().get(order.id());
         assertThat(after.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(after.fulfillmentStatus()).isEqualTo(FulfillmentStatus.FULFILLED);
@@ -1420,6 +1393,32 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Starts the customer's cancel of their order and holds it at the gateway's void; the next void to arrive
+     * (another cancel's) is refused, and the held one, once the gate opens, voids the authorization.
+     *
+     * @return the held cancel
+     */
+    private CompletableFuture<Order> customerCancelHeldAtTheVoidWhileTheNextIsRefused(CustomerId customer,
+            Order order, Gate gate) {
+        AtomicInteger voids = new AtomicInteger();
+        interceptor.before(Operation.VOID, gate::pass);
+        interceptor.answer(Operation.VOID, () -> voids.incrementAndGet() == 1
+                ? new GatewayResult.Declined(DeclineReason.DECLINED, "refused")
+                : gateway.voidAuthorization(new VoidRequest(paymentOf(order).gatewayPaymentId(), "by-hand")));
+        CompletableFuture<Order> held = CompletableFuture.supplyAsync(() -> commerce.orders()
+                .cancel(customer, order.id()));
+        gate.awaitHeld();
+        return held;
+    }
+
+    /** Asserts that a call run elsewhere failed with {@code code}. */
+    private static void assertFailsLater(CompletableFuture<?> call, ErrorCode code) {
+        assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS)).satisfies(e -> assertThat(e.getCause())
+                .isInstanceOfSatisfying(CommerceException.class, failure -> assertThat(failure.code())
+                        .as(failure.toString()).isEqualTo(code)));
+    }
 
     /** @return a second {@code Commerce} over the same store and gateway, as another process of the shop would be */
     private Commerce anotherProcess() {
