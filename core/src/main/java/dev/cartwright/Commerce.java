@@ -82,6 +82,11 @@ public final class Commerce {
             public <T> T inTransaction(Function<R, T> work) {
                 return store.inTransaction(transaction -> work.apply(narrow.apply(transaction)));
             }
+
+            @Override
+            public <T> T read(Function<R, T> work) {
+                return store.read(transaction -> work.apply(narrow.apply(transaction)));
+            }
         };
     }
 

@@ -20,4 +20,17 @@ public interface CommerceStore {
      * @return what the work returned, after commit
      */
     <T> T inTransaction(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs {@code work} that only reads. An adapter may run it without a transaction of its own, so that it
+     * never waits for writers (each statement then sees what had committed when it ran, not one snapshot for
+     * the whole work); the default runs it as a transaction.
+     *
+     * @param work the work; it must not write, nor keep the repositories past its return
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    default <T> T read(Function<StoreTransaction, T> work) {
+        return inTransaction(work);
+    }
 }

@@ -25,4 +25,17 @@ public interface UnitOfWork<R> {
      *     {@code STORAGE} if the adapter failed
      */
     <T> T inTransaction(Function<R, T> work);
+
+    /**
+     * Runs {@code work} that only reads, possibly without a transaction of its own, so that it does not wait
+     * for writers: each statement sees what had committed when it ran. For look-ups that need no snapshot
+     * across statements; the default runs it as a transaction.
+     *
+     * @param work what to read; must not write, nor keep the repositories past its return
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    default <T> T read(Function<R, T> work) {
+        return inTransaction(work);
+    }
 }

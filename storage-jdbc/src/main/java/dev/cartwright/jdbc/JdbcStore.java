@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -183,10 +184,7 @@ public final class JdbcStore implements CommerceStore {
                         backOff(attempt);
                         continue;
                     }
-                    if (e instanceof JdbiException || SqlErrors.sqlCause(e) != null && !(e instanceof CommerceException)) {
-                        throw SqlErrors.translate(e, dialect);
-                    }
-                    throw e;
+                    throw translated(e);
                 } finally {
                     oneAtATime.ifPresent(ReentrantLock::unlock);
                 }
@@ -194,6 +192,48 @@ public final class JdbcStore implements CommerceStore {
         } finally {
             open.remove();
         }
+    }
+
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: no transaction to begin or commit, no isolation to
+     * set, and on an embedded H2 file no wait for the one transaction at a time that writes (H2's multi-version
+     * store lets a read run beside a writer). Each statement sees what had committed when it ran.
+     */
+    @Override
+    public <T> T read(Function<StoreTransaction, T> work) {
+        Validate.notNull(work, "work");
+        if (open.get()) {
+            throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
+        }
+        open.set(Boolean.TRUE);
+        try {
+            return jdbi.withHandle(handle -> {
+                autoCommit(handle.getConnection());
+                return work.apply(new JdbcTransaction(handle, dialect));
+            });
+        } catch (RuntimeException e) {
+            throw translated(e);
+        } finally {
+            open.remove();
+        }
+    }
+
+    /** A pool that hands out connections outside auto-commit resets the mode when it takes one back. */
+    private static void autoCommit(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
+        }
+    }
+
+    private RuntimeException translated(RuntimeException e) {
+        if (e instanceof JdbiException || SqlErrors.sqlCause(e) != null && !(e instanceof CommerceException)) {
+            return SqlErrors.translate(e, dialect);
+        }
+        return e;
     }
 
     private static void backOff(int attempt) {
