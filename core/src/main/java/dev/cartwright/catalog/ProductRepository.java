@@ -1,6 +1,7 @@
 package dev.cartwright.catalog;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,19 @@ public interface ProductRepository {
      * @return the products found, by SKU; missing SKUs are absent
      */
     Map<Sku, Product> findAllBySku(Collection<Sku> skus);
+
+    /**
+     * Loads what selling several products needs, in one round trip: less than {@link #findAllBySku}, which also
+     * loads categories and attributes. The default derives the offers from {@link #findAllBySku}.
+     *
+     * @param skus the SKUs
+     * @return the offers found, by SKU, archived products included; missing SKUs are absent
+     */
+    default Map<Sku, ProductOffer> findOffers(Collection<Sku> skus) {
+        Map<Sku, ProductOffer> offers = new HashMap<>();
+        findAllBySku(skus).forEach((sku, product) -> offers.put(sku, ProductOffer.of(product)));
+        return offers;
+    }
 
     /**
      * Stores a new product.

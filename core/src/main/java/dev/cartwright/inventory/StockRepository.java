@@ -79,6 +79,21 @@ public interface StockRepository {
     ReservationAttempt tryReserveAll(List<Reservation> reservations, Instant now);
 
     /**
+     * Sells units of several SKUs at once, without holding them in a reservation first, all or none: only if every
+     * SKU has its quantity available at {@code now} (units on hand that no live reservation holds). The units
+     * leave on hand and count as sold. Implementations take the SKUs in SKU order, as every multi-SKU change
+     * does, and should need one round trip whatever the number of SKUs when every SKU has its units (more when
+     * expired reservations must be reclaimed first).
+     *
+     * @param quantities the units to sell by SKU, each at least one
+     * @param now the instant that decides which reservations are live
+     * @return whether they were sold, and each stocked SKU's units available just before
+     * @throws dev.cartwright.error.CommerceException {@code VALIDATION} (field {@code quantity}) if a quantity is
+     *     below one
+     */
+    ReservationAttempt trySellAll(Map<Sku, Long> quantities, Instant now);
+
+    /**
      * Sells a live reservation, if it is stored as live and unexpired at {@code now}: its units leave
      * on hand and count as sold, and it becomes {@link ReservationStatus#COMMITTED}.
      *

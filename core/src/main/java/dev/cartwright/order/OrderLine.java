@@ -6,6 +6,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.money.Money;
+import java.util.Optional;
 
 /**
  * One line of an order: a snapshot of the product and its price taken at checkout, never changed after, and
@@ -20,7 +21,8 @@ import dev.cartwright.money.Money;
  * @param discount the part of the order's discounts on this line
  * @param tax the tax on (or in, with tax-inclusive prices) {@code subtotal - discount}
  * @param total {@code subtotal - discount}, plus {@code tax} if prices exclude tax
- * @param reservationId the stock reservation made for it
+ * @param reservationId the stock reservation that holds its units while the order waits for its payment, or null
+ *     for a line whose units were sold when the order was placed
  * @param returned how many of its units were put back in stock by refunds, 0 to {@code quantity}
  */
 public record OrderLine(Sku sku, ProductId productId, String name, Money unitPrice,
@@ -42,7 +44,6 @@ public record OrderLine(Sku sku, ProductId productId, String name, Money unitPri
         Validate.notNull(discount, "discount");
         Validate.notNull(tax, "tax");
         Validate.notNull(total, "total");
-        Validate.notNull(reservationId, "reservationId");
         Validate.notNegative(returned, "returned");
         if (returned > quantity) {
             throw CommerceException.invalid("returned", "must not exceed the quantity");
@@ -68,6 +69,11 @@ public record OrderLine(Sku sku, ProductId productId, String name, Money unitPri
     public OrderLine(Sku sku, ProductId productId, String name, Money unitPrice, long quantity, Money subtotal,
             Money discount, Money tax, Money total, ReservationId reservationId) {
         this(sku, productId, name, unitPrice, quantity, subtotal, discount, tax, total, reservationId, 0);
+    }
+
+    /** @return the reservation holding this line's units, unless they were sold when the order was placed */
+    public Optional<ReservationId> reservation() {
+        return Optional.ofNullable(reservationId);
     }
 
     /** @return how many of its units may still come back into stock */

@@ -9,6 +9,7 @@ import dev.cartwright.catalog.Catalog;
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Page;
 import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductOffer;
 import dev.cartwright.catalog.ProductChanges;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.ProductQuery;
@@ -120,6 +121,22 @@ public abstract class CatalogContract extends StoreContract {
         assertThat(created.categories()).containsExactlyInAnyOrder("clothing", "summer-2026");
         assertThat(created.attributes()).isEqualTo(Map.of("size", "M", "color", "blue"));
         assertThat(created.price()).isEqualTo(Money.of("20.00", "USD"));
+    }
+
+    @Test
+    void offersCarryWhatSellingNeedsForEveryStoredSkuArchivedOrNot() {
+        Product shirt = catalog().create(NewProduct.of("SHIRT-M", "Shirt", Money.of("20.00", "USD"))
+                .withTaxClass("reduced_7").withCategories(Set.of("clothing")).withAttributes(Map.of("size", "M")));
+        Product mug = catalog().archive(catalog().create(NewProduct.of("MUG-1", "Mug", PRICE)).id());
+
+        Map<Sku, ProductOffer> offers = store.read(transaction -> transaction.products().findOffers(
+                List.of(shirt.sku(), mug.sku(), Sku.of("NO-SUCH-SKU"))));
+
+        assertThat(offers).containsOnlyKeys(shirt.sku(), mug.sku());
+        assertThat(offers.get(shirt.sku())).isEqualTo(new ProductOffer(shirt.id(), shirt.sku(), "Shirt",
+                Money.of("20.00", "USD"), "reduced_7", true));
+        assertThat(offers.get(mug.sku())).isEqualTo(ProductOffer.of(mug));
+        assertThat(offers.get(mug.sku()).active()).isFalse();
     }
 
     @Test

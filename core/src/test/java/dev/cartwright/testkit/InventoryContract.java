@@ -10,6 +10,7 @@ import dev.cartwright.error.ErrorCode;
 import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.Inventory;
 import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.inventory.ReservationStatus;
 import dev.cartwright.inventory.ReturnExceedsSoldException;
@@ -742,6 +743,108 @@ public abstract class InventoryContract extends StoreContract {
         assertThat(sold.get()).isEqualTo(25);
         assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 0, 0, 25));
         assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 15, 0, 25));
+    }
+
+    @Test
+    void sellAllSellsEveryLineAtOnceWithoutAReservation() {
+        product(MUG);
+        product(PAN);
+        inventory().receive(MUG, 5);
+        inventory().receive(PAN, 5);
+        Map<Sku, Long> lines = new LinkedHashMap<>();
+        lines.put(PAN, 2L);
+        lines.put(MUG, 3L);
+
+        ReservationAttempt attempt = store.inTransaction(transaction -> transaction.stock().trySellAll(lines,
+                clock.instant()));
+
+        assertThat(attempt.recorded()).isTrue();
+        assertThat(attempt.availableBefore()).isEqualTo(Map.of(MUG, 5L, PAN, 5L));
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 2, 0, 3));
+        assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 3, 0, 2));
+    }
+
+    @Test
+    void sellAllIsAllOrNothingEvenWhenItsTransactionCommits() {
+        product(MUG);
+        product(PAN);
+        Sku never = Sku.of("NEVER-STOCKED");
+        product(never);
+        inventory().receive(MUG, 5);
+        inventory().receive(PAN, 1);
+
+        ReservationAttempt shortOfPan = store.inTransaction(transaction -> transaction.stock().trySellAll(
+                Map.of(MUG, 5L, PAN, 2L), clock.instant()));
+        ReservationAttempt unstocked = store.inTransaction(transaction -> transaction.stock().trySellAll(
+                Map.of(MUG, 1L, never, 1L), clock.instant()));
+
+        assertThat(shortOfPan.recorded()).isFalse();
+        assertThat(shortOfPan.availableBefore(PAN)).isEqualTo(1);
+        assertThat(unstocked.recorded()).isFalse();
+        assertThat(unstocked.availableBefore(never)).isZero();
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 5, 0, 0));
+        assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 1, 0, 0));
+    }
+
+    @Test
+    void sellAllLeavesUnitsHeldByLiveReservationsAndTakesThoseOfExpiredOnes() {
+        product(MUG);
+        product(PAN);
+        inventory().receive(MUG, 5);
+        inventory().receive(PAN, 5);
+        Reservation held = inventory().reserve(MUG, 4, TTL);
+
+        ReservationAttempt refused = store.inTransaction(transaction -> transaction.stock().trySellAll(
+                Map.of(MUG, 2L, PAN, 1L), clock.instant()));
+        clock.advance(TTL);
+        ReservationAttempt sold = store.inTransaction(transaction -> transaction.stock().trySellAll(
+                Map.of(MUG, 2L, PAN, 1L), clock.instant()));
+
+        assertThat(refused.recorded()).isFalse();
+        assertThat(refused.availableBefore(MUG)).isEqualTo(1);
+        assertThat(sold.recorded()).isTrue();
+        assertThat(sold.availableBefore()).isEqualTo(Map.of(MUG, 5L, PAN, 5L));
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 3, 0, 2));
+        assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 4, 0, 1));
+        assertThat(inventory().status(held.id())).isEqualTo(ReservationStatus.EXPIRED);
+    }
+
+    @Test
+    void sellAllValidatesQuantities() {
+        product(MUG);
+        inventory().receive(MUG, 5);
+
+        assertInvalid(() -> store.inTransaction(transaction -> transaction.stock().trySellAll(Map.of(MUG, 0L),
+                clock.instant())), "quantity");
+
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 5, 0, 0));
+    }
+
+    @Test
+    void concurrentSalesOfOverlappingSkusSellExactlyWhatIsOnHand() throws Exception {
+        product(MUG);
+        product(PAN);
+        inventory().receive(MUG, 40);
+        inventory().receive(PAN, 25);
+        inventory().reserve(PAN, 5, TTL);
+        AtomicInteger sold = new AtomicInteger();
+
+        runConcurrently(16, () -> {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Map<Sku, Long> lines = new LinkedHashMap<>();
+                lines.put(attempt % 2 == 0 ? MUG : PAN, 1L);
+                lines.put(attempt % 2 == 0 ? PAN : MUG, 1L);
+                if (store.inTransaction(transaction -> transaction.stock().trySellAll(lines, clock.instant()))
+                        .recorded()) {
+                    sold.incrementAndGet();
+                }
+            }
+            return null;
+        });
+
+        assertThat(sold.get()).isEqualTo(20);
+        assertThat(inventory().level(PAN)).isEqualTo(level(PAN, 5, 5, 20));
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 20, 0, 20));
     }
 
     @Test

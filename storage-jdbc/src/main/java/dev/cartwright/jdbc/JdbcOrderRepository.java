@@ -62,55 +62,31 @@ final class JdbcOrderRepository implements OrderRepository {
     @Override
     public void insert(Order order) {
         Validate.notNull(order, "order");
-        sql.exec(() -> {
-            Totals totals = new Totals(order.totals());
-            Address address = order.shippingAddress();
-            Update insert = sql.handle.createUpdate("INSERT INTO orders (id, id_high, id_low, customer_id, email, currency,"
-                    + " subtotal_minor, discount_minor, tax_minor, shipping_minor, shipping_tax_minor, grand_total_minor,"
-                    + " prices_include_tax, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country,"
-                    + " ship_region, shipping_option_id, idempotency_key, request_fingerprint, status, payment_status,"
-                    + " fulfillment_status, payment_id, guest_secret_hash, version, placed_at, expires_at) VALUES (:id, :high,"
-                    + " :low,"
-                    + " :customerId, :email, :currency, :subtotal, :discount, :tax, :shipping, :shippingTax, :grandTotal,"
-                    + " :pricesIncludeTax, :name, :line1, :line2, :city, :postalCode, :country, :region, :shippingOption,"
-                    + " :idempotencyKey, :fingerprint, :status, :paymentStatus, :fulfillmentStatus, :paymentId,"
-                    + " :guestSecretHash, :version, :placedAt, :expiresAt)");
-            Rows.bindUuid(insert, "customerId", order.customerId().map(CustomerId::value).orElse(null));
-            Rows.bindUuid(insert, "paymentId", order.payment().map(PaymentId::value).orElse(null));
-            insert.bind("id", order.id().value())
-                    .bind("high", order.id().value().getMostSignificantBits())
-                    .bind("low", order.id().value().getLeastSignificantBits())
-                    .bind("email", order.email().orElse(null))
-                    .bind("currency", order.currency().getCurrencyCode())
-                    .bind("subtotal", totals.subtotal)
-                    .bind("discount", totals.discount)
-                    .bind("tax", totals.tax)
-                    .bind("shipping", totals.shipping)
-                    .bind("shippingTax", totals.shippingTax)
-                    .bind("grandTotal", totals.grandTotal)
-                    .bind("pricesIncludeTax", order.totals().pricesIncludeTax())
-                    .bind("name", address.name())
-                    .bind("line1", address.line1())
-                    .bind("line2", address.line2())
-                    .bind("city", address.city())
-                    .bind("postalCode", address.postalCode())
-                    .bind("country", address.country())
-                    .bind("region", address.region().orElse(null))
-                    .bind("shippingOption", order.shippingOptionId().orElse(null))
-                    .bind("idempotencyKey", order.idempotencyKey())
-                    .bind("fingerprint", order.requestFingerprint())
-                    .bind("status", order.status().name())
-                    .bind("paymentStatus", order.paymentStatus().name())
-                    .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("guestSecretHash", order.guestSecretHash().orElse(null))
-                    .bind("version", order.version())
-                    .bind("placedAt", Rows.nanos(order.placedAt()))
-                    .bind("expiresAt", Rows.nanos(order.expiresAt()))
-                    .execute();
-            insertLines(order);
-            insertHistory(order.id(), order.history(), 0);
-            insertShipments(order.id(), order.shipments(), 0);
-        });
+        Totals totals = new Totals(order.totals());
+        Address address = order.shippingAddress();
+        // Held back, with the lines and the history, until the transaction's next statement or its commit; a
+        // taken idempotency key then fails that statement, in this transaction.
+        sql.defer("INSERT INTO orders (id, id_high, id_low, customer_id, email, currency, subtotal_minor,"
+                + " discount_minor, tax_minor, shipping_minor, shipping_tax_minor, grand_total_minor, prices_include_tax,"
+                + " ship_name, ship_line1, ship_line2, ship_city, ship_postal_code, ship_country, ship_region,"
+                + " shipping_option_id, idempotency_key, request_fingerprint, status, payment_status, fulfillment_status,"
+                + " payment_id, guest_secret_hash, version, placed_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                order.id().value(), order.id().value().getMostSignificantBits(),
+                order.id().value().getLeastSignificantBits(),
+                Rows.uuid(order.customerId().map(CustomerId::value).orElse(null)),
+                Rows.text(order.email().orElse(null)), order.currency().getCurrencyCode(), totals.subtotal,
+                totals.discount, totals.tax, totals.shipping, totals.shippingTax, totals.grandTotal,
+                order.totals().pricesIncludeTax(), address.name(), address.line1(), Rows.text(address.line2()),
+                address.city(), address.postalCode(), address.country(), Rows.text(address.region().orElse(null)),
+                Rows.text(order.shippingOptionId().orElse(null)), order.idempotencyKey(), order.requestFingerprint(),
+                order.status().name(), order.paymentStatus().name(), order.fulfillmentStatus().name(),
+                Rows.uuid(order.payment().map(PaymentId::value).orElse(null)),
+                Rows.text(order.guestSecretHash().orElse(null)), order.version(), Rows.nanos(order.placedAt()),
+                Rows.nanos(order.expiresAt()));
+        insertLines(order);
+        insertHistory(order.id(), order.history(), 0);
+        sql.exec(() -> insertShipments(order.id(), order.shipments(), 0));
     }
 
     @Override
@@ -238,47 +214,26 @@ final class JdbcOrderRepository implements OrderRepository {
     }
 
     private void insertLines(Order order) {
-        PreparedBatch batch = sql.handle.prepareBatch("INSERT INTO order_lines (order_id, seq, sku, product_id, name,"
-                + " unit_minor, quantity, subtotal_minor, discount_minor, tax_minor, total_minor, reservation_id,"
-                + " returned) VALUES (:id, :seq, :sku, :productId, :name, :unit, :quantity, :subtotal, :discount, :tax,"
-                + " :total, :reservationId, :returned)");
         int seq = 0;
         for (OrderLine line : order.lines()) {
-            batch.bind("id", order.id().value())
-                    .bind("seq", seq++)
-                    .bind("sku", line.sku().value())
-                    .bind("productId", line.productId().value())
-                    .bind("name", line.name())
-                    .bind("unit", line.unitPrice().minorUnits())
-                    .bind("quantity", line.quantity())
-                    .bind("subtotal", line.subtotal().minorUnits())
-                    .bind("discount", line.discount().minorUnits())
-                    .bind("tax", line.tax().minorUnits())
-                    .bind("total", line.total().minorUnits())
-                    .bind("reservationId", line.reservationId().value())
-                    .bind("returned", line.returned())
-                    .add();
+            sql.defer("INSERT INTO order_lines (order_id, seq, sku, product_id, name, unit_minor, quantity,"
+                    + " subtotal_minor, discount_minor, tax_minor, total_minor, reservation_id, returned)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    order.id().value(), seq++, line.sku().value(), line.productId().value(), line.name(),
+                    line.unitPrice().minorUnits(), line.quantity(), line.subtotal().minorUnits(),
+                    line.discount().minorUnits(), line.tax().minorUnits(), line.total().minorUnits(),
+                    Rows.uuid(line.reservation().map(ReservationId::value).orElse(null)), line.returned());
         }
-        batch.execute();
     }
 
+    /** Held back until the transaction's next statement: history only grows, and nothing reads it before. */
     private void insertHistory(OrderId id, List<OrderTransition> entries, int firstSeq) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = sql.handle.prepareBatch("INSERT INTO order_transitions (order_id, seq, from_state,"
-                + " to_state, actor, happened_at) VALUES (:id, :seq, :from, :to, :actor, :at)");
         int seq = firstSeq;
         for (OrderTransition entry : entries) {
-            batch.bind("id", id.value())
-                    .bind("seq", seq++)
-                    .bind("from", entry.from())
-                    .bind("to", entry.to())
-                    .bind("actor", entry.actor())
-                    .bind("at", Rows.nanos(entry.at()))
-                    .add();
+            sql.defer("INSERT INTO order_transitions (order_id, seq, from_state, to_state, actor, happened_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", id.value(), seq++, entry.from(), entry.to(), entry.actor(),
+                    Rows.nanos(entry.at()));
         }
-        batch.execute();
     }
 
     private void insertShipments(OrderId id, List<Shipment> shipments, int firstSeq) {
@@ -336,7 +291,7 @@ final class JdbcOrderRepository implements OrderRepository {
                                 Money.ofMinor(rs.getLong("discount_minor"), currency),
                                 Money.ofMinor(rs.getLong("tax_minor"), currency),
                                 Money.ofMinor(rs.getLong("total_minor"), currency),
-                                new ReservationId(Rows.uuid(rs, "reservation_id")), rs.getLong("returned")));
+                                Optional.ofNullable(Rows.uuid(rs, "reservation_id")).map(ReservationId::new).orElse(null), rs.getLong("returned")));
                     })
                     .forEach(entry -> lines.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
             Map<UUID, List<OrderTransition>> history = new HashMap<>();

@@ -42,12 +42,9 @@ final class JdbcOutbox implements Outbox {
             throw CommerceException.invalid("event", "cannot be stored: " + e.getMessage());
         }
         long appendedAt = Rows.nanos(at);
-        sql.exec(() -> sql.handle.createUpdate("INSERT INTO outbox (event_type, payload, attempts, appended_at,"
-                + " next_attempt_at, parked) VALUES (:type, :payload, 0, :at, :at, FALSE)")
-                .bind("type", event.getClass().getName())
-                .bind("payload", payload)
-                .bind("at", appendedAt)
-                .execute());
+        // Held back until the transaction's next statement or its commit: nothing reads the outbox before then.
+        sql.defer("INSERT INTO outbox (event_type, payload, attempts, appended_at, next_attempt_at, parked)"
+                + " VALUES (?, ?, 0, ?, ?, FALSE)", event.getClass().getName(), payload, appendedAt, appendedAt);
     }
 
     @Override

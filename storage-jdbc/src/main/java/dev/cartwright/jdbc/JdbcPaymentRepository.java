@@ -37,31 +37,17 @@ final class JdbcPaymentRepository implements PaymentRepository {
     @Override
     public void insert(Payment payment) {
         Validate.notNull(payment, "payment");
-        sql.exec(() -> {
-            sql.handle.createUpdate("INSERT INTO payments (id, reference, currency, amount_minor, status,"
-                    + " authorized_minor, captured_minor, refunded_minor, method_token, method_brand, method_last4,"
-                    + " gateway_payment_id, idempotency_key, version, created_at, updated_at) VALUES (:id, :reference,"
-                    + " :currency, :amount, :status, :authorized, :captured, :refunded, :token, :brand, :last4,"
-                    + " :gatewayPaymentId, :idempotencyKey, :version, :createdAt, :updatedAt)")
-                    .bind("id", payment.id().value())
-                    .bind("reference", payment.reference())
-                    .bind("currency", payment.currency().getCurrencyCode())
-                    .bind("amount", payment.amount().minorUnits())
-                    .bind("status", payment.status().name())
-                    .bind("authorized", payment.authorized().minorUnits())
-                    .bind("captured", payment.captured().minorUnits())
-                    .bind("refunded", payment.refunded().minorUnits())
-                    .bind("token", payment.method().token())
-                    .bind("brand", payment.method().brand())
-                    .bind("last4", payment.method().last4())
-                    .bind("gatewayPaymentId", payment.gatewayPaymentId())
-                    .bind("idempotencyKey", payment.idempotencyKey())
-                    .bind("version", payment.version())
-                    .bind("createdAt", Rows.nanos(payment.createdAt()))
-                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
-                    .execute();
-            insertLog(payment.id(), payment.log(), 0);
-        });
+        sql.defer("INSERT INTO payments (id, reference, currency, amount_minor, status, authorized_minor,"
+                + " captured_minor, refunded_minor, method_token, method_brand, method_last4, gateway_payment_id,"
+                + " idempotency_key, version, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                payment.id().value(), payment.reference(), payment.currency().getCurrencyCode(),
+                payment.amount().minorUnits(), payment.status().name(), payment.authorized().minorUnits(),
+                payment.captured().minorUnits(), payment.refunded().minorUnits(), payment.method().token(),
+                Rows.text(payment.method().brand()), Rows.text(payment.method().last4()),
+                Rows.text(payment.gatewayPaymentId()), payment.idempotencyKey(), payment.version(),
+                Rows.nanos(payment.createdAt()), Rows.nanos(payment.updatedAt()));
+        insertLog(payment.id(), payment.log(), 0);
     }
 
     @Override
@@ -158,26 +144,16 @@ final class JdbcPaymentRepository implements PaymentRepository {
                 .execute() == 1);
     }
 
+    /** Held back until the transaction's next statement: nothing reads the log before then. */
     private void insertLog(PaymentId id, List<PaymentLogEntry> entries, int firstSeq) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = sql.handle.prepareBatch("INSERT INTO payment_log (payment_id, seq, kind, amount_minor,"
-                + " amount_currency, gateway_event_id, detail, logged_at) VALUES (:id, :seq, :kind, :amount, :currency,"
-                + " :eventId, :detail, :at)");
         int seq = firstSeq;
         for (PaymentLogEntry entry : entries) {
-            batch.bind("id", id.value())
-                    .bind("seq", seq++)
-                    .bind("kind", entry.kind().name())
-                    .bind("amount", entry.amount().minorUnits())
-                    .bind("currency", entry.amount().currency().getCurrencyCode())
-                    .bind("eventId", entry.gatewayEventId())
-                    .bind("detail", entry.detail())
-                    .bind("at", Rows.nanos(entry.at()))
-                    .add();
+            sql.defer("INSERT INTO payment_log (payment_id, seq, kind, amount_minor, amount_currency,"
+                    + " gateway_event_id, detail, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id.value(), seq++, entry.kind().name(), entry.amount().minorUnits(),
+                    entry.amount().currency().getCurrencyCode(), Rows.text(entry.gatewayEventId()),
+                    Rows.text(entry.detail()), Rows.nanos(entry.at()));
         }
-        batch.execute();
     }
 
     private List<Payment> load(String select, Object key) {

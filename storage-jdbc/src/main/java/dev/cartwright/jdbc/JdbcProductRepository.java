@@ -2,6 +2,7 @@ package dev.cartwright.jdbc;
 
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductId;
+import dev.cartwright.catalog.ProductOffer;
 import dev.cartwright.catalog.ProductQuery;
 import dev.cartwright.catalog.ProductRepository;
 import dev.cartwright.catalog.ProductStatus;
@@ -61,6 +62,26 @@ final class JdbcProductRepository implements ProductRepository {
             found.put(product.sku(), product);
         }
         return found;
+    }
+
+    @Override
+    public Map<Sku, ProductOffer> findOffers(Collection<Sku> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        List<String> values = skus.stream().map(Sku::value).distinct().toList();
+        return sql.run(() -> {
+            Map<Sku, ProductOffer> offers = new HashMap<>();
+            sql.handle.createQuery("SELECT id, sku, name, price_minor, price_currency, tax_class, status FROM products"
+                    + " WHERE sku IN (<skus>)")
+                    .bindList("skus", values)
+                    .map((rs, ctx) -> new ProductOffer(new ProductId(Rows.uuid(rs, "id")), Sku.of(rs.getString("sku")),
+                            rs.getString("name"), Rows.money(rs, "price_minor", "price_currency"),
+                            rs.getString("tax_class"), ProductStatus.valueOf(rs.getString("status")).equals(
+                                    ProductStatus.ACTIVE)))
+                    .forEach(offer -> offers.put(offer.sku(), offer));
+            return offers;
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cartwright.jdbc;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
@@ -10,7 +11,9 @@ import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +133,78 @@ final class JdbcStockRepository implements StockRepository {
             inserts.execute();
             return new ReservationAttempt(true, availableBefore);
         });
+    }
+
+    /**
+     * One guarded sale per SKU, in SKU order, sent with the transaction's held-back writes and followed by the
+     * SKUs' levels, in one round trip on PostgreSQL. Only when a SKU is short, or its units are held by
+     * reservations that may have expired, does it lock and reclaim as a reservation does.
+     */
+    @Override
+    public ReservationAttempt trySellAll(Map<Sku, Long> quantities, Instant now) {
+        Map<String, Long> bySku = new TreeMap<>();
+        quantities.forEach((sku, quantity) -> {
+            Validate.positive(quantity, "quantity");
+            bySku.put(sku.value(), quantity);
+        });
+        if (bySku.isEmpty()) {
+            return new ReservationAttempt(true, Map.of());
+        }
+        return sql.run(() -> {
+            List<Object[]> sales = new ArrayList<>();
+            bySku.forEach((sku, quantity) -> sales.add(new Object[] {quantity, quantity, sku, quantity}));
+            Pipeline.Answer answer = sql.send(List.of(new Pipeline.Step("UPDATE stock SET on_hand = on_hand - ?,"
+                    + " sold = sold + ? WHERE sku = ? AND on_hand - reserved >= ?", sales)),
+                    new Pipeline.Step(levelsAfter(bySku.size()), List.<Object[]>of(bySku.keySet().toArray())), 2);
+            Map<Sku, Long> availableBefore = new HashMap<>();
+            for (Object[] row : answer.rows()) {
+                String sku = (String) row[0];
+                availableBefore.put(Sku.of(sku), ((Number) row[1]).longValue() + bySku.get(sku));
+            }
+            int[] counts = answer.counts().get(0);
+            Map<String, Long> sold = new TreeMap<>();
+            Map<String, Long> unsold = new TreeMap<>();
+            int i = 0;
+            for (Map.Entry<String, Long> entry : bySku.entrySet()) {
+                (counts[i++] == 1 ? sold : unsold).put(entry.getKey(), entry.getValue());
+            }
+            return unsold.isEmpty() ? new ReservationAttempt(true, availableBefore)
+                    : sellTheRest(sold, unsold, availableBefore, now);
+        });
+    }
+
+    private static String levelsAfter(int skus) {
+        return "SELECT sku, on_hand - reserved FROM stock WHERE sku IN ("
+                + String.join(", ", Collections.nCopies(skus, "?")) + ")";
+    }
+
+    /** The SKUs the guarded sale left unsold: reclaimed and sold under their locks, or every sale undone. */
+    private ReservationAttempt sellTheRest(Map<String, Long> sold, Map<String, Long> unsold,
+            Map<Sku, Long> availableBefore, Instant now) {
+        Map<String, Locked> locked = lockAndReclaim(unsold.keySet(), now);
+        Map<Sku, Long> before = new HashMap<>(availableBefore);
+        unsold.keySet().forEach(sku -> before.remove(Sku.of(sku)));
+        locked.forEach((sku, row) -> before.put(Sku.of(sku), row.available()));
+        boolean enough = unsold.entrySet().stream().allMatch(entry -> locked.containsKey(entry.getKey())
+                && locked.get(entry.getKey()).available() >= entry.getValue());
+        if (!enough) {
+            move(sold, -1);
+            return new ReservationAttempt(false, before);
+        }
+        // Under the locks taken above the rows cannot change, so the checks made here hold for the writes.
+        move(unsold, 1);
+        return new ReservationAttempt(true, before);
+    }
+
+    /** Sells units ({@code direction} 1) or undoes their sale (-1), SKU by SKU in one batch. */
+    private void move(Map<String, Long> units, int direction) {
+        if (units.isEmpty()) {
+            return;
+        }
+        PreparedBatch moves = sql.handle.prepareBatch("UPDATE stock SET on_hand = on_hand - :quantity,"
+                + " sold = sold + :quantity WHERE sku = :sku");
+        units.forEach((sku, quantity) -> moves.bind("sku", sku).bind("quantity", direction * quantity).add());
+        moves.execute();
     }
 
     @Override

@@ -165,14 +165,12 @@ public final class JdbcStore implements CommerceStore {
                     if (dialect == Dialect.H2) {
                         // In process, so Jdbi's way costs nothing: it reads the level, sets it, and restores it.
                         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                                handle -> work.apply(new JdbcTransaction(handle, dialect)));
+                                handle -> run(work, new JdbcTransaction(handle, dialect)));
                     }
-                    return jdbi.inTransaction(handle -> {
-                        // For this transaction only, whatever the pool's default; Jdbi's way would cost
-                        // PostgreSQL three more round trips (read the level, set it, set it back).
-                        handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-                        return work.apply(new JdbcTransaction(handle, dialect));
-                    });
+                    // For this transaction only, whatever the pool's default, sent with its first statements;
+                    // Jdbi's way would cost PostgreSQL three more round trips (read the level, set it, set it back).
+                    return jdbi.inTransaction(handle -> run(work, new JdbcTransaction(handle, dialect)
+                            .first("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")));
                 } catch (StaleVersionException e) {
                     if (attempt < MAX_ATTEMPTS) {
                         backOff(attempt);
@@ -216,6 +214,12 @@ public final class JdbcStore implements CommerceStore {
         } finally {
             open.remove();
         }
+    }
+
+    private static <T> T run(Function<StoreTransaction, T> work, JdbcTransaction transaction) {
+        T result = work.apply(transaction);
+        transaction.flush();
+        return result;
     }
 
     /** A pool that hands out connections outside auto-commit resets the mode when it takes one back. */

@@ -21,6 +21,17 @@ final class JdbcTransaction implements StoreTransaction {
         this.sql = new Sql(handle, dialect);
     }
 
+    /** Holds back a statement to run first, with whatever the transaction sends first. */
+    JdbcTransaction first(String statement) {
+        sql.defer(statement);
+        return this;
+    }
+
+    /** Sends the writes still held back; before the commit. */
+    void flush() {
+        sql.flush();
+    }
+
     @Override
     public ProductRepository products() {
         return new JdbcProductRepository(sql);

@@ -56,6 +56,16 @@ final class Rows {
         }
     }
 
+    /** A text value for {@link Pipeline}: the string, or a typed SQL NULL. */
+    static Object text(String value) {
+        return value == null ? Pipeline.Null.TEXT : value;
+    }
+
+    /** A UUID value for {@link Pipeline}: the UUID, or a typed SQL NULL. */
+    static Object uuid(UUID value) {
+        return value == null ? Pipeline.Null.UUID : value;
+    }
+
     static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }

@@ -1,17 +1,68 @@
 package dev.cartwright.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
-/** A transaction's handle, and the translation of its failures where they happen. */
+/**
+ * A transaction's handle, its {@link Pipeline} of held-back writes, and the translation of its failures where
+ * they happen.
+ */
 final class Sql {
 
     final Handle handle;
     final Dialect dialect;
+    private final Pipeline pipeline;
 
     Sql(Handle handle, Dialect dialect) {
         this.handle = handle;
         this.dialect = dialect;
+        this.pipeline = new Pipeline(handle.getConnection(), dialect);
+        // Whatever the handle runs next sees the held-back writes first.
+        handle.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                pipeline.flush();
+            }
+        });
+    }
+
+    /** Holds back an insert that nothing in the transaction waits for; see {@link Pipeline}. */
+    void defer(String statement, Object... values) {
+        pipeline.defer(statement, values);
+    }
+
+    /** Sends the held-back writes with {@code steps} and {@code query}; see {@link Pipeline#send}. */
+    Pipeline.Answer send(List<Pipeline.Step> steps, Pipeline.Step query, int columns) {
+        try {
+            return pipeline.send(steps, query, columns);
+        } catch (SQLException e) {
+            throw new PipelineException(e);
+        }
+    }
+
+    /** Sends the held-back writes, before the commit. */
+    void flush() {
+        try {
+            pipeline.flush();
+        } catch (SQLException e) {
+            throw new PipelineException(e);
+        }
+    }
+
+    /** A failure of held-back writes, carrying the driver's exception for translation or a retry. */
+    static final class PipelineException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        PipelineException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**

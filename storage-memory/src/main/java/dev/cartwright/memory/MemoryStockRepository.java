@@ -2,6 +2,7 @@ package dev.cartwright.memory;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.Reservation;
 import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.inventory.ReservationId;
@@ -94,6 +95,31 @@ final class MemoryStockRepository implements StockRepository {
                 reservations.put(reservation.id(), new StoredReservation(reservation, ReservationStatus.LIVE));
                 live.put(new LiveKey(reservation.sku(), reservation.id()), reservation);
             }
+        }
+        return new ReservationAttempt(enough, availableBefore);
+    }
+
+    @Override
+    public ReservationAttempt trySellAll(Map<Sku, Long> quantities, Instant now) {
+        Map<Sku, Long> availableBefore = new HashMap<>();
+        boolean enough = true;
+        for (Map.Entry<Sku, Long> entry : quantities.entrySet()) {
+            Validate.positive(entry.getValue(), "quantity");
+            Optional<StockRow> row = stock.get(entry.getKey());
+            if (row.isEmpty()) {
+                enough = false;
+                continue;
+            }
+            reclaimExpired(entry.getKey(), now);
+            long available = row.get().onHand() - reserved(entry.getKey(), now);
+            availableBefore.put(entry.getKey(), available);
+            enough &= available >= entry.getValue();
+        }
+        if (enough) {
+            quantities.forEach((sku, quantity) -> {
+                StockRow row = stock.get(sku).orElseThrow();
+                stock.put(sku, new StockRow(row.onHand() - quantity, Math.addExact(row.sold(), quantity)));
+            });
         }
         return new ReservationAttempt(enough, availableBefore);
     }
