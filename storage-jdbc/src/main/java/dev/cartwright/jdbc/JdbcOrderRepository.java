@@ -142,61 +142,62 @@ final class JdbcOrderRepository implements OrderRepository {
                 query -> query.bind("status", OrderStatus.CANCELLING.name()).bind("limit", limit));
     }
 
+    /**
+     * Held back, like an insert, until the transaction's next statement or its commit: {@code UPDATE ... WHERE id
+     * = ? AND version = ? AND idempotency_key = ?}, whose count is checked when it has been sent (a stale version
+     * then fails that statement or the commit, and the store retries the transaction). History and shipments only
+     * grow, so every entry is written unless already stored, without reading how many are.
+     */
     @Override
     public void update(Order order, long expectedVersion) {
         Validate.notNull(order, "order");
-        sql.exec(() -> {
-            Optional<Stored> stored = sql.handle.createQuery("SELECT version, idempotency_key,"
-                    + " (SELECT COUNT(*) FROM order_transitions t WHERE t.order_id = o.id) AS transitions,"
-                    + " (SELECT COUNT(*) FROM order_shipments s WHERE s.order_id = o.id) AS shipments"
-                    + " FROM orders o WHERE id = :id FOR UPDATE")
-                    .bind("id", order.id().value())
-                    .map((rs, ctx) -> new Stored(rs.getLong("version"), rs.getString("idempotency_key"),
-                            rs.getInt("transitions"), rs.getInt("shipments")))
-                    .findOne();
-            if (stored.isEmpty()) {
-                throw CommerceException.notFound("order", order.id());
+        if (order.version() <= expectedVersion) {
+            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
+        }
+        sql.defer(count -> updated(order, expectedVersion, count), "UPDATE orders SET status = ?, payment_status = ?,"
+                + " fulfillment_status = ?, payment_id = ?, version = ?, expires_at = ?"
+                + " WHERE id = ? AND version = ? AND idempotency_key = ?",
+                order.status().name(), order.paymentStatus().name(), order.fulfillmentStatus().name(),
+                Rows.uuid(order.payment().map(PaymentId::value).orElse(null)), order.version(),
+                Rows.nanos(order.expiresAt()), order.id().value(), expectedVersion, order.idempotencyKey());
+        updateReturned(order);
+        for (int seq = 0; seq < order.history().size(); seq++) {
+            OrderTransition entry = order.history().get(seq);
+            sql.defer(sql.dialect.insertUnlessTaken("INTO order_transitions (order_id, seq, from_state, to_state,"
+                    + " actor, happened_at) VALUES (?, ?, ?, ?, ?, ?)"), order.id().value(), seq, entry.from(),
+                    entry.to(), entry.actor(), Rows.nanos(entry.at()));
+        }
+        for (int seq = 0; seq < order.shipments().size(); seq++) {
+            Shipment shipment = order.shipments().get(seq);
+            sql.defer(sql.dialect.insertUnlessTaken("INTO order_shipments (order_id, seq, carrier, tracking_number,"
+                    + " shipped_at) VALUES (?, ?, ?, ?, ?)"), order.id().value(), seq, shipment.carrier(),
+                    shipment.trackingNumber(), Rows.nanos(shipment.shippedAt()));
+            for (Map.Entry<Sku, Long> entry : shipment.quantities().entrySet()) {
+                sql.defer(sql.dialect.insertUnlessTaken("INTO order_shipment_quantities (order_id, shipment_seq, sku,"
+                        + " quantity) VALUES (?, ?, ?, ?)"), order.id().value(), seq, entry.getKey().value(),
+                        entry.getValue());
             }
-            if (stored.get().version() != expectedVersion) {
-                throw new StaleVersionException("order " + order.id() + " is at version " + stored.get().version()
-                        + ", not " + expectedVersion + ": it changed since it was read");
-            }
-            if (order.version() <= expectedVersion) {
-                throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
-            }
-            if (!stored.get().idempotencyKey().equals(order.idempotencyKey())) {
-                throw CommerceException.invalid("order", "must keep its idempotency key");
-            }
-            Update update = sql.handle.createUpdate("UPDATE orders SET status = :status, payment_status = :paymentStatus,"
-                    + " fulfillment_status = :fulfillmentStatus, payment_id = :paymentId, version = :version,"
-                    + " expires_at = :expiresAt WHERE id = :id AND version = :expectedVersion")
-                    .bind("id", order.id().value())
-                    .bind("status", order.status().name())
-                    .bind("paymentStatus", order.paymentStatus().name())
-                    .bind("fulfillmentStatus", order.fulfillmentStatus().name())
-                    .bind("version", order.version())
-                    .bind("expiresAt", Rows.nanos(order.expiresAt()))
-                    .bind("expectedVersion", expectedVersion);
-            Rows.bindUuid(update, "paymentId", order.payment().map(PaymentId::value).orElse(null));
-            update.execute();
-            updateReturned(order);
-            int transitions = stored.get().transitions();
-            if (transitions <= order.history().size()) {
-                insertHistory(order.id(), order.history().subList(transitions, order.history().size()), transitions);
-            } else {
-                sql.handle.createUpdate("DELETE FROM order_transitions WHERE order_id = :id")
-                        .bind("id", order.id().value()).execute();
-                insertHistory(order.id(), order.history(), 0);
-            }
-            int shipments = stored.get().shipments();
-            if (shipments <= order.shipments().size()) {
-                insertShipments(order.id(), order.shipments().subList(shipments, order.shipments().size()), shipments);
-            } else {
-                sql.handle.createUpdate("DELETE FROM order_shipments WHERE order_id = :id")
-                        .bind("id", order.id().value()).execute();
-                insertShipments(order.id(), order.shipments(), 0);
-            }
-        });
+        }
+    }
+
+    /** Tells why a held-back update of an order changed no row: a stale version, a missing order, a new key. */
+    private void updated(Order order, long expectedVersion, int count) {
+        if (count == 1) {
+            return;
+        }
+        Optional<Map.Entry<Long, String>> stored = sql.handle.createQuery("SELECT version, idempotency_key"
+                + " FROM orders WHERE id = :id")
+                .bind("id", order.id().value())
+                .map((rs, ctx) -> Map.entry(rs.getLong("version"), rs.getString("idempotency_key")))
+                .findOne();
+        if (stored.isEmpty()) {
+            throw CommerceException.notFound("order", order.id());
+        }
+        if (stored.get().getKey() != expectedVersion) {
+            throw new StaleVersionException("order " + order.id() + " is at version " + stored.get().getKey()
+                    + ", not " + expectedVersion + ": it changed since it was read");
+        }
+        throw CommerceException.invalid("order", "must keep its idempotency key");
     }
 
     /** Lines only ever gain returned units, so an order none of whose lines has any needs no write. */
@@ -204,13 +205,11 @@ final class JdbcOrderRepository implements OrderRepository {
         if (order.lines().stream().allMatch(line -> line.returned() == 0)) {
             return;
         }
-        PreparedBatch batch = sql.handle.prepareBatch("UPDATE order_lines SET returned = :returned"
-                + " WHERE order_id = :id AND seq = :seq");
         int seq = 0;
         for (OrderLine line : order.lines()) {
-            batch.bind("id", order.id().value()).bind("seq", seq++).bind("returned", line.returned()).add();
+            sql.defer("UPDATE order_lines SET returned = ? WHERE order_id = ? AND seq = ?", line.returned(),
+                    order.id().value(), seq++);
         }
-        batch.execute();
     }
 
     private void insertLines(Order order) {
@@ -361,9 +360,6 @@ final class JdbcOrderRepository implements OrderRepository {
         Shipment toShipment() {
             return new Shipment(quantities, carrier, trackingNumber, shippedAt);
         }
-    }
-
-    private record Stored(long version, String idempotencyKey, int transitions, int shipments) {
     }
 
     private record Row(UUID id, Optional<CustomerId> customerId, Optional<String> email,

@@ -74,61 +74,51 @@ final class JdbcPaymentRepository implements PaymentRepository {
         return load(SELECT + " WHERE idempotency_key = :key", idempotencyKey).stream().findFirst();
     }
 
+    /**
+     * Held back, like an insert, until the transaction's next statement or its commit, and checked then (see
+     * {@link JdbcOrderRepository#update}); the log only grows, so every entry is written unless already stored.
+     */
     @Override
     public void update(Payment payment, long expectedVersion) {
         Validate.notNull(payment, "payment");
-        if (payment.version() <= expectedVersion) {
-            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
+        sql.defer(count -> updated(payment, expectedVersion, count), "UPDATE payments SET status = ?,"
+                + " authorized_minor = ?, captured_minor = ?, refunded_minor = ?, amount_minor = ?, currency = ?,"
+                + " method_token = ?, method_brand = ?, method_last4 = ?, gateway_payment_id = ?, version = ?,"
+                + " updated_at = ? WHERE id = ? AND version = ? AND idempotency_key = ? AND reference = ?",
+                payment.status().name(), payment.authorized().minorUnits(), payment.captured().minorUnits(),
+                payment.refunded().minorUnits(), payment.amount().minorUnits(), payment.currency().getCurrencyCode(),
+                payment.method().token(), Rows.text(payment.method().brand()), Rows.text(payment.method().last4()),
+                Rows.text(payment.gatewayPaymentId()), payment.version(), Rows.nanos(payment.updatedAt()),
+                payment.id().value(), expectedVersion, payment.idempotencyKey(), payment.reference());
+        for (int seq = 0; seq < payment.log().size(); seq++) {
+            PaymentLogEntry entry = payment.log().get(seq);
+            sql.defer(sql.dialect.insertUnlessTaken("INTO payment_log (payment_id, seq, kind, amount_minor,"
+                    + " amount_currency, gateway_event_id, detail, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    payment.id().value(), seq, entry.kind().name(), entry.amount().minorUnits(),
+                    entry.amount().currency().getCurrencyCode(), Rows.text(entry.gatewayEventId()),
+                    Rows.text(entry.detail()), Rows.nanos(entry.at()));
         }
-        sql.exec(() -> {
-            Optional<Stored> stored = sql.handle.createQuery("SELECT version, reference, idempotency_key,"
-                    + " (SELECT COUNT(*) FROM payment_log l WHERE l.payment_id = p.id) AS logged FROM payments p"
-                    + " WHERE id = :id FOR UPDATE")
-                    .bind("id", payment.id().value())
-                    .map((rs, ctx) -> new Stored(rs.getLong("version"), rs.getString("reference"),
-                            rs.getString("idempotency_key"), rs.getInt("logged")))
-                    .findOne();
-            if (stored.isEmpty()) {
-                throw CommerceException.notFound("payment", payment.id());
-            }
-            if (stored.get().version() != expectedVersion) {
-                throw new StaleVersionException("payment " + payment.id() + " is at version " + stored.get().version()
-                        + ", not " + expectedVersion + ": it changed since it was read");
-            }
-            if (!stored.get().idempotencyKey().equals(payment.idempotencyKey())
-                    || !stored.get().reference().equals(payment.reference())) {
-                throw CommerceException.invalid("payment", "must keep its idempotency key and reference");
-            }
-            sql.handle.createUpdate("UPDATE payments SET status = :status, authorized_minor = :authorized,"
-                    + " captured_minor = :captured, refunded_minor = :refunded, amount_minor = :amount,"
-                    + " currency = :currency, method_token = :token, method_brand = :brand, method_last4 = :last4,"
-                    + " gateway_payment_id = :gatewayPaymentId, version = :version, updated_at = :updatedAt"
-                    + " WHERE id = :id AND version = :expectedVersion")
-                    .bind("id", payment.id().value())
-                    .bind("status", payment.status().name())
-                    .bind("authorized", payment.authorized().minorUnits())
-                    .bind("captured", payment.captured().minorUnits())
-                    .bind("refunded", payment.refunded().minorUnits())
-                    .bind("amount", payment.amount().minorUnits())
-                    .bind("currency", payment.currency().getCurrencyCode())
-                    .bind("token", payment.method().token())
-                    .bind("brand", payment.method().brand())
-                    .bind("last4", payment.method().last4())
-                    .bind("gatewayPaymentId", payment.gatewayPaymentId())
-                    .bind("version", payment.version())
-                    .bind("updatedAt", Rows.nanos(payment.updatedAt()))
-                    .bind("expectedVersion", expectedVersion)
-                    .execute();
-            int logged = stored.get().logged();
-            if (logged <= payment.log().size()) {
-                // The log only grows: keep the stored prefix and append the new entries.
-                insertLog(payment.id(), payment.log().subList(logged, payment.log().size()), logged);
-            } else {
-                sql.handle.createUpdate("DELETE FROM payment_log WHERE payment_id = :id")
-                        .bind("id", payment.id().value()).execute();
-                insertLog(payment.id(), payment.log(), 0);
-            }
-        });
+    }
+
+    /** Tells why a held-back update of a payment changed no row: a stale version, a missing payment, a new key. */
+    private void updated(Payment payment, long expectedVersion, int count) {
+        if (count == 1) {
+            return;
+        }
+        Optional<Stored> stored = sql.handle.createQuery("SELECT version, reference, idempotency_key FROM payments"
+                + " WHERE id = :id")
+                .bind("id", payment.id().value())
+                .map((rs, ctx) -> new Stored(rs.getLong("version"), rs.getString("reference"),
+                        rs.getString("idempotency_key")))
+                .findOne();
+        if (stored.isEmpty()) {
+            throw CommerceException.notFound("payment", payment.id());
+        }
+        if (stored.get().version() != expectedVersion) {
+            throw new StaleVersionException("payment " + payment.id() + " is at version " + stored.get().version()
+                    + ", not " + expectedVersion + ": it changed since it was read");
+        }
+        throw CommerceException.invalid("payment", "must keep its idempotency key and reference");
     }
 
     @Override
@@ -179,7 +169,7 @@ final class JdbcPaymentRepository implements PaymentRepository {
         });
     }
 
-    private record Stored(long version, String reference, String idempotencyKey, int logged) {
+    private record Stored(long version, String reference, String idempotencyKey) {
     }
 
     private record Row(UUID id, String reference, Currency currency, long amount, String status, long authorized,

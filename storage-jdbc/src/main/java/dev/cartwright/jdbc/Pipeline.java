@@ -31,13 +31,31 @@ final class Pipeline {
     }
 
     /** One SQL text with {@code ?} parameters, and its rows of values: several rows make a batch. */
-    record Step(String sql, List<Object[]> rows) {
+    record Step(String sql, List<Object[]> rows, List<Check> checks) {
+
+        Step(String sql, List<Object[]> rows) {
+            this(sql, rows, new ArrayList<>());
+        }
 
         static Step of(String sql, Object... values) {
             List<Object[]> rows = new ArrayList<>();
             rows.add(values);
             return new Step(sql, rows);
         }
+
+        private void verify(int[] counts) {
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i) != null) {
+                    checks.get(i).verify(counts[i]);
+                }
+            }
+        }
+    }
+
+    /** What a held-back write must have changed, checked when it has been sent; it throws if not. */
+    @FunctionalInterface
+    interface Check {
+        void verify(int count);
     }
 
     /** What a flush answered for the steps the caller sent with it: counts per row, and the rows of a query. */
@@ -56,12 +74,21 @@ final class Pipeline {
 
     /** Holds back a write until the transaction's next statement or its commit. */
     void defer(String sql, Object... values) {
+        defer(null, sql, values);
+    }
+
+    /**
+     * Holds back a write whose count must pass {@code check} once it is sent; a check that throws fails the
+     * statement or the commit that sent the write, in this transaction.
+     */
+    void defer(Check check, String sql, Object... values) {
         Step last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
-        if (last != null && last.sql().equals(sql)) {
-            last.rows().add(values);
-        } else {
-            pending.add(Step.of(sql, values));
+        if (last == null || !last.sql().equals(sql)) {
+            last = new Step(sql, new ArrayList<>());
+            pending.add(last);
         }
+        last.rows().add(values);
+        last.checks().add(check);
     }
 
     /** Sends what is held back, if anything. */
@@ -121,7 +148,9 @@ final class Pipeline {
                     stepCounts[row] = statement.getUpdateCount();
                     isRows = statement.getMoreResults();
                 }
-                if (i >= held.size()) {
+                if (i < held.size()) {
+                    all.get(i).verify(stepCounts);
+                } else {
                     counts.add(stepCounts);
                 }
             }
@@ -132,7 +161,7 @@ final class Pipeline {
 
     private Answer oneByOne(List<Step> held, List<Step> steps, Step query, int columns) throws SQLException {
         for (Step step : held) {
-            execute(step);
+            step.verify(execute(step));
         }
         List<int[]> counts = new ArrayList<>();
         for (Step step : steps) {

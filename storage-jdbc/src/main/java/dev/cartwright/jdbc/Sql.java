@@ -37,6 +37,11 @@ final class Sql {
         pipeline.defer(statement, values);
     }
 
+    /** Holds back a write whose count {@code check} verifies once it is sent; see {@link Pipeline}. */
+    void defer(Pipeline.Check check, String statement, Object... values) {
+        pipeline.defer(check, statement, values);
+    }
+
     /** Sends the held-back writes with {@code steps} and {@code query}; see {@link Pipeline#send}. */
     Pipeline.Answer send(List<Pipeline.Step> steps, Pipeline.Step query, int columns) {
         try {
