@@ -5,6 +5,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link ErrorCode#INSUFFICIENT_STOCK}, naming the SKU that is short, so a checkout can tell its
@@ -50,6 +51,24 @@ public final class InsufficientStockException extends CommerceException {
                 .map(shortOne -> new InsufficientStockException(shortOne.sku(), shortOne.quantity(),
                         attempt.availableBefore(shortOne.sku())))
                 .orElseThrow(() -> new IllegalArgumentException("no reservation was short"));
+    }
+
+    /**
+     * @param quantities the units a refused sale asked for, by SKU
+     * @param attempt the refused sale's answer
+     * @return the exception naming the first SKU, in SKU order, that was short
+     * @throws IllegalArgumentException if the sale was not refused or no SKU was short
+     */
+    public static InsufficientStockException firstShort(Map<Sku, Long> quantities, ReservationAttempt attempt) {
+        if (attempt.recorded()) {
+            throw new IllegalArgumentException("the sale was recorded");
+        }
+        return quantities.entrySet().stream()
+                .filter(entry -> attempt.availableBefore(entry.getKey()) < entry.getValue())
+                .min(Map.Entry.comparingByKey())
+                .map(shortOne -> new InsufficientStockException(shortOne.getKey(), shortOne.getValue(),
+                        attempt.availableBefore(shortOne.getKey())))
+                .orElseThrow(() -> new IllegalArgumentException("no SKU was short"));
     }
 
     /** @return the SKU that is short */

@@ -5,6 +5,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,5 +85,26 @@ public record LowStockThreshold(long units) {
             crossing(reservation.sku(), before, before - reservation.quantity(), now)
                     .ifPresent(event -> repositories.outbox().append(event, now));
         }
+    }
+
+    /**
+     * Appends a {@link StockLow} for every SKU that a sale of {@code quantities} took from at or above the
+     * threshold to below it, in the caller's transaction.
+     *
+     * @param repositories the transaction's repositories
+     * @param quantities the units sold by SKU
+     * @param attempt the sale's answer, with each SKU's units available before it
+     * @param now when the sale happened
+     */
+    public void publishCrossings(InventoryRepositories repositories, Map<Sku, Long> quantities,
+            ReservationAttempt attempt, Instant now) {
+        Validate.notNull(repositories, "repositories");
+        Validate.notNull(quantities, "quantities");
+        Validate.notNull(attempt, "attempt");
+        Validate.notNull(now, "now");
+        quantities.forEach((sku, quantity) -> {
+            long before = attempt.availableBefore(sku);
+            crossing(sku, before, before - quantity, now).ifPresent(event -> repositories.outbox().append(event, now));
+        });
     }
 }

@@ -3,7 +3,7 @@ package dev.cartwright.order;
 import dev.cartwright.cart.Cart;
 import dev.cartwright.cart.CartAccess;
 import dev.cartwright.cart.CartLine;
-import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductOffer;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
@@ -100,12 +100,12 @@ public final class Checkout {
         Validate.notNull(request, "request");
         Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
                 request.shippingOptionId(), request.paymentMethod(), false, repositories -> {
-                    Map<Sku, Product> products = repositories.products().findAllBySku(request.quantities().keySet());
+                    Map<Sku, ProductOffer> products = repositories.products().findOffers(request.quantities().keySet());
                     List<OrderEngine.Item> items = new ArrayList<>();
                     Currency currency = null;
                     for (Map.Entry<Sku, Long> entry : request.quantities().entrySet()) {
-                        Product product = products.get(entry.getKey());
-                        if (product == null || !product.isActive()) {
+                        ProductOffer product = products.get(entry.getKey());
+                        if (product == null || !product.active()) {
                             throw new CommerceException(ErrorCode.NOT_FOUND, "sku",
                                     "product not for sale: " + entry.getKey(), null);
                         }

@@ -2,7 +2,7 @@ package dev.cartwright.order;
 
 import dev.cartwright.cart.Cart;
 import dev.cartwright.cart.CartAccess;
-import dev.cartwright.catalog.Product;
+import dev.cartwright.catalog.ProductOffer;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
@@ -75,12 +75,16 @@ final class OrderEngine {
     }
 
     /**
-     * What an order is placed from, loaded inside the first transaction; {@code products} holds those already
-     * read for it (by SKU), so that pricing does not read them again.
+     * What an order is placed from, read before the transaction that places it; {@code products} holds the offers
+     * already read for it (by SKU), so that pricing does not read them again.
      */
     record Draft(Optional<CustomerId> customerId, Optional<String> email, Optional<String> guestSecretHash,
             Currency currency, List<Item> items,
-            List<String> promotionCodes, Optional<Cart> cart, Map<Sku, Product> products) {
+            List<String> promotionCodes, Optional<Cart> cart, Map<Sku, ProductOffer> products) {
+    }
+
+    /** A draft priced at the catalog's current prices, with the promotions that applied. */
+    private record Quote(Draft draft, List<Item> items, Totals totals) {
     }
 
     /** An order as the transaction that wrote it left it, with its payment if it was created there too. */
@@ -121,25 +125,29 @@ final class OrderEngine {
 
     // ---------------------------------------------------------------- placing
 
+    /**
+     * Places an order in two short transactions around the gateway call. First, with no transaction open, the
+     * draft is read and priced. Transaction 1 then only writes: the order's insert claims the idempotency key (a
+     * key already taken fails it, and the order holding the key is the answer), and one guarded statement per SKU
+     * sells the stock to the order (allocated to it until it is paid, or goes back when it expires or is
+     * cancelled). Should the store retry transaction 1, the retry reads and prices again inside it.
+     */
     Order place(String idempotencyKey, String fingerprint, Address address, Optional<String> shippingOptionId,
             PaymentMethod method, boolean acceptPriceChanges, Function<CheckoutRepositories, Draft> draft) {
-        ShippingOption option = shippingOptionId
-                .map(id -> shippingOptions.require(id, address.destination())).orElse(null);
+        Optional<ShippingOption> option = shippingOptionId.map(id -> shippingOptions.require(id, address.destination()));
         requireGateway();
         Placed placed;
         try {
-            placed = transactions.inTransaction(repositories -> {
-                Optional<Order> existing = repositories.orders().findByIdempotencyKey(idempotencyKey);
-                if (existing.isPresent()) {
-                    return new Placed(sameRequest(existing.get(), fingerprint), Optional.empty());
-                }
-                return create(repositories, draft.apply(repositories), idempotencyKey, fingerprint, address,
-                        Optional.ofNullable(option), method, acceptPriceChanges);
-            });
+            Quote quote = transactions.read(repositories -> quote(repositories, draft.apply(repositories), address,
+                    option, acceptPriceChanges));
+            AtomicBoolean firstAttempt = new AtomicBoolean(true);
+            placed = transactions.inTransaction(repositories -> create(repositories, firstAttempt.getAndSet(false)
+                    ? quote : quote(repositories, draft.apply(repositories), address, option, acceptPriceChanges),
+                    idempotencyKey, fingerprint, address, option, method));
         } catch (CommerceException e) {
             // A retry racing its original fails on whatever the original took first (the stock, the last use of a
             // promotion, the cart, the key itself): if the key is now taken, the original's order is the answer.
-            placed = transactions.inTransaction(repositories -> repositories.orders()
+            placed = transactions.read(repositories -> repositories.orders()
                     .findByIdempotencyKey(idempotencyKey).map(found -> sameRequest(found, fingerprint))
                     .map(found -> new Placed(found, Optional.empty())))
                     .orElseThrow(() -> e);
@@ -155,10 +163,10 @@ final class OrderEngine {
         return order;
     }
 
-    private Placed create(CheckoutRepositories repositories, Draft draft, String idempotencyKey, String fingerprint,
-            Address address, Optional<ShippingOption> option, PaymentMethod method, boolean acceptPriceChanges) {
+    /** Re-prices the draft's lines at the catalog's prices and applies the promotions and tax that hold now. */
+    private Quote quote(CheckoutRepositories repositories, Draft draft, Address address, Optional<ShippingOption> option,
+            boolean acceptPriceChanges) {
         Instant now = clock.instant();
-        OrderId orderId = new OrderId(ids.next());
         List<Item> items = reprice(repositories, draft, acceptPriceChanges);
         PromotionRepository promotions = repositories.promotions();
         List<Promotion> candidates = new ArrayList<>(promotions.findAutomatic(now));
@@ -172,54 +180,58 @@ final class OrderEngine {
                 .map(item -> new PricedLine(item.sku(), item.unitPrice(), item.quantity(), item.taxClass())).toList();
         Totals totals = calculator.price(new PriceRequest(draft.currency(), priced, candidates,
                 address.destination(), option, taxPolicy, now));
+        return new Quote(draft, items, totals);
+    }
+
+    /**
+     * Transaction 1: writes the order, its payment and its history, redeems its promotions and sells its stock.
+     * The inserts come first, so that a taken key fails before anything is redeemed or sold.
+     */
+    private Placed create(CheckoutRepositories repositories, Quote quote, String idempotencyKey, String fingerprint,
+            Address address, Optional<ShippingOption> option, PaymentMethod method) {
+        Instant now = clock.instant();
+        Draft draft = quote.draft();
+        Totals totals = quote.totals();
+        OrderId orderId = new OrderId(ids.next());
         boolean free = totals.grandTotal().isZero();
-        for (AppliedPromotion applied : totals.appliedPromotions()) {
-            if (!promotions.tryRedeem(applied.id(), draft.customerId(), orderId.toString(), now)) {
-                throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, "promotionCodes",
-                        "promotion " + applied.name() + " has been used up", null);
-            }
-        }
-        Instant expiresAt = now.plus(settings.orderPaymentTimeout());
-        Instant holdUntil = expiresAt.plus(settings.orderPaymentTimeout());
-        List<Reservation> toReserve = new ArrayList<>(items.size());
-        Map<Sku, ReservationId> reservations = new HashMap<>();
-        for (Item item : items) {
-            Reservation reservation = new Reservation(new ReservationId(ids.next()), item.sku(), item.quantity(),
-                    holdUntil, now);
-            toReserve.add(reservation);
-            reservations.put(item.sku(), reservation.id());
-        }
-        ReservationAttempt attempt = repositories.stock().tryReserveAll(toReserve, now);
-        if (!attempt.recorded()) {
-            throw InsufficientStockException.firstShort(toReserve, attempt);
-        }
-        settings.lowStockThreshold().publishCrossings(repositories, toReserve, attempt, now);
-        List<OrderLine> lines = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
+        Map<Sku, Long> quantities = new TreeMap<>();
+        List<OrderLine> lines = new ArrayList<>(quote.items().size());
+        for (int i = 0; i < quote.items().size(); i++) {
+            Item item = quote.items().get(i);
             LineTotal total = totals.lines().get(i);
+            quantities.merge(item.sku(), item.quantity(), Math::addExact);
             lines.add(new OrderLine(item.sku(), item.productId(), item.name(), item.unitPrice(), item.quantity(),
-                    total.subtotal(), total.discount(), total.tax(), total.total(), reservations.get(item.sku())));
+                    total.subtotal(), total.discount(), total.tax(), total.total(), null));
         }
         String actor = draft.customerId().map(customer -> "customer:" + customer).orElse("guest");
-        Optional<Payment> payment = Optional.empty();
-        if (free) {
-            // Nothing to pay: the order is sold at once, as an approved payment would sell it.
-            repositories.stock().tryCommitAll(toReserve.stream().map(Reservation::id).toList(), now);
-            repositories.outbox().append(new OrderPlaced(orderId, draft.customerId(), totals.grandTotal(), now), now);
-        } else {
-            payment = Optional.of(Payment.start(new PaymentId(ids.next()), orderId.toString(), totals.grandTotal(),
-                    method, "order:" + orderId + ":payment:1", now));
-            repositories.payments().insert(payment.get());
-        }
+        Optional<Payment> payment = free ? Optional.empty()
+                : Optional.of(Payment.start(new PaymentId(ids.next()), orderId.toString(), totals.grandTotal(),
+                        method, "order:" + orderId + ":payment:1", now));
         OrderStatus status = free ? OrderStatus.CONFIRMED : OrderStatus.PENDING_PAYMENT;
         Order order = new Order(orderId, draft.customerId(), draft.email(), draft.guestSecretHash(),
                 draft.currency(), lines,
                 OrderTotals.of(totals), address, option.map(ShippingOption::id), idempotencyKey, fingerprint,
                 status, free ? OrderPaymentStatus.NOT_REQUIRED : OrderPaymentStatus.PENDING,
                 FulfillmentStatus.UNFULFILLED, payment.map(Payment::id), List.of(),
-                List.of(new OrderTransition("NEW", status.name(), now, actor)), 1, now, expiresAt);
+                List.of(new OrderTransition("NEW", status.name(), now, actor)), 1, now,
+                now.plus(settings.orderPaymentTimeout()));
         repositories.orders().insert(order);
+        payment.ifPresent(repositories.payments()::insert);
+        if (free) {
+            // Nothing to pay: the order is confirmed at once, as an approved payment would confirm it.
+            repositories.outbox().append(new OrderPlaced(orderId, draft.customerId(), totals.grandTotal(), now), now);
+        }
+        for (AppliedPromotion applied : totals.appliedPromotions()) {
+            if (!repositories.promotions().tryRedeem(applied.id(), draft.customerId(), orderId.toString(), now)) {
+                throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, "promotionCodes",
+                        "promotion " + applied.name() + " has been used up", null);
+            }
+        }
+        ReservationAttempt sale = repositories.stock().trySellAll(quantities, now);
+        if (!sale.recorded()) {
+            throw InsufficientStockException.firstShort(quantities, sale);
+        }
+        settings.lowStockThreshold().publishCrossings(repositories, quantities, sale, now);
         if (draft.cart().isPresent()) {
             Cart cart = draft.cart().get();
             repositories.carts().update(cart.checkOut(now), cart.version());
@@ -229,13 +241,13 @@ final class OrderEngine {
 
     private static List<Item> reprice(CheckoutRepositories repositories, Draft draft, boolean acceptPriceChanges) {
         List<Sku> skus = draft.items().stream().map(Item::sku).toList();
-        Map<Sku, Product> products = draft.products().keySet().containsAll(skus) ? draft.products()
-                : repositories.products().findAllBySku(skus);
+        Map<Sku, ProductOffer> products = draft.products().keySet().containsAll(skus) ? draft.products()
+                : repositories.products().findOffers(skus);
         List<Sku> changed = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         for (Item item : draft.items()) {
-            Product product = products.get(item.sku());
-            if (product == null || !product.isActive()) {
+            ProductOffer product = products.get(item.sku());
+            if (product == null || !product.active()) {
                 throw new CommerceException(ErrorCode.NOT_FOUND, "sku", "product not for sale: " + item.sku(), null);
             }
             if (!product.price().currency().equals(draft.currency())) {
@@ -368,8 +380,8 @@ final class OrderEngine {
             }
             LOG.warn("order {} was paid after its hold of {} lapsed and the stock went to another order;"
                     + " cancelling it and giving the payment back", id, shortage.sku());
-            Order next = order.withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, SYSTEM);
-            releaseHolds(repositories, order);
+            Order next = releaseHolds(repositories, order, now)
+                    .withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, SYSTEM);
             next = next.moveTo(OrderStatus.CANCELLED, now, "system:out-of-stock:" + shortage.sku());
             repositories.orders().update(next, order.version());
             repositories.outbox().append(new OrderCancelled(id, SYSTEM, now), now);
@@ -457,18 +469,20 @@ final class OrderEngine {
     }
 
     /**
-     * Sells the order's held stock. A hold that lapsed before the payment was approved is taken again under the
-     * same guard as any sale; if its units are gone, this throws and the caller's transaction sells nothing.
+     * Sells the stock that the order holds in reservations; lines sold when the order was placed hold none. A
+     * hold that lapsed before the payment was approved is taken again under the same guard as any sale; if its
+     * units are gone, this throws and the caller's transaction sells nothing.
      */
     private void sellStock(CheckoutRepositories repositories, Order order, Instant now) {
-        Set<ReservationId> committed = repositories.stock().tryCommitAll(
-                order.lines().stream().map(OrderLine::reservationId).toList(), now);
-        if (committed.size() == order.lines().size()) {
+        List<ReservationId> held = order.lines().stream().flatMap(line -> line.reservation().stream()).toList();
+        Set<ReservationId> committed = repositories.stock().tryCommitAll(held, now);
+        if (committed.size() == held.size()) {
             return;
         }
         List<Reservation> again = new ArrayList<>();
         for (OrderLine line : inSkuOrder(order.lines())) {
-            if (!committed.contains(line.reservationId()) && repositories.stock().status(line.reservationId(), now)
+            if (line.reservationId() != null && !committed.contains(line.reservationId())
+                    && repositories.stock().status(line.reservationId(), now)
                     .filter(status -> status == ReservationStatus.COMMITTED).isEmpty()) {
                 again.add(new Reservation(new ReservationId(ids.next()), line.sku(), line.quantity(),
                         now.plus(settings.orderPaymentTimeout()), now));
@@ -577,20 +591,32 @@ final class OrderEngine {
             if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() == OrderPaymentStatus.PENDING) {
                 return false;
             }
-            releaseHolds(repositories, order);
             Instant now = clock.instant();
-            repositories.orders().update(order.moveTo(OrderStatus.CANCELLED, now, actor), order.version());
+            repositories.orders().update(releaseHolds(repositories, order, now).moveTo(OrderStatus.CANCELLED, now,
+                    actor), order.version());
             repositories.outbox().append(new OrderCancelled(id, actor, now), now);
             return true;
         });
     }
 
-    /** Gives back what placing an unpaid order took: its promotions' uses, then its stock holds. */
-    private static void releaseHolds(CheckoutRepositories repositories, Order order) {
+    /**
+     * Gives back what placing an unpaid order took: its promotions' uses, then its stock, whether held in
+     * reservations or sold to the order when it was placed.
+     *
+     * @return the order with the units sold to it counted as returned
+     */
+    private static Order releaseHolds(CheckoutRepositories repositories, Order order, Instant now) {
         repositories.promotions().releaseAll(order.id().toString());
+        Map<Sku, Long> sold = new TreeMap<>();
         for (OrderLine line : inSkuOrder(order.lines())) {
-            repositories.stock().tryRelease(line.reservationId());
+            if (line.reservation().isPresent()) {
+                repositories.stock().tryRelease(line.reservationId());
+            } else if (line.returnable() > 0) {
+                sold.merge(line.sku(), line.returnable(), Long::sum);
+            }
         }
+        returnSold(repositories, order.id(), sold, now);
+        return sold.isEmpty() ? order : order.withReturned(sold);
     }
 
     /**
@@ -723,9 +749,8 @@ final class OrderEngine {
             if (current.version() != order.version()) {
                 throw CommerceException.conflict("order " + order.id() + " changed while it was being cancelled");
             }
-            releaseHolds(repositories, current);
             Instant now = clock.instant();
-            Order cancelled = current.moveTo(OrderStatus.CANCELLED, now, actor);
+            Order cancelled = releaseHolds(repositories, current, now).moveTo(OrderStatus.CANCELLED, now, actor);
             repositories.orders().update(cancelled, current.version());
             repositories.outbox().append(new OrderCancelled(order.id(), actor, now), now);
             return cancelled;

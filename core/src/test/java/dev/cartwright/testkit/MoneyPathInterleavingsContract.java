@@ -134,7 +134,11 @@ public abstract class MoneyPathInterleavingsContract extends OrderFixtures {
         }
     }
 
-    /** Every unit received is on hand or sold; sold is what live orders keep; reserved what unpaid ones hold. */
+    /**
+     * Every unit received is on hand or sold; sold is what live orders keep (an unpaid order's units are sold to
+     * it when it is placed, and go back if it is cancelled); reserved is what unpaid orders still hold in
+     * reservations.
+     */
     private void assertStockAddsUp(List<Order> orders, String replay) {
         Map<Sku, Long> sold = new HashMap<>();
         Map<Sku, Long> held = new HashMap<>();
@@ -142,7 +146,13 @@ public abstract class MoneyPathInterleavingsContract extends OrderFixtures {
             for (OrderLine line : order.lines()) {
                 switch (order.status()) {
                     case CONFIRMED, COMPLETED -> sold.merge(line.sku(), line.quantity() - line.returned(), Long::sum);
-                    case PENDING_PAYMENT -> held.merge(line.sku(), line.quantity(), Long::sum);
+                    case PENDING_PAYMENT -> {
+                        if (line.reservation().isPresent()) {
+                            held.merge(line.sku(), line.quantity(), Long::sum);
+                        } else {
+                            sold.merge(line.sku(), line.quantity() - line.returned(), Long::sum);
+                        }
+                    }
                     default -> {
                     }
                 }

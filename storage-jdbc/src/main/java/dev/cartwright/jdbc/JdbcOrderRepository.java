@@ -152,7 +152,7 @@ final class JdbcOrderRepository implements OrderRepository {
     public void update(Order order, long expectedVersion) {
         Validate.notNull(order, "order");
         if (order.version() <= expectedVersion) {
-            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
+            sql.exec(() -> updated(order, expectedVersion, 0));
         }
         sql.defer(count -> updated(order, expectedVersion, count), "UPDATE orders SET status = ?, payment_status = ?,"
                 + " fulfillment_status = ?, payment_id = ?, version = ?, expires_at = ?"
@@ -196,6 +196,9 @@ final class JdbcOrderRepository implements OrderRepository {
         if (stored.get().getKey() != expectedVersion) {
             throw new StaleVersionException("order " + order.id() + " is at version " + stored.get().getKey()
                     + ", not " + expectedVersion + ": it changed since it was read");
+        }
+        if (order.version() <= expectedVersion) {
+            throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
         }
         throw CommerceException.invalid("order", "must keep its idempotency key");
     }
