@@ -22,16 +22,15 @@ import javax.sql.DataSource;
  * Baseline (b): the rows that Cartwright's checkout writes, in the same two writing transactions, written by hand
  * in raw JDBC with prepared statements (batched where a table gets several rows) over the same pool and Cartwright's
  * own schema. The statements were read off a Cartwright checkout with {@link StatementLog} (the {@code statements}
- * sub-command prints them). What it leaves out is what the library adds: the look-up of the idempotency key, the
- * product's categories and attributes, the promotions query, the row locks and expiry checks before the stock
- * changes, and the version checks before the payment and order updates. It reads the products' prices once, as any
- * checkout must, and batches what a careful hand would batch.
+ * sub-command prints them). What it leaves out is what the library adds: the promotions query, the levels read
+ * after the sale (for low-stock events), and the pipelining of statements into one round trip. It reads the
+ * products' prices once, as any checkout must, and batches what a careful hand would batch, one statement text at a
+ * time, as plain JDBC does.
  *
- * <p>Transaction 1: read prices; reserve the lines with a batch of guarded {@code UPDATE stock SET reserved =
- * reserved + ? WHERE sku = ? AND on_hand - reserved >= ?}; insert the reservations, the pending payment, the order,
- * its lines and its first history row. Then the gateway authorizes. Transaction 2: the payment becomes authorized
- * with its log row and event; the reservations are committed and the stock sold (a batch each); the order is
- * confirmed with its event and two history rows.
+ * <p>Transaction 1: read prices; sell the lines with a batch of guarded {@code UPDATE stock SET on_hand = on_hand -
+ * ?, sold = sold + ? WHERE sku = ? AND on_hand - reserved >= ?}; insert the pending payment, the order, its lines
+ * and its first history row. Then the gateway authorizes. Transaction 2: the payment becomes authorized with its log
+ * row and event; the order is confirmed with its event and two history rows.
  */
 final class HandWrittenCheckout implements CheckoutSystem {
 
@@ -55,7 +54,7 @@ final class HandWrittenCheckout implements CheckoutSystem {
         setUp.stock(skus, units);
     }
 
-    private record Line(String sku, UUID productId, String name, long unitMinor, UUID reservationId) {
+    private record Line(String sku, UUID productId, String name, long unitMinor) {
     }
 
     @Override
@@ -79,7 +78,7 @@ final class HandWrittenCheckout implements CheckoutSystem {
                 try (ResultSet rows = products.executeQuery()) {
                     while (rows.next()) {
                         lines.add(new Line(rows.getString(1), rows.getObject(2, UUID.class), rows.getString(3),
-                                rows.getLong(4), UUID.randomUUID()));
+                                rows.getLong(4)));
                     }
                 }
             }
@@ -87,30 +86,20 @@ final class HandWrittenCheckout implements CheckoutSystem {
             if (lines.size() != sorted.size()) {
                 throw new IllegalStateException("unknown SKU in " + sorted);
             }
-            try (PreparedStatement reserve = connection.prepareStatement(
-                    "UPDATE stock SET reserved = reserved + ? WHERE sku = ? AND on_hand - reserved >= ?")) {
+            try (PreparedStatement sell = connection.prepareStatement("UPDATE stock SET on_hand = on_hand - ?,"
+                    + " sold = sold + ? WHERE sku = ? AND on_hand - reserved >= ?")) {
                 for (Line line : lines) {
-                    reserve.setLong(1, 1);
-                    reserve.setString(2, line.sku());
-                    reserve.setLong(3, 1);
-                    reserve.addBatch();
+                    sell.setLong(1, 1);
+                    sell.setLong(2, 1);
+                    sell.setString(3, line.sku());
+                    sell.setLong(4, 1);
+                    sell.addBatch();
                 }
-                for (int moved : reserve.executeBatch()) {
+                for (int moved : sell.executeBatch()) {
                     if (moved != 1) {
                         throw new IllegalStateException("out of stock: one of " + sorted);
                     }
                 }
-            }
-            try (PreparedStatement reservations = connection.prepareStatement("INSERT INTO reservations"
-                    + " (id, sku, quantity, status, held, expires_at, created_at) VALUES (?, ?, 1, 'LIVE', TRUE, ?, ?)")) {
-                for (Line line : lines) {
-                    reservations.setObject(1, line.reservationId());
-                    reservations.setString(2, line.sku());
-                    reservations.setLong(3, expiresAt + 30 * 60 * 1_000_000_000L);
-                    reservations.setLong(4, now);
-                    reservations.addBatch();
-                }
-                reservations.executeBatch();
             }
             long sum = lines.stream().mapToLong(Line::unitMinor).sum();
             try (PreparedStatement payment = connection.prepareStatement("INSERT INTO payments (id, reference,"
@@ -157,7 +146,7 @@ final class HandWrittenCheckout implements CheckoutSystem {
             }
             try (PreparedStatement orderLines = connection.prepareStatement("INSERT INTO order_lines (order_id, seq,"
                     + " sku, product_id, name, unit_minor, quantity, subtotal_minor, discount_minor, tax_minor,"
-                    + " total_minor, reservation_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0, 0, ?, ?)")) {
+                    + " total_minor, reservation_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0, 0, ?, NULL)")) {
                 int seq = 0;
                 for (Line line : lines) {
                     orderLines.setObject(1, orderId);
@@ -168,19 +157,16 @@ final class HandWrittenCheckout implements CheckoutSystem {
                     orderLines.setLong(6, line.unitMinor());
                     orderLines.setLong(7, line.unitMinor());
                     orderLines.setLong(8, line.unitMinor());
-                    orderLines.setObject(9, line.reservationId());
                     orderLines.addBatch();
                 }
                 orderLines.executeBatch();
             }
             transitions(connection, orderId, 0, now, new String[][] {{"NEW", "PENDING_PAYMENT", "guest"}});
-            reservationIds.set(lines.stream().map(line -> new Object[] {line.reservationId(), line.sku()}).toList());
             return sum;
         });
         GatewayResult result = gateway.authorize(new AuthorizationRequest(Money.ofMinor(total, Money.currency("EUR")),
                 CartwrightCheckout.CARD.token(), paymentKey, orderId.toString(), false));
         GatewayResult.Approved approved = (GatewayResult.Approved) result;
-        List<Object[]> reserved = reservationIds.get();
         long then = System.currentTimeMillis() * NANOS_PER_MILLI;
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement payment = connection.prepareStatement("UPDATE payments SET status = 'AUTHORIZED',"
@@ -204,26 +190,6 @@ final class HandWrittenCheckout implements CheckoutSystem {
                 log.executeUpdate();
             }
             outbox(connection, "dev.cartwright.payment.PaymentAuthorized", paymentId + "," + orderId + "," + total, then);
-            try (PreparedStatement commit = connection.prepareStatement("UPDATE reservations SET status = 'COMMITTED',"
-                    + " held = FALSE WHERE id = ? AND status = 'LIVE'");
-                    PreparedStatement sell = connection.prepareStatement("UPDATE stock SET on_hand = on_hand - ?,"
-                            + " reserved = reserved - ?, sold = sold + ? WHERE sku = ?")) {
-                for (Object[] reservation : reserved) {
-                    commit.setObject(1, reservation[0]);
-                    commit.addBatch();
-                    sell.setLong(1, 1);
-                    sell.setLong(2, 1);
-                    sell.setLong(3, 1);
-                    sell.setString(4, (String) reservation[1]);
-                    sell.addBatch();
-                }
-                for (int committed : commit.executeBatch()) {
-                    if (committed != 1) {
-                        throw new IllegalStateException("a reservation lapsed: " + orderId);
-                    }
-                }
-                sell.executeBatch();
-            }
             outbox(connection, "dev.cartwright.order.OrderPlaced", orderId + ",,EUR " + total, then);
             try (PreparedStatement order = connection.prepareStatement("UPDATE orders SET status = 'CONFIRMED',"
                     + " payment_status = 'AUTHORIZED', version = 2 WHERE id = ? AND version = 1")) {
@@ -237,9 +203,6 @@ final class HandWrittenCheckout implements CheckoutSystem {
             return null;
         });
     }
-
-    /** Carries transaction 1's reservation ids to transaction 2 on the calling thread. */
-    private final ThreadLocal<List<Object[]>> reservationIds = new ThreadLocal<>();
 
     private static void transitions(Connection connection, UUID orderId, int firstSeq, long at, String[][] rows)
             throws SQLException {

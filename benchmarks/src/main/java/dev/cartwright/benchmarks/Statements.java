@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The {@code statements} sub-command: runs one checkout of three lines through Cartwright on H2 and prints
- * every statement it issues, which is what baseline (b) writes by hand.
+ * The {@code statements} sub-command: runs one checkout of three lines through Cartwright on H2, and on PostgreSQL
+ * when {@value Database#POSTGRES_ENV} names one, and prints every statement it issues (each entry one round trip:
+ * a statement, a batch, a pipeline of several statements, or a commit), which is what baseline (b) writes by hand.
  */
 final class Statements {
 
@@ -14,7 +15,11 @@ final class Statements {
     }
 
     static List<String> cartwrightCheckout() {
-        try (Database database = Database.open(Database.Kind.H2_MEMORY)) {
+        return cartwrightCheckout(Database.Kind.H2_MEMORY);
+    }
+
+    static List<String> cartwrightCheckout(Database.Kind kind) {
+        try (Database database = Database.open(kind)) {
             StatementLog log = new StatementLog();
             JdbcStore store = JdbcStore.create(log.wrap(database.dataSource()));
             try (CartwrightCheckout shop = new CartwrightCheckout("cartwright", store, () -> { })) {
@@ -50,8 +55,13 @@ final class Statements {
     }
 
     static void print(PrintStream out) {
-        List<String> entries = cartwrightCheckout();
-        out.println("Statements of one Cartwright checkout (3 lines), " + entries.size() + " entries:");
-        entries.forEach(entry -> out.println("  " + entry));
+        List<Database.Kind> kinds = Database.postgresUrl().isPresent()
+                ? List.of(Database.Kind.H2_MEMORY, Database.Kind.POSTGRESQL) : List.of(Database.Kind.H2_MEMORY);
+        for (Database.Kind kind : kinds) {
+            List<String> entries = cartwrightCheckout(kind);
+            out.println("Statements of one Cartwright checkout (3 lines) on " + kind.label + ", " + entries.size()
+                    + " round trips:");
+            entries.forEach(entry -> out.println("  " + entry));
+        }
     }
 }

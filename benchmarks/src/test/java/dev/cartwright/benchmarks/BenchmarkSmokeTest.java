@@ -112,16 +112,16 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void theHandWrittenBaselineWritesFewerStatementsThanCartwrightButTheSameTables() {
+    void theHandWrittenBaselineWritesTheSameTablesAsCartwright() {
         List<String> ours = Statements.cartwrightCheckout();
         List<String> handWritten = Statements.handWrittenCheckout();
 
         assertThat(ours).filteredOn(sql -> sql.equals("COMMIT")).hasSize(2);
         assertThat(handWritten).filteredOn(sql -> sql.equals("COMMIT")).hasSize(2);
-        assertThat(handWritten.size()).isLessThan(ours.size());
-        for (String table : List.of("INSERT INTO reservations", "INSERT INTO payments", "INSERT INTO orders",
-                "INSERT INTO order_lines", "INSERT INTO order_transitions", "INSERT INTO payment_log",
-                "INSERT INTO outbox", "UPDATE stock SET reserved = reserved +", "UPDATE reservations SET status",
+        assertThat(ours).noneMatch(sql -> sql.contains("reservations"));
+        assertThat(handWritten).noneMatch(sql -> sql.contains("reservations"));
+        for (String table : List.of("INSERT INTO payments", "INSERT INTO orders", "INSERT INTO order_lines",
+                "INSERT INTO order_transitions", "INSERT INTO payment_log", "INSERT INTO outbox",
                 "UPDATE stock SET on_hand = on_hand -", "UPDATE payments SET", "UPDATE orders SET")) {
             assertThat(ours).as(table).anyMatch(sql -> sql.contains(table));
             assertThat(handWritten).as(table).anyMatch(sql -> sql.contains(table));

@@ -19,14 +19,16 @@ import java.util.Optional;
 /**
  * Turns carts (or lists of SKUs) into paid orders. Thread-safe.
  *
- * <p>Placing an order runs in three steps. Transaction 1 re-prices the lines at the catalog's prices, applies
- * promotions (redeeming them under the order id) and tax, reserves the stock of every line (all or nothing),
- * stores the order {@link OrderStatus#PENDING_PAYMENT} with a pending payment, checks the cart out and keeps
- * the idempotency key. Then, with no transaction open, the gateway authorizes (and, with
- * {@link CheckoutSettings#captureOnCheckout()}, captures) the payment under a key derived from the order, so
- * the gateway charges at most once however often it is asked. Transaction 2 records the answer: approved, the
- * order becomes {@link OrderStatus#CONFIRMED} and its stock is sold; declined, the order stays payable with
- * {@link #pay} and its stock stays reserved until {@link #expireUnpaid()} cancels it.
+ * <p>Placing an order allocates, then confirms. First, with no transaction open, the lines are re-priced at the
+ * catalog's prices, with the promotions and tax that apply. Transaction 1 then writes the order
+ * {@link OrderStatus#PENDING_PAYMENT} with a pending payment (the order's insert claims the idempotency key),
+ * redeems the promotions under the order id, sells the stock of every line to the order with one guarded statement
+ * per SKU (all or nothing), and checks the cart out. Then, with no transaction open, the gateway authorizes (and,
+ * with {@link CheckoutSettings#captureOnCheckout()}, captures) the payment under a key derived from the order, so
+ * the gateway charges at most once however often it is asked. Transaction 2 records the answer: approved, the order
+ * becomes {@link OrderStatus#CONFIRMED}; declined, the order stays payable with {@link #pay} and keeps its stock
+ * until {@link #expireUnpaid()} cancels it and gives the stock back. A crash between the steps leaves an order
+ * waiting for its payment, which {@link #recover()} or {@link #expireUnpaid()} finishes.
  *
  * <p>A checkout repeated with the same idempotency key and the same request returns the same order and never
  * charges again; the same key with another request fails with {@code CONFLICT} (field {@code idempotencyKey}).
@@ -46,8 +48,8 @@ public final class Checkout {
      * @return the order: {@link OrderStatus#CONFIRMED} if the payment was approved (or none was needed, for a
      *     free order), {@link OrderStatus#PENDING_PAYMENT} with {@link OrderPaymentStatus#DECLINED} if it was
      *     declined, or {@link OrderStatus#CANCELLED} with the payment voided or refunded if it was approved only
-     *     after the order's hold lapsed and its stock went to another buyer; a repeat of the request with the
-     *     same key, even one racing the first, returns the same order
+     *     after the order had expired and its stock gone back; a repeat of the request with the same key, even one
+     *     racing the first, returns the same order
      * @throws CommerceException {@code VALIDATION} for a bad request, an empty cart, an unknown shipping option or
      *     one that does not ship to the address; {@code NOT_FOUND} for an unknown cart or (field {@code sku}) a
      *     product no longer for sale; {@code FORBIDDEN} (field {@code cartId}) unless the cart admits the

@@ -9,11 +9,10 @@ import java.time.Duration;
  * How checkout behaves. Immutable and thread-safe.
  *
  * @param orderPaymentTimeout how long a placed order waits for an approved payment before
- *     {@link Checkout#expireUnpaid()} cancels it; its stock stays reserved that long (and as long again as a
- *     grace for a late gateway answer). 1 minute to 14 days
+ *     {@link Checkout#expireUnpaid()} cancels it; its stock stays allocated to it until then. 1 minute to 14 days
  * @param captureOnCheckout whether checkout captures the payment with its authorization, instead of only
  *     authorizing it for staff to capture at shipping
- * @param lowStockThreshold when checkout's reservations publish {@link dev.cartwright.inventory.StockLow}
+ * @param lowStockThreshold when checkout's sales publish {@link dev.cartwright.inventory.StockLow}
  */
 public record CheckoutSettings(Duration orderPaymentTimeout, boolean captureOnCheckout,
         LowStockThreshold lowStockThreshold) {

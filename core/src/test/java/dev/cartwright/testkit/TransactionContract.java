@@ -2,6 +2,7 @@ package dev.cartwright.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
@@ -11,6 +12,11 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.money.Money;
+import dev.cartwright.payment.GatewayResult;
+import dev.cartwright.payment.Payment;
+import dev.cartwright.payment.PaymentId;
+import dev.cartwright.payment.PaymentMethod;
+import dev.cartwright.payment.SimulatedPaymentGateway;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,6 +69,73 @@ public abstract class TransactionContract extends StoreContract {
 
         assertThat(commerce.catalog().get(inserted.id())).isEqualTo(inserted);
         assertThat(commerce.inventory().level(inserted.sku()).onHand()).isEqualTo(4);
+    }
+
+    @Test
+    void aTransactionSeesWhatItWroteBeforeItCommits() {
+        Payment started = payment("seen-1");
+        Payment approved = started.recordApproval(new GatewayResult.Approved("gw-1", started.amount()), false,
+                clock.instant());
+
+        Payment seen = store.inTransaction(transaction -> {
+            transaction.payments().insert(started);
+            assertThat(transaction.payments().findById(started.id())).contains(started);
+            transaction.payments().update(approved, started.version());
+            return transaction.payments().findById(started.id()).orElseThrow();
+        });
+
+        assertThat(seen).isEqualTo(approved);
+        assertThat(stored(started)).contains(approved);
+    }
+
+    @Test
+    void aDuplicateKeyFoundOnlyAtTheCommitStillFailsTheWholeTransaction() {
+        Payment first = payment("same-key");
+        Payment second = payment("same-key");
+
+        CommerceException failure = catchThrowableOfType(CommerceException.class,
+                () -> store.inTransaction(transaction -> {
+                    transaction.payments().insert(first);
+                    transaction.payments().insert(second);
+                    return null;
+                }));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(failure.field()).contains("idempotencyKey");
+        assertThat(stored(first)).isEmpty();
+        assertThat(stored(second)).isEmpty();
+    }
+
+    @Test
+    void aStaleUpdateFoundOnlyAtTheCommitFailsTheWholeTransaction() {
+        Payment started = payment("stale-1");
+        store.inTransaction(transaction -> {
+            transaction.payments().insert(started);
+            return null;
+        });
+        Payment approved = started.recordApproval(new GatewayResult.Approved("gw-2", started.amount()), false,
+                clock.instant());
+        Product other = product("STALE-OTHER");
+
+        CommerceException failure = catchThrowableOfType(CommerceException.class,
+                () -> store.inTransaction(transaction -> {
+                    transaction.products().insert(other);
+                    transaction.payments().update(approved, started.version() - 1);
+                    return null;
+                }));
+
+        assertThat(failure.code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(commerce.catalog().findBySku(other.sku())).isEmpty();
+        assertThat(stored(started)).contains(started);
+    }
+
+    private java.util.Optional<Payment> stored(Payment payment) {
+        return store.read(transaction -> transaction.payments().findById(payment.id()));
+    }
+
+    private Payment payment(String key) {
+        return Payment.start(new PaymentId(UUID.randomUUID()), "order-" + key, Money.of("12.34", "EUR"),
+                PaymentMethod.of(SimulatedPaymentGateway.VISA, "visa", "4242"), key, clock.instant());
     }
 
     @Test

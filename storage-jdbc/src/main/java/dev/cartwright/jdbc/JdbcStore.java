@@ -159,7 +159,9 @@ public final class JdbcStore implements CommerceStore {
         }
         open.set(Boolean.TRUE);
         try {
+            boolean pipelining = true;
             for (int attempt = 1; ; attempt++) {
+                boolean pipelined = pipelining;
                 oneAtATime.ifPresent(ReentrantLock::lock);
                 try {
                     if (dialect == Dialect.H2) {
@@ -169,7 +171,7 @@ public final class JdbcStore implements CommerceStore {
                     }
                     // For this transaction only, whatever the pool's default, sent with its first statements;
                     // Jdbi's way would cost PostgreSQL three more round trips (read the level, set it, set it back).
-                    return jdbi.inTransaction(handle -> run(work, new JdbcTransaction(handle, dialect)
+                    return jdbi.inTransaction(handle -> run(work, new JdbcTransaction(handle, dialect, pipelined)
                             .first("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")));
                 } catch (StaleVersionException e) {
                     if (attempt < MAX_ATTEMPTS) {
@@ -178,6 +180,11 @@ public final class JdbcStore implements CommerceStore {
                     }
                     throw CommerceException.conflict(e.getMessage());
                 } catch (RuntimeException e) {
+                    if (pipelining && Sql.replay(e) != null) {
+                        pipelining = false;
+                        attempt--;
+                        continue;
+                    }
                     if (attempt < MAX_ATTEMPTS && SqlErrors.isTransient(e)) {
                         backOff(attempt);
                         continue;

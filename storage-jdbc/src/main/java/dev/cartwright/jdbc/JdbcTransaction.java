@@ -18,7 +18,11 @@ final class JdbcTransaction implements StoreTransaction {
     private final Sql sql;
 
     JdbcTransaction(Handle handle, Dialect dialect) {
-        this.sql = new Sql(handle, dialect);
+        this(handle, dialect, true);
+    }
+
+    JdbcTransaction(Handle handle, Dialect dialect, boolean pipelining) {
+        this.sql = new Sql(handle, dialect, pipelining);
     }
 
     /** Holds back a statement to run first, with whatever the transaction sends first. */

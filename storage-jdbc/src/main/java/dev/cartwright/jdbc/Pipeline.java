@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
  * MariaDB's driver would need {@code allowMultiQueries}, so there each statement text is one batch.
  *
  * <p>A held-back write that fails (a duplicate key) fails the statement or the commit that sends it, in the same
- * transaction, so the transaction still writes all or nothing. Not thread-safe: one per transaction.
+ * transaction, so the transaction still writes all or nothing. When a pipeline of several statements fails,
+ * PostgreSQL has aborted the transaction and the driver reports only the first error, before any count could be
+ * checked: the pipeline then throws {@link Replay}, and the store runs the transaction again with its statements sent
+ * one at a time, so that the failure is told as it would have been without pipelining (a missing row as
+ * {@code NOT_FOUND} rather than the foreign key it broke). Not thread-safe: one per transaction.
  */
 final class Pipeline {
 
@@ -62,14 +66,29 @@ final class Pipeline {
     record Answer(List<int[]> counts, List<Object[]> rows) {
     }
 
+    /** A pipeline of several statements failed: run the transaction again, one statement at a time. */
+    static final class Replay extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Replay(SQLException cause) {
+            super("a pipeline of statements failed; the transaction runs again one statement at a time", cause);
+        }
+    }
+
     private final Connection connection;
     private final Dialect dialect;
+    private final boolean pipelining;
     private final List<Step> pending = new ArrayList<>();
     private boolean sending;
 
-    Pipeline(Connection connection, Dialect dialect) {
+    /**
+     * @param pipelining whether to send several statements in one round trip where the dialect allows
+     */
+    Pipeline(Connection connection, Dialect dialect, boolean pipelining) {
         this.connection = connection;
         this.dialect = dialect;
+        this.pipelining = pipelining && dialect == Dialect.POSTGRESQL;
     }
 
     /** Holds back a write until the transaction's next statement or its commit. */
@@ -111,8 +130,16 @@ final class Pipeline {
         pending.clear();
         sending = true;
         try {
-            return dialect == Dialect.POSTGRESQL ? pipelined(held, steps, query, columns)
-                    : oneByOne(held, steps, query, columns);
+            int statements = (query == null ? 0 : 1) + held.stream().mapToInt(step -> step.rows().size()).sum()
+                    + steps.stream().mapToInt(step -> step.rows().size()).sum();
+            if (!pipelining || statements == 1) {
+                return oneByOne(held, steps, query, columns);
+            }
+            try {
+                return pipelined(held, steps, query, columns);
+            } catch (SQLException e) {
+                throw new Replay(e);
+            }
         } finally {
             sending = false;
         }

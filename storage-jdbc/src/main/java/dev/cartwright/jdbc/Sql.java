@@ -19,10 +19,10 @@ final class Sql {
     final Dialect dialect;
     private final Pipeline pipeline;
 
-    Sql(Handle handle, Dialect dialect) {
+    Sql(Handle handle, Dialect dialect, boolean pipelining) {
         this.handle = handle;
         this.dialect = dialect;
-        this.pipeline = new Pipeline(handle.getConnection(), dialect);
+        this.pipeline = new Pipeline(handle.getConnection(), dialect, pipelining);
         // Whatever the handle runs next sees the held-back writes first.
         handle.addCustomizer(new StatementCustomizer() {
             @Override
@@ -60,6 +60,16 @@ final class Sql {
         }
     }
 
+    /** @return the {@link Pipeline.Replay} that {@code failure} is or wraps, if any */
+    static Pipeline.Replay replay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Pipeline.Replay replay) {
+                return replay;
+            }
+        }
+        return null;
+    }
+
     /** A failure of held-back writes, carrying the driver's exception for translation or a retry. */
     static final class PipelineException extends RuntimeException {
 
@@ -79,7 +89,7 @@ final class Sql {
         try {
             return statement.get();
         } catch (RuntimeException e) {
-            if (SqlErrors.isTransient(e)) {
+            if (SqlErrors.isTransient(e) || replay(e) != null) {
                 throw e;
             }
             throw SqlErrors.translate(e, dialect);

@@ -56,9 +56,16 @@ abstract class OrderRepositoryScenario {
     /** @return the data source of a fresh, migrated and empty store's schema */
     protected abstract DataSource dataSource();
 
+    private boolean pipelined;
+
     @BeforeEach
-    void createStore() {
-        store = JdbcStore.builder(counting(dataSource())).migrate(false).build();
+    void createStore() throws java.sql.SQLException {
+        DataSource dataSource = dataSource();
+        try (Connection connection = dataSource.getConnection()) {
+            pipelined = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        }
+        store = JdbcStore.builder(counting(dataSource)).migrate(false).build();
     }
 
     @Test
@@ -84,7 +91,9 @@ abstract class OrderRepositoryScenario {
             repositories.orders().insert(order(new OrderId(UUID.randomUUID()), Optional.empty(), START, "batch", 60));
             return null;
         });
-        assertThat(insertLarge).as("the order row, one batch of lines, one of history").isEqualTo(3);
+        // PostgreSQL sends the three in one pipeline; the others one statement text (a batch for many rows) each.
+        assertThat(insertLarge).as("the order row, one batch of lines, one of history")
+                .isEqualTo(pipelined ? 1 : 3);
         assertThat(findByKey("large")).contains(large);
     }
 
@@ -257,8 +266,10 @@ abstract class OrderRepositoryScenario {
                                 (connectionProxy, connectionMethod, connectionArgs) -> {
                                     String name = connectionMethod.getName();
                                     boolean isolation = connectionArgs != null && connectionArgs.length > 0
-                                            && String.valueOf(connectionArgs[0]).startsWith("SET TRANSACTION");
-                                    // Every transaction's own first statement is not the repository's.
+                                            && String.valueOf(connectionArgs[0]).startsWith("SET TRANSACTION")
+                                            && !String.valueOf(connectionArgs[0]).contains(";");
+                                    // Every transaction's own first statement is not the repository's, unless it
+                                    // travels with the repository's statements in one pipeline.
                                     if ((name.equals("prepareStatement") || name.equals("createStatement")
                                             || name.equals("prepareCall")) && !isolation) {
                                         statements.incrementAndGet();
