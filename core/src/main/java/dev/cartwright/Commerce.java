@@ -25,6 +25,7 @@ import dev.cartwright.pricing.Promotions;
 import dev.cartwright.pricing.ShippingOptions;
 import dev.cartwright.pricing.TaxPolicy;
 import dev.cartwright.store.IdGenerator;
+import dev.cartwright.store.Durability;
 import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,11 @@ public final class Commerce {
             @Override
             public <T> T inTransaction(Function<R, T> work) {
                 return store.inTransaction(transaction -> work.apply(narrow.apply(transaction)));
+            }
+
+            @Override
+            public <T> T inTransaction(Durability durability, Function<R, T> work) {
+                return store.inTransaction(durability, transaction -> work.apply(narrow.apply(transaction)));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.cartwright;
 
+import dev.cartwright.store.Durability;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,19 @@ public interface CommerceStore {
      * @return what the work returned, after commit
      */
     <T> T inTransaction(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs {@code work} in one transaction whose commit need only be as durable as {@code durability} says (see
+     * {@link Durability#DEFERRED}); the default commits as {@link Durability#IMMEDIATE}.
+     *
+     * @param durability how soon the commit must survive a crash of the database
+     * @param work the work; it must not keep the transaction past its return
+     * @param <T> the result type
+     * @return what the work returned, after commit
+     */
+    default <T> T inTransaction(Durability durability, Function<StoreTransaction, T> work) {
+        return inTransaction(work);
+    }
 
     /**
      * Runs {@code work} that only reads. An adapter may run it without a transaction of its own, so that it

@@ -27,6 +27,19 @@ public interface UnitOfWork<R> {
     <T> T inTransaction(Function<R, T> work);
 
     /**
+     * Runs {@code work} in one transaction whose commit need only be as durable as {@code durability} says; the
+     * default commits as {@link Durability#IMMEDIATE}.
+     *
+     * @param durability how soon the commit must survive a crash of the database
+     * @param work what to do with the repositories; must not keep them past its return
+     * @param <T> the result type
+     * @return what the work returned, after commit
+     */
+    default <T> T inTransaction(Durability durability, Function<R, T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Runs {@code work} that only reads, possibly without a transaction of its own, so that it does not wait
      * for writers: each statement sees what had committed when it ran. For look-ups that need no snapshot
      * across statements; the default runs it as a transaction.

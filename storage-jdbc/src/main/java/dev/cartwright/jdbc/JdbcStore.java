@@ -4,6 +4,7 @@ import dev.cartwright.CommerceStore;
 import dev.cartwright.StoreTransaction;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
+import dev.cartwright.store.Durability;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -153,6 +154,17 @@ public final class JdbcStore implements CommerceStore {
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        return inTransaction(Durability.IMMEDIATE, work);
+    }
+
+    /**
+     * As {@link #inTransaction(Function)}; on PostgreSQL a {@link Durability#DEFERRED} transaction also sets
+     * {@code synchronous_commit} off for itself only, so that its commit does not wait for its WAL to reach the
+     * disk. H2 and MariaDB have no such setting for one transaction and commit it as any other.
+     */
+    @Override
+    public <T> T inTransaction(Durability durability, Function<StoreTransaction, T> work) {
+        Validate.notNull(durability, "durability");
         Validate.notNull(work, "work");
         if (open.get()) {
             throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
@@ -171,8 +183,14 @@ public final class JdbcStore implements CommerceStore {
                     }
                     // For this transaction only, whatever the pool's default, sent with its first statements;
                     // Jdbi's way would cost PostgreSQL three more round trips (read the level, set it, set it back).
-                    return jdbi.inTransaction(handle -> run(work, new JdbcTransaction(handle, dialect, pipelined)
-                            .first("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")));
+                    return jdbi.inTransaction(handle -> {
+                        JdbcTransaction transaction = new JdbcTransaction(handle, dialect, pipelined)
+                                .first("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                        if (durability == Durability.DEFERRED && dialect == Dialect.POSTGRESQL) {
+                            transaction.first("SET LOCAL synchronous_commit TO OFF");
+                        }
+                        return run(work, transaction);
+                    });
                 } catch (StaleVersionException e) {
                     if (attempt < MAX_ATTEMPTS) {
                         backOff(attempt);
