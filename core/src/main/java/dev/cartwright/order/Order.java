@@ -388,18 +388,24 @@ public record Order(
         List<OrderEvent> events = new ArrayList<>();
         int shipment = shipmentIndex;
         for (OrderTransition entry : history.subList(historyIndex, history.size())) {
+            // Confirmed by its payment, or placed confirmed; not put back after a refused cancellation.
             if (entry.to().equals(OrderStatus.CONFIRMED.name()) && (entry.from().equals(NEW)
                     || entry.from().equals(OrderStatus.PENDING_PAYMENT.name()))) {
                 events.add(new OrderPlaced(id, customerId, totals.grandTotal(), entry.at()));
             } else if (entry.to().equals(OrderStatus.CANCELLED.name())) {
                 events.add(new OrderCancelled(id, Actor.parse(entry.actor()).who(), entry.at()));
-            } else if (entry.to().startsWith(FULFILLMENT) && shipment < shipments.size()
-                    && !entry.to().equals(FULFILLMENT + FulfillmentStatus.DELIVERED)) {
+            } else if (shipped(entry) && shipment < shipments.size()) {
                 events.add(new OrderFulfilled(id, shipments.get(shipment++),
                         FulfillmentStatus.valueOf(entry.to().substring(FULFILLMENT.length())), entry.at()));
             }
         }
         return List.copyOf(events);
+    }
+
+    /** @return whether the entry records a shipment ({@link #ship}), as opposed to a delivery */
+    private static boolean shipped(OrderTransition entry) {
+        return entry.to().equals(FULFILLMENT + FulfillmentStatus.PARTIALLY_FULFILLED)
+                || entry.to().equals(FULFILLMENT + FulfillmentStatus.FULFILLED);
     }
 
     private List<OrderTransition> transition(String from, String to, Instant at, Actor actor) {

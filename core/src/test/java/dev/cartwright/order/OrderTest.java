@@ -365,4 +365,63 @@ class OrderTest {
         assertThat(CheckoutSettings.defaults().withOrderPaymentTimeout(CheckoutSettings.MAX_PAYMENT_TIMEOUT)
                 .orderPaymentTimeout()).isEqualTo(java.time.Duration.ofDays(14));
     }
+
+    @Test
+    void eventsSinceTellListenersOfConfirmationCancellationAndEachShipmentOnly() {
+        Order placed = order(totals("27.25"));
+        Order confirmed = placed.withPaymentStatus(OrderPaymentStatus.AUTHORIZED, NOW, Actor.system())
+                .moveTo(OrderStatus.CONFIRMED, NOW, Actor.system());
+        Order putBack = confirmed.moveTo(OrderStatus.CANCELLING, NOW, STAFF)
+                .moveTo(OrderStatus.CONFIRMED, NOW, STAFF);
+        Shipment shipment = new Shipment(Map.of(A, 2L), "DHL", "T1", NOW.plusSeconds(1));
+        Order shipped = putBack.ship(shipment, STAFF);
+
+        assertThat(placed.eventsOfPlacement()).isEmpty();
+        assertThat(confirmed.eventsSince(placed))
+                .containsExactly(new OrderPlaced(placed.id(), Optional.empty(), eur("27.25"), NOW));
+        assertThat(putBack.eventsSince(confirmed)).isEmpty();
+        assertThat(shipped.eventsSince(putBack)).containsExactly(
+                new OrderFulfilled(placed.id(), shipment, FulfillmentStatus.FULFILLED, NOW.plusSeconds(1)));
+        assertThat(shipped.deliver(NOW, STAFF).eventsSince(shipped)).isEmpty();
+        assertThatThrownBy(() -> placed.eventsSince(confirmed)).isInstanceOf(CommerceException.class);
+    }
+
+    @Test
+    void aCancellationTellsWhoCancelledWithoutTheSystemsReason() {
+        Order placed = order(totals("27.25"));
+        Actor outOfStock = Actor.System.because("out-of-stock:A");
+
+        Order cancelled = placed.moveTo(OrderStatus.CANCELLED, NOW, outOfStock);
+
+        assertThat(cancelled.history()).last().extracting(OrderTransition::actor).isEqualTo("system:out-of-stock:A");
+        assertThat(cancelled.eventsSince(placed)).containsExactly(new OrderCancelled(placed.id(), "system", NOW));
+    }
+
+    @Test
+    void actorsReadBackFromTheTextTheHistoryStores() {
+        CustomerId customer = new CustomerId(UUID.randomUUID());
+        List<Actor> actors = List.of(new Actor.Customer(customer), Actor.guest(), new Actor.Staff("alice"),
+                Actor.system(), Actor.System.because("out-of-stock:A"));
+
+        assertThat(actors).extracting(Actor::toString).containsExactly("customer:" + customer, "guest",
+                "staff:alice", "system", "system:out-of-stock:A");
+        assertThat(actors).allSatisfy(actor -> assertThat(Actor.parse(actor.toString())).isEqualTo(actor));
+        assertInvalid(() -> Actor.parse("robot"), "actor");
+        assertInvalid(() -> new Actor.Staff(" "), "staff");
+    }
+
+    @Test
+    void gatewayKeysKeepTheTextsStoredWithPayments() {
+        OrderId order = new OrderId(new UUID(0, 1));
+        PaymentId payment = new PaymentId(new UUID(0, 2));
+        String o = order.toString();
+        String p = payment.toString();
+
+        assertThat(GatewayKeys.firstPayment(order)).isEqualTo("order:" + o + ":payment:1");
+        assertThat(GatewayKeys.retry(order, "k1")).isEqualTo("order:" + o + ":retry:k1");
+        assertThat(GatewayKeys.cancel(payment)).isEqualTo("op:" + p + ":cancel");
+        assertThat(GatewayKeys.giveBack(payment)).isEqualTo("op:" + p + ":give-back");
+        assertThat(GatewayKeys.capture(payment, "k2")).isEqualTo("op:" + p + ":capture:k2");
+        assertThat(GatewayKeys.refund(payment, "k3")).isEqualTo("op:" + p + ":refund:k3");
+    }
 }
