@@ -84,8 +84,8 @@ final class CapturesAndRefunds {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " has "
                     + payment.refundable() + " refundable; cannot refund " + amount);
         }
-        return movement.move(id, payment.id(), new MoneyMovement.Refund(payment.gatewayPaymentId(), amount, key,
-                false), actor, (repositories, now) -> putBack(repositories, id, restock, now));
+        return movement.move(id, payment.id(), MoneyMovement.Refund.of(payment.gatewayPaymentId(), amount, key),
+                actor, (repositories, now) -> putBack(repositories, id, restock, now));
     }
 
     /**

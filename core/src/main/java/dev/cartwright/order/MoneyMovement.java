@@ -58,6 +58,16 @@ final class MoneyMovement {
      * first.
      */
     record Refund(String gatewayPaymentId, Money amount, String key, boolean theRest) implements Kind {
+        /** @return a refund of {@code amount} exactly */
+        static Refund of(String gatewayPaymentId, Money amount, String key) {
+            return new Refund(gatewayPaymentId, amount, key, false);
+        }
+
+        /** @return a refund of {@code amount}, all that was refundable when it is sent */
+        static Refund theRest(String gatewayPaymentId, Money amount, String key) {
+            return new Refund(gatewayPaymentId, amount, key, true);
+        }
+
         public String operation() {
             return "refund";
         }
@@ -105,13 +115,13 @@ final class MoneyMovement {
             return Optional.of(new Void(payment.gatewayPaymentId(), key));
         }
         return payment.refundable().isPositive()
-                ? Optional.of(new Refund(payment.gatewayPaymentId(), payment.refundable(), key, true))
+                ? Optional.of(Refund.theRest(payment.gatewayPaymentId(), payment.refundable(), key))
                 : Optional.empty();
     }
 
     /** @return how to give back an approval that the payment never recorded */
     static Kind givingBack(GatewayResult.Approved approved, boolean captured, String key) {
-        return captured ? new Refund(approved.gatewayPaymentId(), approved.amount(), key, true)
+        return captured ? Refund.theRest(approved.gatewayPaymentId(), approved.amount(), key)
                 : new Void(approved.gatewayPaymentId(), key);
     }
 

@@ -333,8 +333,8 @@ public record Order(
                     + " and cannot be completed");
         }
         List<OrderTransition> entries = transition(status.name(), OrderStatus.COMPLETED.name(), at, actor);
-        entries.add(new OrderTransition("fulfillment:" + fulfillmentStatus, "fulfillment:DELIVERED", at,
-                Validate.notNull(actor, "actor").toString()));
+        entries.add(new OrderTransition(FULFILLMENT + fulfillmentStatus, FULFILLMENT + FulfillmentStatus.DELIVERED,
+                at, Validate.notNull(actor, "actor").toString()));
         return next(OrderStatus.COMPLETED, paymentStatus, FulfillmentStatus.DELIVERED, payment, shipments, entries);
     }
 
