@@ -17,10 +17,14 @@ import java.util.TreeMap;
  */
 public final class BackOffice {
 
-    private final OrderEngine engine;
+    private final OrderSupport support;
+    private final CapturesAndRefunds money;
+    private final Cancellation cancellation;
 
-    BackOffice(OrderEngine engine) {
-        this.engine = engine;
+    BackOffice(OrderSupport support, CapturesAndRefunds money, Cancellation cancellation) {
+        this.support = support;
+        this.money = money;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -35,7 +39,7 @@ public final class BackOffice {
      *     {@code PAYMENT_DECLINED}; {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
      */
     public Order capture(String staff, OrderId id, Optional<Money> amount) {
-        return capture(staff, id, amount, engine.newOperationKey());
+        return capture(staff, id, amount, support.newOperationKey());
     }
 
     /**
@@ -52,11 +56,11 @@ public final class BackOffice {
      *     {@code operationKey}) if the key was used for another amount
      */
     public Order capture(String staff, OrderId id, Optional<Money> amount, String operationKey) {
-        String actor = actor(staff);
+        Actor actor = new Actor.Staff(staff);
         Validate.notNull(id, "orderId");
         Validate.notNull(amount, "amount");
         Validate.notBlank(operationKey, "operationKey", 100);
-        return engine.published(engine.capture(id, amount, operationKey, actor));
+        return support.published(money.capture(id, amount, operationKey, actor));
     }
 
     /**
@@ -72,15 +76,15 @@ public final class BackOffice {
      *     {@code NOT_FOUND} for an unknown order; {@code INVALID_TRANSITION} unless it is confirmed
      */
     public Order fulfil(String staff, OrderId id, Map<Sku, Long> quantities, String carrier, String trackingNumber) {
-        String actor = actor(staff);
+        Actor actor = new Actor.Staff(staff);
         Validate.notNull(id, "orderId");
         Validate.notNull(quantities, "quantities");
         Validate.notBlank(carrier, "carrier", 100);
         Validate.notBlank(trackingNumber, "trackingNumber", 100);
         Map<Sku, Long> copy = new TreeMap<>(quantities);
-        new Shipment(copy, carrier, trackingNumber, engine.now());
-        return engine.published(engine.change(id,
-                order -> order.ship(new Shipment(copy, carrier, trackingNumber, engine.now()), actor)));
+        new Shipment(copy, carrier, trackingNumber, support.now());
+        return support.published(support.change(id,
+                order -> order.ship(new Shipment(copy, carrier, trackingNumber, support.now()), actor)));
     }
 
     /**
@@ -93,9 +97,9 @@ public final class BackOffice {
      *     {@code INVALID_TRANSITION} unless it is confirmed and fully shipped
      */
     public Order markDelivered(String staff, OrderId id) {
-        String actor = actor(staff);
+        Actor actor = new Actor.Staff(staff);
         Validate.notNull(id, "orderId");
-        return engine.published(engine.change(id, order -> order.deliver(engine.now(), actor)));
+        return support.published(support.change(id, order -> order.deliver(support.now(), actor)));
     }
 
     /**
@@ -111,7 +115,7 @@ public final class BackOffice {
      *     {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
      */
     public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock) {
-        return refund(staff, id, amount, restock, engine.newOperationKey());
+        return refund(staff, id, amount, restock, support.newOperationKey());
     }
 
     /**
@@ -129,7 +133,7 @@ public final class BackOffice {
      *     {@code operationKey}) if the key was used for another amount
      */
     public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock, String operationKey) {
-        String actor = actor(staff);
+        Actor actor = new Actor.Staff(staff);
         Validate.notBlank(operationKey, "operationKey", 100);
         Validate.notNull(id, "orderId");
         Validate.notNull(amount, "amount");
@@ -139,7 +143,7 @@ public final class BackOffice {
             Validate.notNull(quantity, "restock");
             Validate.positive(quantity, "restock");
         });
-        return engine.published(engine.refund(id, amount, Map.copyOf(restock), operationKey, actor));
+        return support.published(money.refund(id, amount, Map.copyOf(restock), operationKey, actor));
     }
 
     /**
@@ -151,9 +155,9 @@ public final class BackOffice {
      * @throws CommerceException as {@link Orders#cancel} does, without {@code FORBIDDEN}
      */
     public Order cancel(String staff, OrderId id) {
-        String actor = actor(staff);
+        Actor actor = new Actor.Staff(staff);
         Validate.notNull(id, "orderId");
-        return engine.published(engine.cancel(id, actor, Optional.empty()));
+        return support.published(cancellation.cancel(id, actor, Optional.empty()));
     }
 
     /**
@@ -163,10 +167,6 @@ public final class BackOffice {
      */
     public Order get(OrderId id) {
         Validate.notNull(id, "orderId");
-        return engine.inTransaction(repositories -> OrderEngine.load(repositories, id));
-    }
-
-    private static String actor(String staff) {
-        return "staff:" + Validate.notBlank(staff, "staff", 100);
+        return support.inTransaction(repositories -> OrderSupport.load(repositories, id));
     }
 }

@@ -35,10 +35,19 @@ import java.util.Optional;
  */
 public final class Checkout {
 
-    private final OrderEngine engine;
+    private final OrderSupport support;
+    private final OrderPlacement placement;
+    private final PaymentSettlement settlement;
+    private final UnpaidExpiry expiry;
+    private final Recovery recovery;
 
-    Checkout(OrderEngine engine) {
-        this.engine = engine;
+    Checkout(OrderSupport support, OrderPlacement placement, PaymentSettlement settlement, UnpaidExpiry expiry,
+            Recovery recovery) {
+        this.support = support;
+        this.placement = placement;
+        this.settlement = settlement;
+        this.expiry = expiry;
+        this.recovery = recovery;
     }
 
     /**
@@ -65,7 +74,7 @@ public final class Checkout {
      */
     public Order placeOrder(CheckoutRequest request) {
         Validate.notNull(request, "request");
-        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+        Order order = placement.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
                 request.shippingOptionId(), request.paymentMethod(), request.acceptPriceChanges(), repositories -> {
                     Cart cart = repositories.carts().findById(request.cartId())
                             .orElseThrow(() -> CommerceException.notFound("cart", request.cartId()));
@@ -77,16 +86,16 @@ public final class Checkout {
                     if (cart.lines().isEmpty()) {
                         throw CommerceException.invalid("lines", "cart " + cart.id() + " is empty");
                     }
-                    List<OrderEngine.Item> items = new ArrayList<>();
+                    List<OrderPlacement.Item> items = new ArrayList<>();
                     for (CartLine line : cart.lines()) {
-                        items.add(new OrderEngine.Item(line.sku(), line.productId(), line.name(), line.unitPrice(),
+                        items.add(new OrderPlacement.Item(line.sku(), line.productId(), line.name(), line.unitPrice(),
                                 line.taxClass(), line.quantity()));
                     }
-                    return new OrderEngine.Draft(request.customerId(), request.email(), cart.guestSecretHash(),
+                    return new OrderPlacement.Draft(request.customerId(), request.email(), cart.guestSecretHash(),
                             cart.currency(), items,
                             cart.promotionCodes(), Optional.of(cart), Map.of());
                 });
-        return engine.published(order);
+        return support.published(order);
     }
 
     /**
@@ -100,10 +109,10 @@ public final class Checkout {
      */
     public Order placeOrder(DirectOrderRequest request) {
         Validate.notNull(request, "request");
-        Order order = engine.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
+        Order order = placement.place(request.idempotencyKey(), request.fingerprint(), request.shippingAddress(),
                 request.shippingOptionId(), request.paymentMethod(), false, repositories -> {
                     Map<Sku, ProductOffer> products = repositories.products().findOffers(request.quantities().keySet());
-                    List<OrderEngine.Item> items = new ArrayList<>();
+                    List<OrderPlacement.Item> items = new ArrayList<>();
                     Currency currency = null;
                     for (Map.Entry<Sku, Long> entry : request.quantities().entrySet()) {
                         ProductOffer product = products.get(entry.getKey());
@@ -114,13 +123,13 @@ public final class Checkout {
                         if (currency == null) {
                             currency = product.price().currency();
                         }
-                        items.add(new OrderEngine.Item(entry.getKey(), product.id(), product.name(), null,
+                        items.add(new OrderPlacement.Item(entry.getKey(), product.id(), product.name(), null,
                                 product.taxClass(), entry.getValue()));
                     }
-                    return new OrderEngine.Draft(request.customerId(), request.email(), Optional.empty(), currency,
+                    return new OrderPlacement.Draft(request.customerId(), request.email(), Optional.empty(), currency,
                             items, request.promotionCodes(), Optional.empty(), products);
                 });
-        return engine.published(order);
+        return support.published(order);
     }
 
     /**
@@ -144,7 +153,7 @@ public final class Checkout {
         Validate.notNull(id, "orderId");
         Validate.notNull(method, "paymentMethod");
         Validate.notBlank(idempotencyKey, "idempotencyKey", 200);
-        return engine.published(engine.pay(id, payer, method, idempotencyKey));
+        return support.published(settlement.pay(id, payer, method, idempotencyKey));
     }
 
     /**
@@ -156,7 +165,7 @@ public final class Checkout {
      * @throws IllegalStateException if no payment gateway is configured
      */
     public int expireUnpaid() {
-        return engine.published(engine.expireUnpaid());
+        return support.published(expiry.expireUnpaid());
     }
 
     /**
@@ -172,6 +181,6 @@ public final class Checkout {
      * @throws IllegalStateException if no payment gateway is configured
      */
     public int recover() {
-        return engine.published(engine.recover());
+        return support.published(recovery.recover());
     }
 }

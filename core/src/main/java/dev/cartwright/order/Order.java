@@ -75,6 +75,10 @@ public record Order(
         Instant placedAt,
         Instant expiresAt) {
 
+    /** Where the history of every order starts: {@code from} of its first entry. */
+    static final String NEW = "NEW";
+    private static final String FULFILLMENT = "fulfillment:";
+
     /**
      * Validates, including the totals invariant.
      *
@@ -157,9 +161,9 @@ public record Order(
         }
     }
 
-    /** @return the customer as the actor names them in history, or {@code "guest"} */
-    public String placedBy() {
-        return customerId.map(customer -> "customer:" + customer).orElse("guest");
+    /** @return who placed it: its customer, or a guest */
+    public Actor placedBy() {
+        return customerId.<Actor>map(Actor.Customer::new).orElse(Actor.guest());
     }
 
     /**
@@ -228,7 +232,7 @@ public record Order(
      * @return the moved order
      * @throws CommerceException {@code INVALID_TRANSITION} if the move is not allowed
      */
-    public Order moveTo(OrderStatus target, Instant at, String actor) {
+    public Order moveTo(OrderStatus target, Instant at, Actor actor) {
         Validate.notNull(target, "status");
         if (!status.canMoveTo(target)) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + status
@@ -246,7 +250,7 @@ public record Order(
      * @param actor who
      * @return the changed order, or this one if the state is unchanged
      */
-    public Order withPaymentStatus(OrderPaymentStatus newStatus, Instant at, String actor) {
+    public Order withPaymentStatus(OrderPaymentStatus newStatus, Instant at, Actor actor) {
         Validate.notNull(newStatus, "paymentStatus");
         if (newStatus == paymentStatus) {
             return this;
@@ -264,7 +268,7 @@ public record Order(
      * @return the changed order
      * @throws CommerceException {@code INVALID_TRANSITION} unless pending payment with a declined or failed one
      */
-    public Order withNewPayment(PaymentId newPayment, Instant at, String actor) {
+    public Order withNewPayment(PaymentId newPayment, Instant at, Actor actor) {
         Validate.notNull(newPayment, "paymentId");
         if (status != OrderStatus.PENDING_PAYMENT
                 || (paymentStatus != OrderPaymentStatus.DECLINED && paymentStatus != OrderPaymentStatus.FAILED)) {
@@ -284,7 +288,7 @@ public record Order(
      * @throws CommerceException {@code INVALID_TRANSITION} unless {@link OrderStatus#CONFIRMED};
      *     {@code VALIDATION} (field {@code quantities}) for a SKU not in the order or more units than are left
      */
-    public Order ship(Shipment shipment, String actor) {
+    public Order ship(Shipment shipment, Actor actor) {
         Validate.notNull(shipment, "shipment");
         if (status != OrderStatus.CONFIRMED) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + status
@@ -307,7 +311,7 @@ public record Order(
                 == shippedQuantity(line.sku()) + shipment.quantities().getOrDefault(line.sku(), 0L));
         FulfillmentStatus newStatus = complete ? FulfillmentStatus.FULFILLED : FulfillmentStatus.PARTIALLY_FULFILLED;
         return next(status, paymentStatus, newStatus, payment, newShipments,
-                transition("fulfillment:" + fulfillmentStatus, "fulfillment:" + newStatus, shipment.shippedAt(),
+                transition(FULFILLMENT + fulfillmentStatus, FULFILLMENT + newStatus, shipment.shippedAt(),
                         actor));
     }
 
@@ -319,7 +323,7 @@ public record Order(
      * @return the {@link OrderStatus#COMPLETED} order
      * @throws CommerceException {@code INVALID_TRANSITION} unless confirmed and fully shipped
      */
-    public Order deliver(Instant at, String actor) {
+    public Order deliver(Instant at, Actor actor) {
         if (fulfillmentStatus != FulfillmentStatus.FULFILLED) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is " + fulfillmentStatus
                     + " and cannot be delivered");
@@ -329,7 +333,8 @@ public record Order(
                     + " and cannot be completed");
         }
         List<OrderTransition> entries = transition(status.name(), OrderStatus.COMPLETED.name(), at, actor);
-        entries.add(new OrderTransition("fulfillment:" + fulfillmentStatus, "fulfillment:DELIVERED", at, actor));
+        entries.add(new OrderTransition(FULFILLMENT + fulfillmentStatus, FULFILLMENT + FulfillmentStatus.DELIVERED,
+                at, Validate.notNull(actor, "actor").toString()));
         return next(OrderStatus.COMPLETED, paymentStatus, FulfillmentStatus.DELIVERED, payment, shipments, entries);
     }
 
@@ -355,9 +360,58 @@ public record Order(
                 shipments, history, version + 1, placedAt, expiresAt);
     }
 
-    private List<OrderTransition> transition(String from, String to, Instant at, String actor) {
+    /**
+     * The events for the changes made since {@code earlier}, for an outbox to publish in the same transaction
+     * that stores this order: {@link OrderPlaced} when it was confirmed by its payment (or placed confirmed, being
+     * free), {@link OrderCancelled} when it was cancelled, {@link OrderFulfilled} for each shipment. Refunds are
+     * recorded on the payment, not here, so {@link OrderRefunded} is not among them.
+     *
+     * @param earlier this order as it was read, before the changes
+     * @return the events, oldest first; empty if none
+     * @throws CommerceException {@code VALIDATION} if {@code earlier} is another order or a later version
+     */
+    public List<OrderEvent> eventsSince(Order earlier) {
+        Validate.notNull(earlier, "earlier");
+        if (!earlier.id.equals(id) || earlier.history.size() > history.size()
+                || earlier.shipments.size() > shipments.size()) {
+            throw CommerceException.invalid("earlier", "is not an earlier version of order " + id);
+        }
+        return eventsAfter(earlier.history.size(), earlier.shipments.size());
+    }
+
+    /** @return the events of every change in its history, for an order stored for the first time */
+    List<OrderEvent> eventsOfPlacement() {
+        return eventsAfter(0, 0);
+    }
+
+    private List<OrderEvent> eventsAfter(int historyIndex, int shipmentIndex) {
+        List<OrderEvent> events = new ArrayList<>();
+        int shipment = shipmentIndex;
+        for (OrderTransition entry : history.subList(historyIndex, history.size())) {
+            // Confirmed by its payment, or placed confirmed; not put back after a refused cancellation.
+            if (entry.to().equals(OrderStatus.CONFIRMED.name()) && (entry.from().equals(NEW)
+                    || entry.from().equals(OrderStatus.PENDING_PAYMENT.name()))) {
+                events.add(new OrderPlaced(id, customerId, totals.grandTotal(), entry.at()));
+            } else if (entry.to().equals(OrderStatus.CANCELLED.name())) {
+                events.add(new OrderCancelled(id, Actor.parse(entry.actor()).who(), entry.at()));
+            } else if (shipped(entry) && shipment < shipments.size()) {
+                events.add(new OrderFulfilled(id, shipments.get(shipment++),
+                        FulfillmentStatus.valueOf(entry.to().substring(FULFILLMENT.length())), entry.at()));
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    /** @return whether the entry records a shipment ({@link #ship}), as opposed to a delivery */
+    private static boolean shipped(OrderTransition entry) {
+        return entry.to().equals(FULFILLMENT + FulfillmentStatus.PARTIALLY_FULFILLED)
+                || entry.to().equals(FULFILLMENT + FulfillmentStatus.FULFILLED);
+    }
+
+    private List<OrderTransition> transition(String from, String to, Instant at, Actor actor) {
         List<OrderTransition> entries = new ArrayList<>(history);
-        entries.add(new OrderTransition(from, to, Validate.notNull(at, "at"), actor));
+        entries.add(new OrderTransition(from, to, Validate.notNull(at, "at"), Validate.notNull(actor, "actor")
+                .toString()));
         return entries;
     }
 

@@ -35,8 +35,15 @@ public record OrderServices(Checkout checkout, Orders orders, BackOffice backOff
     public static OrderServices create(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway,
             Clock clock, IdGenerator ids, PriceCalculator calculator, TaxPolicy taxPolicy,
             ShippingOptions shippingOptions, CheckoutSettings settings, Runnable afterCommit) {
-        OrderEngine engine = new OrderEngine(transactions, gateway, clock, ids, calculator, taxPolicy,
-                shippingOptions, settings, afterCommit);
-        return new OrderServices(new Checkout(engine), new Orders(engine), new BackOffice(engine));
+        OrderSupport support = new OrderSupport(transactions, gateway, clock, ids, settings, afterCommit);
+        MoneyMovement movement = new MoneyMovement(support);
+        PaymentSettlement settlement = new PaymentSettlement(support, new LateAnswers(support, movement));
+        OrderPlacement placement = new OrderPlacement(support, settlement, calculator, taxPolicy, shippingOptions);
+        Cancellation cancellation = new Cancellation(support, movement);
+        Recovery recovery = new Recovery(support, settlement, cancellation);
+        UnpaidExpiry expiry = new UnpaidExpiry(support, recovery);
+        return new OrderServices(new Checkout(support, placement, settlement, expiry, recovery),
+                new Orders(support, cancellation),
+                new BackOffice(support, new CapturesAndRefunds(support, movement), cancellation));
     }
 }

@@ -16,10 +16,12 @@ public final class Orders {
     /** The most orders one page may hold. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    private final OrderEngine engine;
+    private final OrderSupport support;
+    private final Cancellation cancellation;
 
-    Orders(OrderEngine engine) {
-        this.engine = engine;
+    Orders(OrderSupport support, Cancellation cancellation) {
+        this.support = support;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -32,7 +34,7 @@ public final class Orders {
     public Order get(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return engine.inTransaction(repositories -> OrderEngine.visible(repositories, id, Optional.of(actor)));
+        return support.inTransaction(repositories -> OrderSupport.visible(repositories, id, Optional.of(actor)));
     }
 
     /**
@@ -49,7 +51,7 @@ public final class Orders {
         Validate.notNull(actor, "customerId");
         Validate.notNull(after, "after");
         Validate.between(limit, "limit", 1, MAX_PAGE_SIZE);
-        return engine.inTransaction(repositories -> repositories.orders().findByCustomer(actor, after, limit));
+        return support.inTransaction(repositories -> repositories.orders().findByCustomer(actor, after, limit));
     }
 
     /**
@@ -64,8 +66,8 @@ public final class Orders {
     public List<Payment> payments(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return engine.inTransaction(repositories -> {
-            OrderEngine.visible(repositories, id, Optional.of(actor));
+        return support.inTransaction(repositories -> {
+            OrderSupport.visible(repositories, id, Optional.of(actor));
             return repositories.payments().findByReference(id.toString());
         });
     }
@@ -88,6 +90,6 @@ public final class Orders {
     public Order cancel(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return engine.published(engine.cancel(id, "customer:" + actor, Optional.of(actor)));
+        return support.published(cancellation.cancel(id, new Actor.Customer(actor), Optional.of(actor)));
     }
 }

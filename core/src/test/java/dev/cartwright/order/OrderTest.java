@@ -25,6 +25,7 @@ class OrderTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Actor STAFF = new Actor.Staff("x");
     private static final Sku A = Sku.of("A");
 
     private static Money eur(String amount) {
@@ -102,15 +103,15 @@ class OrderTest {
                 assertThat(from.canMoveTo(to)).isEqualTo(OrderStatus.allowedTransitions().get(from).contains(to));
             }
         }
-        assertThatThrownBy(() -> order.moveTo(OrderStatus.COMPLETED, NOW, "x"))
+        assertThatThrownBy(() -> order.moveTo(OrderStatus.COMPLETED, NOW, STAFF))
                 .isInstanceOfSatisfying(CommerceException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));
-        Order cancelled = order.moveTo(OrderStatus.CANCELLED, NOW, "staff:x");
+        Order cancelled = order.moveTo(OrderStatus.CANCELLED, NOW, STAFF);
         assertThat(cancelled.version()).isEqualTo(2);
         assertThat(cancelled.history()).hasSize(2);
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(order.history()).hasSize(1);
-        assertThatThrownBy(() -> cancelled.moveTo(OrderStatus.CONFIRMED, NOW, "x"))
+        assertThatThrownBy(() -> cancelled.moveTo(OrderStatus.CONFIRMED, NOW, STAFF))
                 .isInstanceOf(CommerceException.class);
         assertThatThrownBy(() -> OrderStatus.allowedTransitions().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
@@ -118,15 +119,15 @@ class OrderTest {
 
     @Test
     void shippingCountsUnitsAndRefusesMoreThanOrdered() {
-        Order confirmed = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, "system");
-        Order partly = confirmed.ship(new Shipment(Map.of(A, 1L), "DHL", "T1", NOW), "staff:x");
+        Order confirmed = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, Actor.system());
+        Order partly = confirmed.ship(new Shipment(Map.of(A, 1L), "DHL", "T1", NOW), STAFF);
         assertThat(partly.fulfillmentStatus()).isEqualTo(FulfillmentStatus.PARTIALLY_FULFILLED);
-        assertThatThrownBy(() -> partly.ship(new Shipment(Map.of(A, 2L), "DHL", "T2", NOW), "staff:x"))
+        assertThatThrownBy(() -> partly.ship(new Shipment(Map.of(A, 2L), "DHL", "T2", NOW), STAFF))
                 .isInstanceOfSatisfying(CommerceException.class,
                         e -> assertThat(e.field()).contains("quantities"));
-        Order full = partly.ship(new Shipment(Map.of(A, 1L), "DHL", "T2", NOW), "staff:x");
+        Order full = partly.ship(new Shipment(Map.of(A, 1L), "DHL", "T2", NOW), STAFF);
         assertThat(full.fulfillmentStatus()).isEqualTo(FulfillmentStatus.FULFILLED);
-        Order delivered = full.deliver(NOW, "staff:x");
+        Order delivered = full.deliver(NOW, STAFF);
         assertThat(delivered.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(delivered.fulfillmentStatus()).isEqualTo(FulfillmentStatus.DELIVERED);
         assertThat(delivered.version()).isEqualTo(full.version() + 1);
@@ -268,15 +269,15 @@ class OrderTest {
 
         assertThat(order.isExpiredAt(end.minusNanos(1))).isFalse();
         assertThat(order.isExpiredAt(end)).isTrue();
-        assertThat(order.moveTo(OrderStatus.CONFIRMED, NOW, "system").isExpiredAt(end.plusSeconds(60))).isFalse();
+        assertThat(order.moveTo(OrderStatus.CONFIRMED, NOW, Actor.system()).isExpiredAt(end.plusSeconds(60))).isFalse();
     }
 
     @Test
     void anUnchangedPaymentStatusLeavesTheOrderAsItIs() {
         Order order = order(totals("27.25"));
 
-        assertThat(order.withPaymentStatus(OrderPaymentStatus.PENDING, NOW, "system")).isSameAs(order);
-        Order declined = order.withPaymentStatus(OrderPaymentStatus.DECLINED, NOW, "system");
+        assertThat(order.withPaymentStatus(OrderPaymentStatus.PENDING, NOW, Actor.system())).isSameAs(order);
+        Order declined = order.withPaymentStatus(OrderPaymentStatus.DECLINED, NOW, Actor.system());
         assertThat(declined.version()).isEqualTo(2);
         assertThat(declined.history().get(1).to()).isEqualTo("payment:DECLINED");
     }
@@ -286,36 +287,36 @@ class OrderTest {
         Order order = order(totals("27.25"));
         PaymentId next = new PaymentId(UUID.randomUUID());
 
-        assertThatThrownBy(() -> order.withNewPayment(next, NOW, "guest"))
+        assertThatThrownBy(() -> order.withNewPayment(next, NOW, Actor.guest()))
                 .isInstanceOfSatisfying(CommerceException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));
         for (OrderPaymentStatus failed : List.of(OrderPaymentStatus.DECLINED, OrderPaymentStatus.FAILED)) {
-            Order again = order.withPaymentStatus(failed, NOW, "system").withNewPayment(next, NOW, "guest");
+            Order again = order.withPaymentStatus(failed, NOW, Actor.system()).withNewPayment(next, NOW, Actor.guest());
             assertThat(again.paymentStatus()).isEqualTo(OrderPaymentStatus.PENDING);
             assertThat(again.isPaidBy(next)).isTrue();
         }
-        Order confirmedDeclined = order.withPaymentStatus(OrderPaymentStatus.DECLINED, NOW, "system")
-                .moveTo(OrderStatus.CONFIRMED, NOW, "system");
-        assertThatThrownBy(() -> confirmedDeclined.withNewPayment(next, NOW, "guest"))
+        Order confirmedDeclined = order.withPaymentStatus(OrderPaymentStatus.DECLINED, NOW, Actor.system())
+                .moveTo(OrderStatus.CONFIRMED, NOW, Actor.system());
+        assertThatThrownBy(() -> confirmedDeclined.withNewPayment(next, NOW, Actor.guest()))
                 .isInstanceOfSatisfying(CommerceException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION));
     }
 
     @Test
     void aShipmentOfASkuTheOrderDoesNotHoldIsRefused() {
-        Order confirmed = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, "system");
+        Order confirmed = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, Actor.system());
 
-        assertInvalid(() -> confirmed.ship(new Shipment(Map.of(Sku.of("B"), 1L), "DHL", "T1", NOW), "staff:x"),
+        assertInvalid(() -> confirmed.ship(new Shipment(Map.of(Sku.of("B"), 1L), "DHL", "T1", NOW), STAFF),
                 "quantities");
     }
 
     @Test
     void aShippedOrderThatIsBeingCancelledIsNotDelivered() {
-        Order shipped = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, "system")
-                .ship(new Shipment(Map.of(A, 2L), "DHL", "T1", NOW), "staff:x");
-        Order cancelling = shipped.moveTo(OrderStatus.CANCELLING, NOW, "staff:x");
+        Order shipped = order(totals("27.25")).moveTo(OrderStatus.CONFIRMED, NOW, Actor.system())
+                .ship(new Shipment(Map.of(A, 2L), "DHL", "T1", NOW), STAFF);
+        Order cancelling = shipped.moveTo(OrderStatus.CANCELLING, NOW, STAFF);
 
-        assertThatThrownBy(() -> cancelling.deliver(NOW, "staff:x")).isInstanceOfSatisfying(CommerceException.class,
+        assertThatThrownBy(() -> cancelling.deliver(NOW, STAFF)).isInstanceOfSatisfying(CommerceException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TRANSITION);
                     assertThat(e.getMessage()).contains("cannot be completed");
@@ -363,5 +364,64 @@ class OrderTest {
                 .orderPaymentTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(CheckoutSettings.defaults().withOrderPaymentTimeout(CheckoutSettings.MAX_PAYMENT_TIMEOUT)
                 .orderPaymentTimeout()).isEqualTo(java.time.Duration.ofDays(14));
+    }
+
+    @Test
+    void eventsSinceTellListenersOfConfirmationCancellationAndEachShipmentOnly() {
+        Order placed = order(totals("27.25"));
+        Order confirmed = placed.withPaymentStatus(OrderPaymentStatus.AUTHORIZED, NOW, Actor.system())
+                .moveTo(OrderStatus.CONFIRMED, NOW, Actor.system());
+        Order putBack = confirmed.moveTo(OrderStatus.CANCELLING, NOW, STAFF)
+                .moveTo(OrderStatus.CONFIRMED, NOW, STAFF);
+        Shipment shipment = new Shipment(Map.of(A, 2L), "DHL", "T1", NOW.plusSeconds(1));
+        Order shipped = putBack.ship(shipment, STAFF);
+
+        assertThat(placed.eventsOfPlacement()).isEmpty();
+        assertThat(confirmed.eventsSince(placed))
+                .containsExactly(new OrderPlaced(placed.id(), Optional.empty(), eur("27.25"), NOW));
+        assertThat(putBack.eventsSince(confirmed)).isEmpty();
+        assertThat(shipped.eventsSince(putBack)).containsExactly(
+                new OrderFulfilled(placed.id(), shipment, FulfillmentStatus.FULFILLED, NOW.plusSeconds(1)));
+        assertThat(shipped.deliver(NOW, STAFF).eventsSince(shipped)).isEmpty();
+        assertThatThrownBy(() -> placed.eventsSince(confirmed)).isInstanceOf(CommerceException.class);
+    }
+
+    @Test
+    void aCancellationTellsWhoCancelledWithoutTheSystemsReason() {
+        Order placed = order(totals("27.25"));
+        Actor outOfStock = Actor.System.because("out-of-stock:A");
+
+        Order cancelled = placed.moveTo(OrderStatus.CANCELLED, NOW, outOfStock);
+
+        assertThat(cancelled.history()).last().extracting(OrderTransition::actor).isEqualTo("system:out-of-stock:A");
+        assertThat(cancelled.eventsSince(placed)).containsExactly(new OrderCancelled(placed.id(), "system", NOW));
+    }
+
+    @Test
+    void actorsReadBackFromTheTextTheHistoryStores() {
+        CustomerId customer = new CustomerId(UUID.randomUUID());
+        List<Actor> actors = List.of(new Actor.Customer(customer), Actor.guest(), new Actor.Staff("alice"),
+                Actor.system(), Actor.System.because("out-of-stock:A"));
+
+        assertThat(actors).extracting(Actor::toString).containsExactly("customer:" + customer, "guest",
+                "staff:alice", "system", "system:out-of-stock:A");
+        assertThat(actors).allSatisfy(actor -> assertThat(Actor.parse(actor.toString())).isEqualTo(actor));
+        assertInvalid(() -> Actor.parse("robot"), "actor");
+        assertInvalid(() -> new Actor.Staff(" "), "staff");
+    }
+
+    @Test
+    void gatewayKeysKeepTheTextsStoredWithPayments() {
+        OrderId order = new OrderId(new UUID(0, 1));
+        PaymentId payment = new PaymentId(new UUID(0, 2));
+        String o = order.toString();
+        String p = payment.toString();
+
+        assertThat(GatewayKeys.firstPayment(order)).isEqualTo("order:" + o + ":payment:1");
+        assertThat(GatewayKeys.retry(order, "k1")).isEqualTo("order:" + o + ":retry:k1");
+        assertThat(GatewayKeys.cancel(payment)).isEqualTo("op:" + p + ":cancel");
+        assertThat(GatewayKeys.giveBack(payment)).isEqualTo("op:" + p + ":give-back");
+        assertThat(GatewayKeys.capture(payment, "k2")).isEqualTo("op:" + p + ":capture:k2");
+        assertThat(GatewayKeys.refund(payment, "k3")).isEqualTo("op:" + p + ":refund:k3");
     }
 }

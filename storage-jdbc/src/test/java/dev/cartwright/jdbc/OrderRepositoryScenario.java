@@ -12,6 +12,7 @@ import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.money.Money;
 import dev.cartwright.order.Address;
 import dev.cartwright.order.FulfillmentStatus;
+import dev.cartwright.order.Actor;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderCursor;
 import dev.cartwright.order.OrderId;
@@ -140,8 +141,8 @@ abstract class OrderRepositoryScenario {
         Order older = order(new OrderId(UUID.randomUUID()), Optional.empty(), START, "older", 1);
         Order newer = order(new OrderId(UUID.randomUUID()), Optional.empty(), START.plusSeconds(1), "newer", 1);
         Order paid = order(new OrderId(UUID.randomUUID()), Optional.empty(), START, "paid", 1)
-                .withPaymentStatus(OrderPaymentStatus.AUTHORIZED, START, "system")
-                .moveTo(OrderStatus.CONFIRMED, START, "system");
+                .withPaymentStatus(OrderPaymentStatus.AUTHORIZED, START, Actor.system())
+                .moveTo(OrderStatus.CONFIRMED, START, Actor.system());
         inTransaction(repositories -> {
             repositories.orders().insert(newer);
             repositories.orders().insert(paid);
@@ -175,7 +176,7 @@ abstract class OrderRepositoryScenario {
         assertThat(taken.code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(taken.field()).contains("idempotencyKey");
 
-        Order moved = order.moveTo(OrderStatus.CANCELLED, START.plusSeconds(5), "system");
+        Order moved = order.moveTo(OrderStatus.CANCELLED, START.plusSeconds(5), Actor.system());
         CommerceException stale = catchThrowableOfType(CommerceException.class, () -> inTransaction(repositories -> {
             repositories.orders().update(moved, order.version() + 7);
             return null;
@@ -183,7 +184,7 @@ abstract class OrderRepositoryScenario {
         assertThat(stale.code()).isEqualTo(ErrorCode.CONFLICT);
         CommerceException missing = catchThrowableOfType(CommerceException.class, () -> inTransaction(repositories -> {
             repositories.orders().update(order(new OrderId(UUID.randomUUID()), Optional.empty(), START, "x", 1)
-                    .moveTo(OrderStatus.CANCELLED, START, "system"), 1);
+                    .moveTo(OrderStatus.CANCELLED, START, Actor.system()), 1);
             return null;
         }));
         assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
@@ -198,12 +199,12 @@ abstract class OrderRepositoryScenario {
 
     private Order shipAndMove(Order order) {
         Instant at = order.placedAt().plusSeconds(10);
-        Order confirmed = order.withPaymentStatus(OrderPaymentStatus.AUTHORIZED, at, "system")
-                .moveTo(OrderStatus.CONFIRMED, at, "system");
+        Order confirmed = order.withPaymentStatus(OrderPaymentStatus.AUTHORIZED, at, Actor.system())
+                .moveTo(OrderStatus.CONFIRMED, at, Actor.system());
         Order shipped = confirmed.ship(new Shipment(Map.of(order.lines().get(0).sku(), 1L, order.lines().get(1).sku(), 2L),
-                "DHL", "T1", at.plusSeconds(1)), "staff:carl");
+                "DHL", "T1", at.plusSeconds(1)), new Actor.Staff("carl"));
         return shipped.ship(new Shipment(Map.of(order.lines().get(2).sku(), 3L), "UPS", "T2", at.plusSeconds(2)),
-                "staff:carl");
+                new Actor.Staff("carl"));
     }
 
     /** An unpaid order of {@code lineCount} lines, line i being i+1 units of SKU Si at i+1 euros. */

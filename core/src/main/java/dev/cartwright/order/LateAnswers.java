@@ -1,0 +1,110 @@
+package dev.cartwright.order;
+
+import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.InsufficientStockException;
+import dev.cartwright.payment.GatewayResult;
+import dev.cartwright.payment.Payment;
+import dev.cartwright.payment.PaymentId;
+import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.Payments;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gateway answer that arrives when its order has moved on: an approval whose stock could no longer be sold
+ * cancels the order, and an approval of a cancelled order (expired, or cancelled for lack of stock) is given
+ * back, so that a cancelled order never keeps money. Thread-safe.
+ */
+final class LateAnswers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LateAnswers.class);
+
+    private final OrderSupport support;
+    private final MoneyMovement movement;
+    private final CheckoutSettings settings;
+
+    LateAnswers(OrderSupport support, MoneyMovement movement) {
+        this.support = Validate.notNull(support, "support");
+        this.movement = Validate.notNull(movement, "movement");
+        this.settings = support.settings();
+    }
+
+    /**
+     * Runs a recording of the gateway's answer and sees that a cancelled order keeps no money: when the approved
+     * order's stock could no longer be sold (its hold lapsed and the units went to another buyer), the order is
+     * cancelled instead; when the order was cancelled before the approval arrived (expiry, or just now for lack of
+     * stock), the approved money is given back.
+     */
+    Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+            Supplier<Order> recording) {
+        Order recorded;
+        try {
+            recorded = recording.get();
+        } catch (InsufficientStockException e) {
+            recorded = cancelForLackOfStock(id, paymentId, result, e);
+        }
+        if (recorded.status() != OrderStatus.CANCELLED || !recorded.isPaidBy(paymentId)) {
+            return recorded;
+        }
+        Payment payment = support.inTransaction(repositories -> OrderSupport.loadPayment(repositories, paymentId));
+        // A payment failed by the expiry sweep may still have been approved: the gateway's answer decides.
+        String key = GatewayKeys.giveBack(payment.id());
+        Optional<MoneyMovement.Kind> back = holdsMoney(payment) ? MoneyMovement.givingBack(payment, key)
+                : result.filter(GatewayResult.Approved.class::isInstance).map(GatewayResult.Approved.class::cast)
+                        .map(approved -> MoneyMovement.givingBack(approved, settings.captureOnCheckout(), key));
+        return back.isPresent() ? giveBack(recorded, payment, back.get()) : recorded;
+    }
+
+    private static boolean holdsMoney(Payment payment) {
+        return payment.status() == PaymentStatus.AUTHORIZED || payment.refundable().isPositive();
+    }
+
+    /** The payment was approved but a lapsed hold's units are gone: the order is cancelled, its holds released. */
+    private Order cancelForLackOfStock(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+            InsufficientStockException shortage) {
+        return support.inTransaction(repositories -> {
+            Order order = OrderSupport.load(repositories, id);
+            if (order.status() != OrderStatus.PENDING_PAYMENT) {
+                return order;
+            }
+            Instant now = support.now();
+            Payment stored = OrderSupport.loadPayment(repositories, paymentId);
+            Payment payment = stored;
+            if (stored.status() == PaymentStatus.PENDING && result.isPresent()
+                    && result.get() instanceof GatewayResult.Approved approved) {
+                payment = Payments.store(repositories, stored,
+                        stored.recordApproval(approved, settings.captureOnCheckout(), now));
+            }
+            LOG.warn("order {} was paid after its hold of {} lapsed and the stock went to another order;"
+                    + " cancelling it and giving the payment back", id, shortage.sku());
+            Order next = UnpaidExpiry.releaseHolds(repositories, order, now)
+                    .withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, Actor.system());
+            next = next.moveTo(OrderStatus.CANCELLED, now, Actor.System.because("out-of-stock:" + shortage.sku()));
+            return OrderChanges.store(repositories, order, next);
+        });
+    }
+
+    /**
+     * Gives the money of a cancelled order back at the gateway (a void of an authorization, a refund of a
+     * capture) and records it. If the gateway does not answer, the order stays cancelled with its payment as it
+     * was, and the failure is logged for staff: the money is never kept silently.
+     */
+    private Order giveBack(Order order, Payment payment, MoneyMovement.Kind back) {
+        try {
+            movement.send(back);
+        } catch (CommerceException e) {
+            LOG.error("payment {} was approved after its order {} was cancelled and could not be given back; "
+                    + "release it by hand", payment.id(), payment.reference(), e);
+            return order;
+        }
+        return support.inTransaction(repositories -> {
+            Instant now = support.now();
+            Payment next = MoneyMovement.record(repositories, order.id(), payment.id(), back, now);
+            return OrderSupport.updatePaymentStatus(repositories, order.id(), next, Actor.system(), now);
+        });
+    }
+}

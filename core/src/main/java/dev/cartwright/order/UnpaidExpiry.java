@@ -1,0 +1,93 @@
+package dev.cartwright.order;
+
+import dev.cartwright.catalog.Sku;
+import dev.cartwright.error.Validate;
+import dev.cartwright.payment.PaymentGatewayException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cancelling orders left unpaid: the sweep that expires them once their payment window is over (asking the
+ * gateway first about a payment whose outcome is unknown), and what cancelling an unpaid order gives back: its
+ * promotions' uses and its stock holds. Thread-safe.
+ */
+final class UnpaidExpiry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnpaidExpiry.class);
+
+    private final OrderSupport support;
+    private final Recovery recovery;
+
+    UnpaidExpiry(OrderSupport support, Recovery recovery) {
+        this.support = Validate.notNull(support, "support");
+        this.recovery = Validate.notNull(recovery, "recovery");
+    }
+
+    /** @return how many orders were cancelled */
+    int expireUnpaid() {
+        int cancelled = 0;
+        List<Order> expired = support.inTransaction(
+                repositories -> repositories.orders().findExpiredUnpaid(support.now(), Recovery.SWEEP_BATCH));
+        for (Order order : expired) {
+            try {
+                if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
+                    Order recovered = recovery.recoverOne(order, true);
+                    if (recovered.status() != OrderStatus.PENDING_PAYMENT) {
+                        continue;
+                    }
+                }
+                if (cancelUnpaid(order.id())) {
+                    cancelled++;
+                }
+            } catch (PaymentGatewayException e) {
+                LOG.warn("could not expire order {}: the gateway did not answer; will retry", order.id(), e);
+            }
+        }
+        return cancelled;
+    }
+
+    private boolean cancelUnpaid(OrderId id) {
+        return support.inTransaction(repositories -> {
+            Order order = OrderSupport.load(repositories, id);
+            if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() == OrderPaymentStatus.PENDING) {
+                return false;
+            }
+            cancelHeld(repositories, order, Actor.system(), support.now());
+            return true;
+        });
+    }
+
+    /**
+     * Cancels an unpaid order in the caller's transaction, giving back what placing it took.
+     *
+     * @return the cancelled order, stored with {@link OrderCancelled}
+     */
+    static Order cancelHeld(CheckoutRepositories repositories, Order order, Actor actor, Instant now) {
+        return OrderChanges.store(repositories, order,
+                releaseHolds(repositories, order, now).moveTo(OrderStatus.CANCELLED, now, actor));
+    }
+
+    /**
+     * Gives back what placing an unpaid order took: its promotions' uses, then its stock, whether sold to it when
+     * it was placed or (for an order placed by an earlier version) held in reservations.
+     *
+     * @return the order with the units sold to it counted as returned
+     */
+    static Order releaseHolds(CheckoutRepositories repositories, Order order, Instant now) {
+        repositories.promotions().releaseAll(order.id().toString());
+        Map<Sku, Long> sold = new TreeMap<>();
+        for (OrderLine line : OrderSupport.inSkuOrder(order.lines())) {
+            if (line.reservation().isPresent()) {
+                repositories.stock().tryRelease(line.reservationId());
+            } else if (line.returnable() > 0) {
+                sold.merge(line.sku(), line.returnable(), Long::sum);
+            }
+        }
+        Cancellation.returnSold(repositories, order.id(), sold, now);
+        return sold.isEmpty() ? order : order.withReturned(sold);
+    }
+}
