@@ -167,6 +167,6 @@ public final class BackOffice {
      */
     public Order get(OrderId id) {
         Validate.notNull(id, "orderId");
-        return support.inTransaction(repositories -> OrderSupport.load(repositories, id));
+        return support.read(repositories -> OrderSupport.load(repositories, id));
     }
 }

@@ -50,7 +50,7 @@ final class LateAnswers {
         if (recorded.status() != OrderStatus.CANCELLED || !recorded.isPaidBy(paymentId)) {
             return recorded;
         }
-        Payment payment = support.inTransaction(repositories -> OrderSupport.loadPayment(repositories, paymentId));
+        Payment payment = support.read(repositories -> OrderSupport.loadPayment(repositories, paymentId));
         // A payment failed by the expiry sweep may still have been approved: the gateway's answer decides.
         String key = GatewayKeys.giveBack(payment.id());
         Optional<MoneyMovement.Kind> back = holdsMoney(payment) ? MoneyMovement.givingBack(payment, key)

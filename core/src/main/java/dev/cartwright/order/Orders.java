@@ -34,7 +34,7 @@ public final class Orders {
     public Order get(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return support.inTransaction(repositories -> OrderSupport.visible(repositories, id, Optional.of(actor)));
+        return support.read(repositories -> OrderSupport.visible(repositories, id, Optional.of(actor)));
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Orders {
         Validate.notNull(actor, "customerId");
         Validate.notNull(after, "after");
         Validate.between(limit, "limit", 1, MAX_PAGE_SIZE);
-        return support.inTransaction(repositories -> repositories.orders().findByCustomer(actor, after, limit));
+        return support.read(repositories -> repositories.orders().findByCustomer(actor, after, limit));
     }
 
     /**
@@ -66,7 +66,7 @@ public final class Orders {
     public List<Payment> payments(CustomerId actor, OrderId id) {
         Validate.notNull(actor, "customerId");
         Validate.notNull(id, "orderId");
-        return support.inTransaction(repositories -> {
+        return support.read(repositories -> {
             OrderSupport.visible(repositories, id, Optional.of(actor));
             return repositories.payments().findByReference(id.toString());
         });

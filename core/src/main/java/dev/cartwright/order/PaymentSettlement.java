@@ -72,7 +72,7 @@ final class PaymentSettlement {
             });
         } catch (CommerceException e) {
             // As for placing: a retry that lost the race to its original answers from the original's payment.
-            order = support.inTransaction(repositories -> repositories.payments()
+            order = support.read(repositories -> repositories.payments()
                     .findByIdempotencyKey(paymentKey)
                     .map(found -> new OrderPlacement.Placed(OrderSupport.visibleTo(repositories, id, payer),
                             Optional.empty())))

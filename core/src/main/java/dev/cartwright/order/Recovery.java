@@ -35,7 +35,7 @@ final class Recovery {
     /** @return how many orders learned their payment's outcome or finished cancelling */
     int recover() {
         int settled = 0;
-        List<Order> pending = support.inTransaction(
+        List<Order> pending = support.read(
                 repositories -> repositories.orders().findPaymentPending(SWEEP_BATCH));
         for (Order order : pending) {
             try {
@@ -46,7 +46,7 @@ final class Recovery {
                 LOG.warn("could not recover order {}: the gateway did not answer; will retry", order.id(), e);
             }
         }
-        List<Order> cancelling = support.inTransaction(
+        List<Order> cancelling = support.read(
                 repositories -> repositories.orders().findCancelling(SWEEP_BATCH));
         for (Order order : cancelling) {
             try {
@@ -64,7 +64,7 @@ final class Recovery {
 
     /** Asks the gateway what became of the order's pending payment; if it never saw it, optionally fails it. */
     Order recoverOne(Order order, boolean failIfUnknown) {
-        Payment payment = support.inTransaction(
+        Payment payment = support.read(
                 repositories -> OrderSupport.loadPayment(repositories, order.paymentId()));
         if (payment.status() != PaymentStatus.PENDING) {
             return settlement.recordStored(order.id(), payment.id(), Optional.empty());

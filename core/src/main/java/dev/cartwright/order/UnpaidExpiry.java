@@ -30,7 +30,7 @@ final class UnpaidExpiry {
     /** @return how many orders were cancelled */
     int expireUnpaid() {
         int cancelled = 0;
-        List<Order> expired = support.inTransaction(
+        List<Order> expired = support.read(
                 repositories -> repositories.orders().findExpiredUnpaid(support.now(), Recovery.SWEEP_BATCH));
         for (Order order : expired) {
             try {
