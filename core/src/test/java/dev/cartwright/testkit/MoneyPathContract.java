@@ -429,6 +429,65 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(commerce.inventory().level(Sku.of("EIGHT")).sold()).isEqualTo(4);
     }
 
+    @Test
+    void anOrderWhoseAuthorizationIsHeldAtTheGatewayKeepsItsUnitPastItsPaymentWindowAndIsConfirmed()
+            throws Exception {
+        givenStockedProduct("ONE", "10.00", 1);
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "ONE", 1, VISA));
+        gate.awaitHeld();
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+
+        assertFails(() -> placeDirect(newCustomer(), "ONE", 1, VISA), ErrorCode.INSUFFICIENT_STOCK, "sku");
+        StockLevel allocated = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(allocated.sold()).as("allocated to the order at the gateway").isEqualTo(1);
+        assertThat(allocated.onHand()).isZero();
+        gate.open();
+        Order late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(gateway.voidCount() + gateway.refundCount()).isZero();
+        assertThat(commerce.inventory().level(Sku.of("ONE"))).isEqualTo(allocated);
+        assertThat(events).filteredOn(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
+                .extracting(OrderPlaced::orderId).containsExactly(late.id());
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).isEmpty();
+    }
+
+    @Test
+    void anUnpaidOrderTheSweepCancelledGivesItsUnitToTheNextBuyerAndItsLateApprovalIsVoided() throws Exception {
+        givenStockedProduct("ONE", "10.00", 1);
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "ONE", 1, VISA));
+        gate.awaitHeld();
+        clock.advance(PAYMENT_TIMEOUT);
+
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        StockLevel returned = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(returned.sold()).isZero();
+        assertThat(returned.onHand()).isEqualTo(1);
+        Order other = placeDirect(newCustomer(), "ONE", 1, VISA);
+        assertThat(other.status()).isEqualTo(OrderStatus.CONFIRMED);
+        gate.open();
+        Order late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
+        assertThat(paymentOf(late).status()).as("failed by the sweep, its approval voided")
+                .isEqualTo(PaymentStatus.FAILED);
+        assertThat(gateway.voidCount()).isEqualTo(1);
+        assertThat(gateway.refundCount()).isZero();
+        StockLevel level = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(level.sold()).as("the next buyer's unit only").isEqualTo(1);
+        assertThat(level.onHand()).isZero();
+        assertThat(events).filteredOn(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
+                .extracting(OrderPlaced::orderId).containsExactly(other.id());
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).map(OrderCancelled.class::cast)
+                .extracting(OrderCancelled::orderId).containsExactly(late.id());
+    }
+
     /**
      * One unit, held by an order staged as an earlier version stored it; its hold lapses and another buyer takes
      * the unit; then the gateway approves its payment and {@code recover()} records the approval.
