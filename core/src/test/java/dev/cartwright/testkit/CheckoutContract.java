@@ -272,6 +272,38 @@ public abstract class CheckoutContract extends OrderFixtures {
     }
 
     @Test
+    void aDeclinedOrderKeepsItsUnitsAllocatedUntilTheSweepExpiresItWhichGivesThemBackOnce() {
+        givenStockedProduct("A", "10.00", 2);
+        CustomerId customer = newCustomer();
+        Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
+        StockLevel allocated = commerce.inventory().level(Sku.of("A"));
+        assertThat(allocated.sold()).as("sold to the order while it waits for a payment").isEqualTo(2);
+        assertThat(allocated.onHand()).isZero();
+        assertThat(allocated.reserved()).isZero();
+
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+        assertFails(() -> placeDirect(newCustomer(), "A", 1, VISA), ErrorCode.INSUFFICIENT_STOCK, "sku");
+        assertThat(commerce.inventory().level(Sku.of("A"))).as("no hold lapsed before the sweep").isEqualTo(allocated);
+
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        StockLevel returned = commerce.inventory().level(Sku.of("A"));
+        assertThat(returned.sold()).isZero();
+        assertThat(returned.onHand()).isEqualTo(2);
+        Order expired = commerce.orders().get(customer, declined.id());
+        assertThat(expired.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(expired.lines()).extracting(OrderLine::returned).containsExactly(2L);
+        Order next = placeDirect(newCustomer(), "A", 2, VISA);
+        assertThat(next.status()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertThat(commerce.checkout().expireUnpaid()).isZero();
+
+        StockLevel level = commerce.inventory().level(Sku.of("A"));
+        assertThat(level.sold()).as("the next buyer's units stay sold").isEqualTo(2);
+        assertThat(level.onHand()).isZero();
+        assertThat(commerce.orders().get(customer, declined.id())).isEqualTo(expired);
+    }
+
+    @Test
     void aDeclinedOrderCancelledByItsCustomerReleasesItsStock() {
         givenStockedProduct("A", "10.00", 5);
         CustomerId customer = newCustomer();

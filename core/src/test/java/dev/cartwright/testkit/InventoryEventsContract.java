@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +76,21 @@ public abstract class InventoryEventsContract extends OrderFixtures {
         commerce.inventory().reserve(A, 7, HOLD);
         assertThat(received).containsExactly(low("A", 5, 5), low("A", 5, 5));
         assertThat(commerce.deliverEvents()).isZero();
+    }
+
+    @Test
+    @Disabled("fails on storage-jdbc: trySellAll's guarded sale counts a lapsed, unreclaimed reservation's units as"
+            + " held, so its availableBefore is short by them and StockLow fires early with a wrong figure;"
+            + " enable with the fix")
+    void aCheckoutCountsTheUnitsOfALapsedReservationAsAvailable() {
+        givenStockedProduct("A", "10.00", 8);
+        commerce.inventory().reserve(A, 2, HOLD);
+        clock.advance(HOLD);
+
+        placeDirect(newCustomer(), "A", 2, SimulatedPaymentGateway.VISA);
+
+        assertThat(commerce.inventory().level(A).available()).isEqualTo(6);
+        assertThat(stockEvents()).as("8 available before the sale, 6 after: no crossing").isEmpty();
     }
 
     @Test

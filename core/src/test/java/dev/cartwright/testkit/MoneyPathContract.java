@@ -39,6 +39,7 @@ import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.payment.VoidRequest;
 import dev.cartwright.pricing.Discount;
 import dev.cartwright.pricing.NewPromotion;
+import dev.cartwright.pricing.PromotionId;
 import dev.cartwright.testkit.InterceptingGateway.Operation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -343,11 +344,13 @@ public abstract class MoneyPathContract extends OrderFixtures {
     // ------------------------------------------------------------------ a late gateway answer
 
     @Test
-    void aPaymentApprovedAfterItsHoldLapsedAndTheUnitSoldIsCancelledAndVoided() throws Exception {
-        Order late = lateApprovalAfterTheUnitWentElsewhere();
+    void aPaymentApprovedAfterItsHoldLapsedAndTheUnitSoldIsCancelledAndVoided() {
+        Order late = lateApprovalAfterTheUnitWentElsewhere(false);
 
         assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.VOIDED);
+        assertThat(late.history()).filteredOn(entry -> entry.to().equals("CANCELLED")).singleElement()
+                .satisfies(entry -> assertThat(entry.actor()).isEqualTo("system:out-of-stock:ONE"));
         assertThat(paymentOf(late).status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(gateway.voidCount()).isEqualTo(1);
         StockLevel level = commerce.inventory().level(Sku.of("ONE"));
@@ -358,25 +361,24 @@ public abstract class MoneyPathContract extends OrderFixtures {
         assertThat(events).filteredOn(OrderCancelled.class::isInstance).map(OrderCancelled.class::cast)
                 .extracting(OrderCancelled::orderId).containsExactly(late.id());
         assertThat(events).as("a void refunds nothing").filteredOn(OrderRefunded.class::isInstance).isEmpty();
-        assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
     }
 
     @Test
-    void aLateApprovalWhoseVoidTheGatewayDeclinesLeavesTheOrderCancelledAndThePaymentAsItWas() throws Exception {
+    void aLateApprovalWhoseVoidTheGatewayDeclinesLeavesTheOrderCancelledAndThePaymentAsItWas() {
         interceptor.answer(Operation.VOID, () -> new GatewayResult.Declined(DeclineReason.DECLINED, "no"));
 
-        Order late = lateApprovalAfterTheUnitWentElsewhere();
+        Order late = lateApprovalAfterTheUnitWentElsewhere(false);
 
         assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
         assertThat(paymentOf(late).status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
+        assertThat(gateway.voidCount()).isZero();
     }
 
     @Test
-    void aCapturedPaymentApprovedAfterItsHoldLapsedAndTheUnitSoldIsRefunded() throws Exception {
+    void aCapturedPaymentApprovedAfterItsHoldLapsedAndTheUnitSoldIsRefunded() {
         commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
-        Order late = lateApprovalAfterTheUnitWentElsewhere();
+        Order late = lateApprovalAfterTheUnitWentElsewhere(true);
 
         assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.REFUNDED);
@@ -390,17 +392,15 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
-    void aPaymentApprovedAfterItsHoldLapsedTakesTheStockAgainWhenThereIsSome() throws Exception {
+    void aPaymentApprovedAfterItsHoldLapsedTakesTheStockAgainWhenThereIsSome() {
         givenStockedProduct("TWO", "10.00", 2);
-        Gate gate = new Gate(1);
-        interceptor.beforeAuthorize(gate::pass);
-        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "TWO", 1, VISA));
-        gate.awaitHeld();
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "TWO", 1);
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
 
         Order other = placeDirect(newCustomer(), "TWO", 1, VISA);
-        gate.open();
-        Order late = slow.get(20, TimeUnit.SECONDS);
+        approveAtTheGateway(held, false);
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+        Order late = commerce.backOffice().get(held.order().id());
 
         assertThat(other.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(late.status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -411,27 +411,27 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
-    void stockTakenAgainForALateApprovalAnnouncesThatItRunsLow() throws Exception {
+    void stockTakenAgainForALateApprovalAnnouncesThatItRunsLow() {
         givenStockedProduct("EIGHT", "10.00", 8);
-        Gate gate = new Gate(1);
-        interceptor.beforeAuthorize(gate::pass);
-        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "EIGHT", 2,
-                VISA));
-        gate.awaitHeld();
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "EIGHT", 2);
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
         placeDirect(newCustomer(), "EIGHT", 2, VISA);
-        assertThat(events).filteredOn(StockLow.class::isInstance).isEmpty();
+        approveAtTheGateway(held, false);
+        // That the sale after the lapse announced nothing (8 available before it, 6 after) is pinned by
+        // InventoryEventsContract; only what the late approval announces is looked at here.
+        events.clear();
 
-        gate.open();
-        assertThat(slow.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
 
+        assertThat(commerce.backOffice().get(held.order().id()).status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(events).filteredOn(StockLow.class::isInstance).map(StockLow.class::cast)
                 .extracting(StockLow::sku, StockLow::available).containsExactly(tuple(Sku.of("EIGHT"), 4L));
         assertThat(commerce.inventory().level(Sku.of("EIGHT")).sold()).isEqualTo(4);
     }
 
-    /** One unit; a checkout held at the gateway past its hold; another buyer takes the unit; the first is approved. */
-    private Order lateApprovalAfterTheUnitWentElsewhere() throws Exception {
+    @Test
+    void anOrderWhoseAuthorizationIsHeldAtTheGatewayKeepsItsUnitPastItsPaymentWindowAndIsConfirmed()
+            throws Exception {
         givenStockedProduct("ONE", "10.00", 1);
         Gate gate = new Gate(1);
         interceptor.beforeAuthorize(gate::pass);
@@ -439,10 +439,77 @@ public abstract class MoneyPathContract extends OrderFixtures {
         gate.awaitHeld();
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
 
+        assertFails(() -> placeDirect(newCustomer(), "ONE", 1, VISA), ErrorCode.INSUFFICIENT_STOCK, "sku");
+        StockLevel allocated = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(allocated.sold()).as("allocated to the order at the gateway").isEqualTo(1);
+        assertThat(allocated.onHand()).isZero();
+        gate.open();
+        Order late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(late.paymentStatus()).isEqualTo(OrderPaymentStatus.AUTHORIZED);
+        assertThat(gateway.voidCount() + gateway.refundCount()).isZero();
+        assertThat(commerce.inventory().level(Sku.of("ONE"))).isEqualTo(allocated);
+        assertThat(events).filteredOn(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
+                .extracting(OrderPlaced::orderId).containsExactly(late.id());
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).isEmpty();
+    }
+
+    @Test
+    void anUnpaidOrderTheSweepCancelledGivesItsUnitToTheNextBuyerAndItsLateApprovalIsVoided() throws Exception {
+        givenStockedProduct("ONE", "10.00", 1);
+        Gate gate = new Gate(1);
+        interceptor.beforeAuthorize(gate::pass);
+        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> placeDirect(newCustomer(), "ONE", 1, VISA));
+        gate.awaitHeld();
+        clock.advance(PAYMENT_TIMEOUT);
+
+        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        StockLevel returned = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(returned.sold()).isZero();
+        assertThat(returned.onHand()).isEqualTo(1);
         Order other = placeDirect(newCustomer(), "ONE", 1, VISA);
         assertThat(other.status()).isEqualTo(OrderStatus.CONFIRMED);
         gate.open();
-        return slow.get(20, TimeUnit.SECONDS);
+        Order late = slow.get(20, TimeUnit.SECONDS);
+
+        assertThat(late.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.backOffice().get(late.id())).isEqualTo(late);
+        assertThat(paymentOf(late).status()).as("failed by the sweep, its approval voided")
+                .isEqualTo(PaymentStatus.FAILED);
+        assertThat(gateway.voidCount()).isEqualTo(1);
+        assertThat(gateway.refundCount()).isZero();
+        StockLevel level = commerce.inventory().level(Sku.of("ONE"));
+        assertThat(level.sold()).as("the next buyer's unit only").isEqualTo(1);
+        assertThat(level.onHand()).isZero();
+        assertThat(events).filteredOn(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast)
+                .extracting(OrderPlaced::orderId).containsExactly(other.id());
+        assertThat(events).filteredOn(OrderCancelled.class::isInstance).map(OrderCancelled.class::cast)
+                .extracting(OrderCancelled::orderId).containsExactly(late.id());
+    }
+
+    /**
+     * One unit, held by an order staged as an earlier version stored it; its hold lapses and another buyer takes
+     * the unit; then the gateway approves its payment and {@code recover()} records the approval.
+     *
+     * @return the staged order as it is then
+     */
+    private Order lateApprovalAfterTheUnitWentElsewhere(boolean captured) {
+        givenStockedProduct("ONE", "10.00", 1);
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "ONE", 1);
+        clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
+
+        Order other = placeDirect(newCustomer(), "ONE", 1, VISA);
+        assertThat(other.status()).isEqualTo(OrderStatus.CONFIRMED);
+        approveAtTheGateway(held, captured);
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+        return commerce.backOffice().get(held.order().id());
+    }
+
+    /** The gateway approves a staged order's pending payment, as if its checkout's call reached it and was lost. */
+    private GatewayResult.Approved approveAtTheGateway(HeldOrder held, boolean captured) {
+        AuthorizationRequest request = AuthorizationRequest.forPayment(held.payment(), captured);
+        return (GatewayResult.Approved) gateway.authorize(request);
     }
 
     // ------------------------------------------------------------------ restocking across refunds
@@ -921,14 +988,11 @@ public abstract class MoneyPathContract extends OrderFixtures {
     @Test
     void recoverCancelsAndVoidsAWebhookAuthorizedOrderWhoseHoldLapsedAndUnitSold() {
         givenStockedProduct("ONE", "10.00", 1);
-        CustomerId customer = newCustomer();
-        interceptor.afterAuthorize((authorization, result) -> {
-            notifyAuthorized(authorization, result);
-            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
-        });
-        assertFails(() -> placeDirect(customer, "ONE", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
-        interceptor.afterAuthorize((authorization, result) -> { });
-        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "ONE", 1);
+        AuthorizationRequest authorization = AuthorizationRequest.forPayment(held.payment(), false);
+        notifyAuthorized(authorization, gateway.authorize(authorization));
+        Order pending = held.order();
+        assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.AUTHORIZED);
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
         assertThat(placeDirect(newCustomer(), "ONE", 1, VISA).status()).isEqualTo(OrderStatus.CONFIRMED);
 
@@ -1029,17 +1093,14 @@ public abstract class MoneyPathContract extends OrderFixtures {
     void recoverGivesBackACapturedWebhookPaymentWhoseOrderLostItsStock() {
         commerce = configure(Commerce.builder().store(store).clock(clock)).captureOnCheckout(true).build();
         givenStockedProduct("ONE", "10.00", 1);
-        CustomerId customer = newCustomer();
-        interceptor.afterAuthorize((authorization, result) -> {
-            notifyAuthorized(authorization, result);
-            commerce.payments().handleNotification(new GatewayNotification("evt-capture", authorization.idempotencyKey(),
-                    ((GatewayResult.Approved) result).gatewayPaymentId(), GatewayNotification.Type.CAPTURED,
-                    authorization.amount(), null, clock.instant()));
-            throw new GatewayTimeoutException("authorize", "simulated loss of the answer");
-        });
-        assertFails(() -> placeDirect(customer, "ONE", 1, VISA), ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, null);
-        interceptor.afterAuthorize((authorization, result) -> { });
-        Order pending = commerce.orders().list(customer, Optional.empty(), 1).get(0);
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "ONE", 1);
+        AuthorizationRequest authorization = AuthorizationRequest.forPayment(held.payment(), true);
+        GatewayResult result = gateway.authorize(authorization);
+        notifyAuthorized(authorization, result);
+        commerce.payments().handleNotification(new GatewayNotification("evt-capture", authorization.idempotencyKey(),
+                ((GatewayResult.Approved) result).gatewayPaymentId(), GatewayNotification.Type.CAPTURED,
+                authorization.amount(), null, clock.instant()));
+        Order pending = held.order();
         assertThat(paymentOf(pending).status()).isEqualTo(PaymentStatus.CAPTURED);
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
         placeDirect(newCustomer(), "ONE", 1, VISA);
@@ -1373,18 +1434,17 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
-    void anOrderCancelledForLackOfStockGivesItsPromotionUseBack() throws Exception {
+    void anOrderCancelledForLackOfStockGivesItsPromotionUseBack() {
         givenStockedProduct("A", "10.00", 1);
         givenOneUsePromotion();
-        Gate gate = new Gate(1);
-        interceptor.beforeAuthorize(gate::pass);
-        CompletableFuture<Order> slow = CompletableFuture.supplyAsync(() -> commerce.checkout()
-                .placeOrder(withOnce(newCustomer(), VISA, "slow")));
-        gate.awaitHeld();
+        PromotionId once = commerce.promotions().findByCode("ONCE").orElseThrow().id();
+        HeldOrder held = givenOrderHoldingAReservation(newCustomer(), "A", 1, Optional.of(once), eur("1.00"));
+        assertThat(commerce.promotions().get(once).timesUsed()).as("the staged order holds its one use").isOne();
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
         placeDirect(newCustomer(), "A", 1, VISA);
-        gate.open();
-        assertThat(slow.get(20, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.CANCELLED);
+        approveAtTheGateway(held, false);
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
+        assertThat(commerce.backOffice().get(held.order().id()).status()).isEqualTo(OrderStatus.CANCELLED);
         commerce.inventory().receive(Sku.of("A"), 1);
 
         Order next = commerce.checkout().placeOrder(withOnce(newCustomer(), VISA, "next"));

@@ -7,19 +7,31 @@ import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
+import dev.cartwright.inventory.Reservation;
+import dev.cartwright.inventory.ReservationId;
 import dev.cartwright.money.Money;
 import dev.cartwright.order.Address;
 import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.DirectOrderRequest;
+import dev.cartwright.order.FulfillmentStatus;
 import dev.cartwright.order.Order;
+import dev.cartwright.order.OrderId;
+import dev.cartwright.order.OrderLine;
+import dev.cartwright.order.OrderPaymentStatus;
+import dev.cartwright.order.OrderStatus;
+import dev.cartwright.order.OrderTotals;
+import dev.cartwright.order.OrderTransition;
 import dev.cartwright.payment.Payment;
+import dev.cartwright.payment.PaymentId;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.pricing.PromotionId;
 import dev.cartwright.pricing.ShippingOption;
 import dev.cartwright.pricing.ShippingOptions;
 import dev.cartwright.pricing.TaxPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -167,5 +179,78 @@ public abstract class OrderFixtures extends StoreContract {
      */
     protected Payment paymentOf(Order order) {
         return commerce.payments().get(order.paymentId());
+    }
+
+    /**
+     * An unpaid order staged as an earlier version stored it, with its pending payment.
+     *
+     * @param order the order, {@code PENDING_PAYMENT}, its line holding a reservation
+     * @param payment its payment, {@code PENDING}
+     */
+    protected record HeldOrder(Order order, Payment payment) {
+    }
+
+    /**
+     * Stages, in one transaction, an unpaid order of one line as versions before checkout sold the stock at once
+     * stored it: the line's units held in a reservation that lapses at twice the payment window (as placement
+     * reserved them), a {@code PENDING} payment of the {@value SimulatedPaymentGateway#VISA} card under the key
+     * placement gave the gateway ({@code order:<id>:payment:1}), and the {@code PENDING_PAYMENT} order whose line
+     * carries the reservation's id. Such rows are what an upgrade finds; the order paths that sell, release or
+     * cancel reservations exist for them. The line is priced at the product's price with no tax and no shipping.
+     *
+     * @param customer the buyer
+     * @param sku the SKU of a stocked product
+     * @param quantity how many, at most its units available
+     * @return the order and its payment, as stored
+     */
+    protected HeldOrder givenOrderHoldingAReservation(CustomerId customer, String sku, long quantity) {
+        return givenOrderHoldingAReservation(customer, sku, quantity, Optional.empty(), Money.zero(EUR));
+    }
+
+    /**
+     * As {@link #givenOrderHoldingAReservation(CustomerId, String, long)}, with a promotion's use redeemed for the
+     * order and its discount on the line, as placement redeemed it.
+     *
+     * @param customer the buyer
+     * @param sku the SKU of a stocked product
+     * @param quantity how many, at most its units available
+     * @param promotion the promotion whose use the order took, if any
+     * @param discount the discount it gave the line
+     * @return the order and its payment, as stored
+     */
+    protected HeldOrder givenOrderHoldingAReservation(CustomerId customer, String sku, long quantity,
+            Optional<PromotionId> promotion, Money discount) {
+        Product product = commerce.catalog().findBySku(Sku.of(sku)).orElseThrow();
+        Instant now = clock.instant();
+        OrderId orderId = new OrderId(UUID.randomUUID());
+        Reservation reservation = new Reservation(new ReservationId(UUID.randomUUID()), product.sku(), quantity,
+                now.plus(PAYMENT_TIMEOUT.multipliedBy(2)), now);
+        Money subtotal = product.price().times(quantity);
+        Money zero = Money.zero(EUR);
+        Money total = subtotal.minus(discount);
+        OrderLine line = new OrderLine(product.sku(), product.id(), product.name(), product.price(), quantity,
+                subtotal, discount, zero, total, reservation.id());
+        Payment payment = Payment.start(new PaymentId(UUID.randomUUID()), orderId.toString(), total,
+                card(SimulatedPaymentGateway.VISA), "order:" + orderId + ":payment:1", now);
+        Order order = new Order(orderId, Optional.of(customer), Optional.empty(), Optional.empty(), EUR, List.of(line),
+                new OrderTotals(subtotal, discount, zero, zero, zero, total, false), ADDRESS, Optional.empty(),
+                "staged-" + orderId, "staged", OrderStatus.PENDING_PAYMENT, OrderPaymentStatus.PENDING,
+                FulfillmentStatus.UNFULFILLED, Optional.of(payment.id()), List.of(),
+                List.of(new OrderTransition("NEW", OrderStatus.PENDING_PAYMENT.name(), now, "customer:" + customer)), 1,
+                now, now.plus(PAYMENT_TIMEOUT));
+        store.inTransaction(transaction -> {
+            if (!transaction.stock().tryReserveAll(List.of(reservation), now).recorded()) {
+                throw new AssertionError("not enough " + sku + " to stage an order of " + quantity);
+            }
+            promotion.ifPresent(id -> {
+                if (!transaction.promotions().tryRedeem(id, Optional.of(customer), orderId.toString(), now)) {
+                    throw new AssertionError("promotion " + id + " is used up");
+                }
+            });
+            transaction.orders().insert(order);
+            transaction.payments().insert(payment);
+            return null;
+        });
+        return new HeldOrder(order, payment);
     }
 }
