@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,9 +78,6 @@ public abstract class InventoryEventsContract extends OrderFixtures {
     }
 
     @Test
-    @Disabled("fails on storage-jdbc: trySellAll's guarded sale counts a lapsed, unreclaimed reservation's units as"
-            + " held, so its availableBefore is short by them and StockLow fires early with a wrong figure;"
-            + " enable with the fix")
     void aCheckoutCountsTheUnitsOfALapsedReservationAsAvailable() {
         givenStockedProduct("A", "10.00", 8);
         commerce.inventory().reserve(A, 2, HOLD);

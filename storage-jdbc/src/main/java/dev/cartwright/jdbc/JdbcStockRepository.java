@@ -155,7 +155,7 @@ final class JdbcStockRepository implements StockRepository {
             bySku.forEach((sku, quantity) -> sales.add(new Object[] {quantity, quantity, sku, quantity}));
             Pipeline.Answer answer = sql.send(List.of(new Pipeline.Step("UPDATE stock SET on_hand = on_hand - ?,"
                     + " sold = sold + ? WHERE sku = ? AND on_hand - reserved >= ?", sales)),
-                    new Pipeline.Step(levelsAfter(bySku.size()), List.<Object[]>of(bySku.keySet().toArray())), 2);
+                    levelsAfter(bySku.keySet(), now), 2);
             Map<Sku, Long> availableBefore = new HashMap<>();
             for (Object[] row : answer.rows()) {
                 String sku = (String) row[0];
@@ -173,9 +173,18 @@ final class JdbcStockRepository implements StockRepository {
         });
     }
 
-    private static String levelsAfter(int skus) {
-        return "SELECT sku, on_hand - reserved FROM stock WHERE sku IN ("
-                + String.join(", ", Collections.nCopies(skus, "?")) + ")";
+    /**
+     * What the SKUs have available after the sale: on hand less the live reservations, not less {@code reserved},
+     * which still counts the units of reservations that expired and that nothing has reclaimed yet.
+     */
+    private static Pipeline.Step levelsAfter(Set<String> skus, Instant now) {
+        List<Object> values = new ArrayList<>();
+        values.add(Rows.nanos(now));
+        values.addAll(skus);
+        return Pipeline.Step.of("SELECT s.sku, s.on_hand - (SELECT COALESCE(SUM(r.quantity), 0) FROM reservations r"
+                + " WHERE r.sku = s.sku AND r.status = 'LIVE' AND r.held = TRUE AND r.expires_at > ?) FROM stock s"
+                + " WHERE s.sku IN (" + String.join(", ", Collections.nCopies(skus.size(), "?")) + ")",
+                values.toArray());
     }
 
     /** The SKUs the guarded sale left unsold: reclaimed and sold under their locks, or every sale undone. */
