@@ -62,35 +62,47 @@ final class JdbcCartRepository implements CartRepository {
         return find(SELECT + " WHERE active_customer_id = :key", customer.value());
     }
 
+    /**
+     * Held back until the transaction's next statement or its commit, and checked then (see
+     * {@link JdbcOrderRepository#update}): the guarded update of the cart's row, then its lines and codes written
+     * again, with no read first.
+     */
     @Override
     public void update(Cart cart, long expectedVersion) {
-        sql.exec(() -> {
-            Update update = sql.handle.createUpdate("UPDATE carts SET customer_id = :customer,"
-                    + " active_customer_id = :activeCustomer, guest_secret_hash = :guestSecretHash, status = :status,"
-                    + " version = :version,"
-                    + " updated_at = :updatedAt WHERE id = :id AND version = :expectedVersion");
-            bindCustomer(update, cart);
-            int updated = update
-                    .bind("id", cart.id().value())
-                    .bind("status", cart.status().name())
-                    .bind("version", cart.version())
-                    .bind("updatedAt", Rows.nanos(cart.updatedAt()))
-                    .bind("expectedVersion", expectedVersion)
-                    .execute();
-            if (updated == 0) {
-                Optional<Long> stored = sql.handle.createQuery("SELECT version FROM carts WHERE id = :id")
-                        .bind("id", cart.id().value()).mapTo(Long.class).findOne();
-                if (stored.isEmpty()) {
-                    throw CommerceException.notFound("cart", cart.id());
-                }
-                throw new StaleVersionException("cart " + cart.id() + " changed concurrently: expected version "
-                        + expectedVersion + " but found " + stored.get());
-            }
-            sql.handle.createUpdate("DELETE FROM cart_lines WHERE cart_id = :id").bind("id", cart.id().value()).execute();
-            sql.handle.createUpdate("DELETE FROM cart_promotion_codes WHERE cart_id = :id")
-                    .bind("id", cart.id().value()).execute();
-            insertChildren(cart);
-        });
+        UUID customer = cart.customerId().map(CustomerId::value).orElse(null);
+        sql.defer(count -> updated(cart, expectedVersion, count), "UPDATE carts SET customer_id = ?,"
+                + " active_customer_id = ?, guest_secret_hash = ?, status = ?, version = ?, updated_at = ?"
+                + " WHERE id = ? AND version = ?", Rows.uuid(customer), Rows.uuid(cart.isActive() ? customer : null),
+                Rows.text(cart.guestSecretHash().orElse(null)), cart.status().name(), cart.version(),
+                Rows.nanos(cart.updatedAt()), cart.id().value(), expectedVersion);
+        sql.defer("DELETE FROM cart_lines WHERE cart_id = ?", cart.id().value());
+        sql.defer("DELETE FROM cart_promotion_codes WHERE cart_id = ?", cart.id().value());
+        int seq = 0;
+        for (CartLine line : cart.lines()) {
+            sql.defer("INSERT INTO cart_lines (cart_id, seq, sku, product_id, name, unit_minor, unit_currency,"
+                    + " tax_class, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", cart.id().value(), seq++,
+                    line.sku().value(), line.productId().value(), line.name(), line.unitPrice().minorUnits(),
+                    line.unitPrice().currency().getCurrencyCode(), line.taxClass(), line.quantity());
+        }
+        seq = 0;
+        for (String code : cart.promotionCodes()) {
+            sql.defer("INSERT INTO cart_promotion_codes (cart_id, seq, code) VALUES (?, ?, ?)", cart.id().value(),
+                    seq++, code);
+        }
+    }
+
+    /** Tells why a held-back update of a cart changed no row: a stale version or a missing cart. */
+    private void updated(Cart cart, long expectedVersion, int count) {
+        if (count == 1) {
+            return;
+        }
+        Optional<Long> stored = sql.handle.createQuery("SELECT version FROM carts WHERE id = :id")
+                .bind("id", cart.id().value()).mapTo(Long.class).findOne();
+        if (stored.isEmpty()) {
+            throw CommerceException.notFound("cart", cart.id());
+        }
+        throw new StaleVersionException("cart " + cart.id() + " changed concurrently: expected version "
+                + expectedVersion + " but found " + stored.get());
     }
 
     private static void bindCustomer(Update statement, Cart cart) {
