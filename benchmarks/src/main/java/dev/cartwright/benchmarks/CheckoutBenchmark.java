@@ -212,14 +212,14 @@ final class CheckoutBenchmark {
             return "storage-memory runs every transaction under one global lock and keeps an undo journal; "
                     + "the raw baseline only compare-and-sets three counters.";
         }
-        return "Cartwright makes " + Statements.roundTrips(Statements.cartwrightCheckout())
-                + " per checkout on H2 (statements, batches and commits; see `statements`; on PostgreSQL one more per "
-                + "transaction, which sets READ COMMITTED), (a) 7 in 1, (b) "
-                + Statements.roundTrips(Statements.handWrittenCheckout()) + ". Beyond (a): "
-                + "a second transaction after the gateway call (no database transaction is held open while the card "
-                + "network answers), the reservations, the payment's log, the outbox events and the order's history. "
-                + "Beyond (b): the idempotency-key look-up, the products' categories and attributes, the promotions "
-                + "query, the locks and expiry check before the stock moves, and the version checks before the "
-                + "payment and order updates.";
+        Database.Kind kind = store.database == Database.Kind.POSTGRESQL ? Database.Kind.POSTGRESQL
+                : Database.Kind.H2_MEMORY;
+        return "Cartwright makes " + Statements.roundTrips(Statements.cartwrightCheckout(kind)) + " per checkout on "
+                + (kind == Database.Kind.POSTGRESQL ? "PostgreSQL" : "H2") + " (statements, batches, pipelines and "
+                + "commits; see `statements`), (a) 7 in 1, (b) " + Statements.roundTrips(Statements.handWrittenCheckout())
+                + " on H2. Beyond (a): a second transaction after the gateway call (no database transaction is held "
+                + "open while the card network answers; on PostgreSQL it commits without waiting for its WAL), the "
+                + "payment and its log, the outbox events, the order's history, and the reads of prices and "
+                + "promotions before the first transaction.";
     }
 }
