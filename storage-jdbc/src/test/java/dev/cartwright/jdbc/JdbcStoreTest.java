@@ -20,6 +20,9 @@ import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -65,6 +68,60 @@ class JdbcStoreTest {
         JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
 
         assertThat(secondEntersWhileFirstIsOpen(store)).isFalse();
+    }
+
+    /**
+     * A writer holds the file's one transaction open (its work waits for the test); a catalog read on another
+     * thread must finish meanwhile, seeing what was committed. Timing-free: the test waits until the read has
+     * finished or its thread is parked on a lock, such as the file's, which a read must not take.
+     */
+    @Test
+    void aReadOnAnEmbeddedH2FileDoesNotWaitForTheTransactionThatHoldsTheFile(@TempDir Path directory)
+            throws Exception {
+        JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
+        Commerce commerce = Commerce.builder().store(store).build();
+        Product mug = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finishWriting = new CountDownLatch(1);
+        Thread writer = new Thread(() -> store.inTransaction(transaction -> {
+            transaction.stock().receive(mug.sku(), 5);
+            writing.countDown();
+            awaitQuietly(finishWriting);
+            return null;
+        }), "writer");
+        writer.start();
+        writing.await();
+
+        CompletableFuture<StockLevel> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                commerce.catalog().get(mug.id());
+                read.complete(commerce.inventory().level(mug.sku()));
+            } catch (RuntimeException | Error e) {
+                read.completeExceptionally(e);
+            }
+        }, "reader");
+        reader.start();
+        while (!read.isDone() && !(reader.getState() == Thread.State.WAITING && LockSupport.getBlocker(reader) != null)) {
+            Thread.onSpinWait();
+        }
+        boolean readWhileWriterOpen = read.isDone();
+        finishWriting.countDown();
+        writer.join();
+        reader.join();
+
+        assertThat(readWhileWriterOpen).as("the read finished while the writer held the file").isTrue();
+        assertThat(read.get().onHand()).as("what had committed when the read ran").isZero();
+        assertThat(commerce.inventory().level(mug.sku()).onHand()).isEqualTo(5);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
