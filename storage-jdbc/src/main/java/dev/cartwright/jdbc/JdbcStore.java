@@ -138,7 +138,8 @@ public final class JdbcStore implements CommerceStore, AutoCloseable {
      * loses nothing committed, as every commit is already in the file. Closing the last store in this JVM over
      * the database shuts it down ({@code SHUTDOWN}): a file is then written and released, and an in-memory
      * database is dropped with its data. Several stores may be open over one database; closing one leaves the
-     * others working.
+     * others working. Each session keeps 64 parsed statements ({@code QUERY_CACHE_SIZE=64}, H2's default is 8,
+     * fewer than a checkout runs).
      *
      * @param nameOrPath a name such as {@code "shop"} for an in-memory database that lives until its last
      *     store is closed, or a path containing {@code '/'} or {@code '\'} (without {@code .mv.db}) for a file
@@ -159,13 +160,20 @@ public final class JdbcStore implements CommerceStore, AutoCloseable {
         }
     }
 
+    /**
+     * Parsed statements H2 keeps per session: its default of 8 is fewer than a checkout runs, so it parsed most of
+     * them again on every checkout; at 64 a checkout takes about a tenth less CPU (measured, single thread).
+     */
+    static final int QUERY_CACHE_SIZE = 64;
+
     /** The JDBC URL that {@link #embeddedH2} opens. */
     static String embeddedH2Url(String nameOrPath) {
         Validate.notBlank(nameOrPath, "nameOrPath", 1000);
         boolean file = nameOrPath.contains("/") || nameOrPath.contains("\\");
         return (file ? "jdbc:h2:file:" : "jdbc:h2:mem:") + nameOrPath
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000"
-                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE" + (file ? ";WRITE_DELAY=0" : "");
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE
+                + (file ? ";WRITE_DELAY=0" : "");
     }
 
     /**
