@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The benchmarks' entry point:
  * {@code java -jar benchmarks/target/cartwright-benchmarks.jar <command> [--quick] [--out DIR] [--runs N]
- * [--products N] [--seconds S]}, where command is {@code all}, {@code checkout}, {@code hotsku}, {@code catalog},
+ * [--products N] [--seconds S] [--stores memory,h2-memory,h2-file,postgresql] [--threads 1,4,16]}, where command is {@code all}, {@code checkout}, {@code hotsku}, {@code catalog},
  * {@code memory}, {@code pricing}, {@code http} or {@code statements}. Writes {@code results.md} and
  * {@code results.svg} to the output folder ({@code benchmarks/results} by default).
  */
@@ -33,6 +33,8 @@ public final class Benchmarks {
         Integer runs = null;
         Integer products = null;
         Double seconds = null;
+        List<String> stores = List.of();
+        List<Integer> threads = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -40,6 +42,8 @@ public final class Benchmarks {
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i));
                 case "--products" -> products = Integer.parseInt(value(args, ++i));
                 case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
+                case "--stores" -> stores = List.of(value(args, ++i).split(","));
+                case "--threads" -> threads = Arrays.stream(value(args, ++i).split(",")).map(Integer::valueOf).toList();
                 default -> {
                     if (!COMMANDS.contains(args[i])) {
                         usage("unknown argument: " + args[i]);
@@ -61,6 +65,7 @@ public final class Benchmarks {
         if (seconds != null) {
             settings = settings.withWindow(Duration.ofMillis(Math.round(seconds * 1000)));
         }
+        settings = settings.withStores(stores).withThreads(threads);
         if (commands.contains("statements")) {
             Statements.print(System.out);
             commands.remove("statements");
@@ -121,7 +126,8 @@ public final class Benchmarks {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: java -jar cartwright-benchmarks.jar <" + String.join("|", COMMANDS)
-                + ">... [--quick] [--out DIR] [--runs N] [--products N] [--seconds S]");
+                + ">... [--quick] [--out DIR] [--runs N] [--products N] [--seconds S]"
+                + " [--stores memory,h2-memory,h2-file,postgresql] [--threads 1,4,16]");
         System.exit(2);
     }
 }

@@ -4,8 +4,10 @@ import dev.cartwright.jdbc.JdbcStore;
 import dev.cartwright.memory.MemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +42,11 @@ final class CheckoutBenchmark {
             this.label = label;
             this.database = database;
         }
+
+        /** @return its name in {@code --stores}: {@code memory}, {@code h2-memory}, {@code h2-file}, {@code postgresql} */
+        String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     private static final AtomicLong NONCE = new AtomicLong();
@@ -62,7 +69,11 @@ final class CheckoutBenchmark {
                         + "in-memory checkout on storage-memory.",
                 "store", "threads", "system", "checkouts/s", "p50 µs", "p99 µs", "failed", "ratio (a) or raw", "ratio (b)");
         for (Store store : Store.values()) {
-            for (int threads : THREADS) {
+            if (!settings.measures(store.option())) {
+                continue;
+            }
+            for (int threads : settings.threads().isEmpty() ? Arrays.stream(THREADS).boxed().toList()
+                    : settings.threads()) {
                 compare(section, store, THREE_SKUS, threads, "");
             }
         }
@@ -75,13 +86,16 @@ final class CheckoutBenchmark {
                         + "that returned; the benchmark fails otherwise.",
                 "store", "threads", "system", "checkouts/s", "p50 µs", "p99 µs", "failed", "ratio (a) or raw", "ratio (b)");
         for (Store store : Store.values()) {
-            compare(section, store, HOT_SKU, HOT_THREADS, " hot SKU");
+            if (settings.measures(store.option())) {
+                compare(section, store, HOT_SKU, HOT_THREADS, " hot SKU");
+            }
         }
     }
 
     private void compare(Report.Section section, Store store, List<String> skus, int threads, String what) {
         if (store == Store.POSTGRESQL && Database.postgresUrl().isEmpty()) {
-            if (threads == THREADS[0] || threads == HOT_THREADS && !what.isEmpty()) {
+            if (threads == THREADS[0] || threads == HOT_THREADS && !what.isEmpty()
+                    || !settings.threads().isEmpty() && threads == settings.threads().get(0)) {
                 String message = "PostgreSQL skipped: " + Database.POSTGRES_ENV + " is not set";
                 section.note(message);
                 System.out.println(message);

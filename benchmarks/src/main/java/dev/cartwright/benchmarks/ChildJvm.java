@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server running in a JVM of its own, started with this JVM's {@code java} and class path (so it works from the
- * shaded jar and from the test class path alike), with default JVM flags but those given, its output in a log file. Closing it
- * sends SIGTERM, so the server's shutdown hook runs, and kills it if it has not stopped after 15 seconds.
+ * shaded jar and from the test class path alike), with default JVM flags but those given, its output in a log file;
+ * or any other server process ({@link #startProcess}, such as {@code node}). Closing it sends SIGTERM, so the
+ * server's shutdown hook runs, and kills it if it has not stopped after 15 seconds.
  */
 final class ChildJvm implements AutoCloseable {
 
@@ -62,7 +63,28 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(arguments);
+        return startProcess(name, command, null, environment, port, log, readyPath);
+    }
+
+    /**
+     * Starts {@code command} and waits until {@code GET readyPath} answers 200.
+     *
+     * @param name what it is, for messages
+     * @param command the program and its arguments
+     * @param directory its working folder, or {@code null} for this JVM's
+     * @param environment variables added to this JVM's environment
+     * @param port the port it will listen on
+     * @param log where its standard output and error go
+     * @param readyPath the path that answers 200 once it serves
+     * @return the running server
+     * @throws IllegalStateException if it exits or does not answer within two minutes
+     */
+    static ChildJvm startProcess(String name, List<String> command, Path directory, Map<String, String> environment,
+            int port, Path log, String readyPath) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().putAll(environment);
         ChildJvm child;
         try {

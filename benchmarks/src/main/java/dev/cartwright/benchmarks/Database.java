@@ -27,7 +27,7 @@ final class Database implements AutoCloseable {
     static final int POOL_SIZE = 16;
     /** The settings every H2 URL of the benchmarks carries, as {@code JdbcStore.embeddedH2} sets them. */
     static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
     /** Where the tables live. */
     enum Kind {

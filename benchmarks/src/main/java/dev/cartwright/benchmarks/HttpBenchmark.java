@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cartwright.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,22 +31,31 @@ import java.util.UUID;
 /**
  * The {@code http} sub-command: requests per second and latency of {@code GET /products} and {@code POST /orders}
  * through the real monolith of the examples module, driven by {@code wrk} over loopback, beside a trivial Javalin
- * server with the same routes in the same run. Each server runs in a child JVM of its own, so neither shares a
- * heap or a JIT with this JVM or with the other.
+ * server with the same routes and the seed's Express server ({@link Express}, when {@code node} and {@code npm} are
+ * there) in the same run. Each Java server runs in a child JVM of its own, so neither shares a heap or a JIT with
+ * this JVM or with the other. After the servers stop, the library's own checkout runs in this JVM on a fresh H2 file
+ * with as many threads as wrk keeps connections, for the ratio of {@code POST /orders} over HTTP to it.
  */
 final class HttpBenchmark {
 
     static final String SECTION = "6. HTTP";
     static final String MONOLITH = "cartwright monolith on H2 file";
     static final String BASELINE = "trivial Javalin";
+    static final String EXPRESS = Express.NAME;
+    static final int CONNECTIONS = 16;
+    static final String IN_PROCESS = "in-process checkout, H2 file, " + CONNECTIONS + " threads (no HTTP)";
+    /** Targets: the monolith serves at least twice Express's {@code GET /products}; over HTTP, 0.8 of in-process. */
+    static final double EXPRESS_TARGET = 2.0;
+    static final double IN_PROCESS_TARGET = 0.8;
     static final String GET_PRODUCTS = "GET /products";
     static final String POST_ORDERS = "POST /orders";
     static final int WRK_THREADS = 2;
-    static final int CONNECTIONS = 16;
     static final int LINES_PER_ORDER = 3;
     static final long STOCK_RECEIVED = 1_000_000_000L;
 
     private static final String MONOLITH_MAIN = "dev.cartwright.examples.monolith.Monolith";
+    /** The monolith's pool size (examples' {@code Database}). */
+    private static final int MONOLITH_POOL = 10;
     /** Both servers log at warn: no access-log line per request, so neither measures its log's disk writes. */
     private static final List<String> CHILD_OPTIONS = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     private static final String PASSWORD = "benchmark password, long enough";
@@ -59,6 +71,7 @@ final class HttpBenchmark {
     private final Settings settings;
     private final Report report;
     private final Optional<Wrk> wrk;
+    private final Express.Found express;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int scripts;
     /** Orders the monolith answered with a 2xx, the captured one included. */
@@ -76,9 +89,20 @@ final class HttpBenchmark {
      * @param wrk the load generator, or empty to record that it is missing
      */
     HttpBenchmark(Settings settings, Report report, Optional<Wrk> wrk) {
+        this(settings, report, wrk, Express.find());
+    }
+
+    /**
+     * @param settings runs and window
+     * @param report where the section goes
+     * @param wrk the load generator, or empty to record that it is missing
+     * @param express the Express peer, or why it cannot run
+     */
+    HttpBenchmark(Settings settings, Report report, Optional<Wrk> wrk, Express.Found express) {
         this.settings = settings;
         this.report = report;
         this.wrk = wrk;
+        this.express = express;
     }
 
     void run() {
@@ -86,9 +110,10 @@ final class HttpBenchmark {
         int warmUpSeconds = settings.quick() ? 0
                 : (int) Math.max(seconds, Math.ceil(settings.warmUp().toMillis() / 1000.0));
         Report.Section section = report.section(SECTION, description(seconds, warmUpSeconds),
-                "route", "system", "requests/s", "p50 ms", "p99 ms", "failed", "ratio to baseline");
+                "route", "system", "requests/s", "p50 ms", "p99 ms", "failed", "ratio to baseline", "ratio to Express",
+                "ratio to in-process");
         if (wrk.isEmpty()) {
-            section.row(GET_PRODUCTS + ", " + POST_ORDERS, "both", Wrk.MISSING, "", "", "", "");
+            section.row(GET_PRODUCTS + ", " + POST_ORDERS, "all", Wrk.MISSING, "", "", "", "", "", "");
             System.out.println("HTTP " + Wrk.MISSING);
             return;
         }
@@ -107,8 +132,8 @@ final class HttpBenchmark {
         String adminToken = UUID.randomUUID().toString();
         int monolithPort = ChildJvm.freePort();
         Map<String, String> environment = Map.of("PORT", String.valueOf(monolithPort),
-                "DATABASE_URL", "jdbc:h2:file:" + folder.resolve("shop").toAbsolutePath() + Database.H2_OPTIONS,
-                "ADMIN_TOKEN", adminToken);
+                "DATABASE_URL", h2FileUrl(folder.resolve("shop")), "ADMIN_TOKEN", adminToken);
+        Map<Target, List<Wrk.Result>> results;
         try (ChildJvm monolith = ChildJvm.start(MONOLITH, MONOLITH_MAIN, CHILD_OPTIONS, List.of(), environment,
                 monolithPort, folder.resolve("monolith.log"), "/health")) {
             Shopper shopper = prepare(monolith, adminToken, folder);
@@ -117,13 +142,97 @@ final class HttpBenchmark {
                     List.of(String.valueOf(baselinePort), shopper.productsAnswer().toString(),
                             shopper.orderAnswer().toString()),
                     Map.of(), baselinePort, folder.resolve("baseline.log"), "/products")) {
-                Map<String, ChildJvm> servers = new LinkedHashMap<>();
-                servers.put(MONOLITH, monolith);
-                servers.put(BASELINE, baseline);
-                tabulate(section, loadEach(generator, servers, shopper, folder, seconds, warmUpSeconds));
+                Optional<ChildJvm> peer = startExpress(section, folder);
+                try {
+                    Map<String, ChildJvm> servers = new LinkedHashMap<>();
+                    servers.put(MONOLITH, monolith);
+                    servers.put(BASELINE, baseline);
+                    peer.ifPresent(server -> servers.put(EXPRESS, server));
+                    results = loadEach(generator, servers, shopper, folder, seconds, warmUpSeconds);
+                } finally {
+                    peer.ifPresent(ChildJvm::close);
+                }
                 checkStock(section, monolith, adminToken, shopper);
             }
         }
+        tabulate(section, results, inProcessCheckout(section, folder, seconds, warmUpSeconds));
+    }
+
+    /** The URL of the monolith's H2 file, and of the in-process checkout's. */
+    private static String h2FileUrl(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + Database.H2_OPTIONS;
+    }
+
+    /** Starts the Express peer, or says in the section why it does not run. */
+    private Optional<ChildJvm> startExpress(Report.Section section, Path folder) {
+        if (express.express().isEmpty()) {
+            skipExpress(section, express.whyNot());
+            return Optional.empty();
+        }
+        Express peer = express.express().get();
+        try {
+            peer.install();
+        } catch (RuntimeException e) {
+            skipExpress(section, "skipped: npm install failed in " + peer.folder() + ": "
+                    + e.getMessage().lines().limit(5).reduce((a, b) -> a + " " + b).orElse(""));
+            return Optional.empty();
+        }
+        section.note("Express peer: " + peer.version() + ", from " + peer.folder());
+        int port = ChildJvm.freePort();
+        return Optional.of(peer.start(port, folder.resolve("express.log")));
+    }
+
+    private static void skipExpress(Report.Section section, String why) {
+        section.row(GET_PRODUCTS + ", " + POST_ORDERS, EXPRESS, why, "", "", "", "", "", "");
+        section.note("Express peer " + why);
+        System.out.println("HTTP Express peer " + why);
+    }
+
+    /**
+     * The library's own checkout, in this JVM, on a fresh H2 file set up as the monolith's (same URL options, a
+     * HikariCP pool of {@value #MONOLITH_POOL}), with {@value #CONNECTIONS} threads as wrk keeps connections: a guest
+     * buys {@value #LINES_PER_ORDER} products, 1 unit each, paid by the simulated gateway. Same warm-up, window and
+     * runs as the HTTP routes.
+     */
+    private List<LoadDriver.Result> inProcessCheckout(Report.Section section, Path folder, int seconds,
+            int warmUpSeconds) {
+        List<String> skus = List.of("HTTP-A", "HTTP-B", "HTTP-C");
+        List<LoadDriver.Result> runs = new ArrayList<>();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(h2FileUrl(folder.resolve("in-process")));
+        config.setMaximumPoolSize(MONOLITH_POOL);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            CartwrightCheckout checkout = new CartwrightCheckout(IN_PROCESS, JdbcStore.create(pool), () -> { });
+            checkout.stock(skus, STOCK_RECEIVED);
+            long completed = 0;
+            String prefix = "http-" + UUID.randomUUID();
+            for (int run = 0; run <= settings.runs(); run++) {
+                boolean warmUp = run == 0;
+                if (warmUp && warmUpSeconds == 0) {
+                    continue;
+                }
+                String nonce = prefix + "-" + run;
+                LoadDriver.Result result = LoadDriver.run(CONNECTIONS, Duration.ZERO,
+                        Duration.ofSeconds(warmUp ? warmUpSeconds : seconds),
+                        thread -> sequence -> checkout.checkout(skus, nonce + "-t" + thread + "-" + sequence));
+                completed += result.total();
+                if (!warmUp) {
+                    runs.add(result);
+                    System.out.printf("%-14s %-31s %s checkouts/s, p99 %s ms, %d failed%n", POST_ORDERS, IN_PROCESS,
+                            Report.number(result.opsPerSecond()), Report.number(result.p99Micros() / 1000),
+                            result.failures());
+                }
+            }
+            for (String sku : skus) {
+                long[] level = checkout.onHandAndSold(sku);
+                if (level[1] != completed || level[0] + level[1] != STOCK_RECEIVED) {
+                    throw new IllegalStateException(IN_PROCESS + ": " + sku + " sold " + level[1] + " of "
+                            + completed + " checkouts, on hand " + level[0]);
+                }
+            }
+            section.note(IN_PROCESS + ": stock conserved (sold = completed checkouts, " + completed + ")");
+        }
+        return runs;
     }
 
     /** A route on a server: one row of the table. */
@@ -156,25 +265,58 @@ final class HttpBenchmark {
         return results;
     }
 
-    private void tabulate(Report.Section section, Map<Target, List<Wrk.Result>> results) {
+    private void tabulate(Report.Section section, Map<Target, List<Wrk.Result>> results,
+            List<LoadDriver.Result> inProcess) {
+        Stat inProcessThroughput = Stat.of(inProcess.stream().map(LoadDriver.Result::opsPerSecond).toList());
         for (Map.Entry<Target, List<Wrk.Result>> entry : results.entrySet()) {
             Route route = entry.getKey().route();
             String server = entry.getKey().server();
             List<Wrk.Result> runs = entry.getValue();
-            String ratio = "";
+            String toBaseline = "";
+            String toExpress = "";
+            String toInProcess = "";
             if (server.equals(MONOLITH)) {
-                double value = throughput(runs).median()
-                        / throughput(results.get(new Target(route, BASELINE))).median();
-                // Two decimals would print a ratio of 0.004 as 0.00.
-                ratio = value < 0.1 ? String.format(Locale.ROOT, "%.3f", value) : Report.number(value);
-                report.bar("HTTP " + route.name() + " vs trivial Javalin", value, 0);
+                double ours = throughput(runs).median();
+                toBaseline = ratio("HTTP " + route.name() + " vs trivial Javalin",
+                        ours / throughput(results.get(new Target(route, BASELINE))).median(), 0);
+                List<Wrk.Result> express = results.get(new Target(route, EXPRESS));
+                if (express != null) {
+                    toExpress = ratio("HTTP " + route.name() + " vs Express",
+                            ours / throughput(express).median(), route.post() ? 0 : EXPRESS_TARGET);
+                }
+                if (route.post()) {
+                    toInProcess = ratio("HTTP " + route.name() + " vs in-process checkout",
+                            ours / inProcessThroughput.median(), IN_PROCESS_TARGET);
+                }
             }
             section.row(route.name(), server, Report.format(throughput(runs)),
                     Report.format(Stat.of(runs.stream().map(result -> result.p50Micros() / 1000).toList())),
                     Report.format(Stat.of(runs.stream().map(result -> result.p99Micros() / 1000).toList())),
-                    String.valueOf(runs.stream().mapToLong(Wrk.Result::failed).sum()), ratio);
+                    String.valueOf(runs.stream().mapToLong(Wrk.Result::failed).sum()), toBaseline, toExpress,
+                    toInProcess);
             failures(section, route, server, runs);
         }
+        long failed = inProcess.stream().mapToLong(LoadDriver.Result::failures).sum();
+        section.row(POST_ORDERS, IN_PROCESS, Report.format(inProcessThroughput),
+                Report.format(Stat.of(inProcess.stream().map(result -> result.p50Micros() / 1000).toList())),
+                Report.format(Stat.of(inProcess.stream().map(result -> result.p99Micros() / 1000).toList())),
+                String.valueOf(failed), "", "", "");
+        if (failed > 0) {
+            String message = IN_PROCESS + ": " + failed + " checkouts failed; the first: " + inProcess.stream()
+                    .flatMap(run -> run.firstFailure().stream()).findFirst().map(Throwable::toString).orElse("?");
+            section.note(message);
+            report.miss(message);
+        }
+    }
+
+    /** Records a bar, and a miss where a full run falls short of a target; returns the ratio for the table. */
+    private String ratio(String label, double value, double target) {
+        report.bar(label, value, target);
+        if (target > 0 && value < target && !settings.quick()) {
+            report.miss(label + ": " + Report.number(value) + " < target " + Report.number(target));
+        }
+        // Two decimals would print a ratio of 0.004 as 0.00.
+        return value < 0.1 ? String.format(Locale.ROOT, "%.3f", value) : Report.number(value);
     }
 
     /**
@@ -397,6 +539,13 @@ final class HttpBenchmark {
                 + "gateway (authorization), with a new Idempotency-Key per request; " + Report.number(STOCK_RECEIVED)
                 + " units of each were received through the admin API first. wrk, both servers and this JVM share "
                 + "the machine's " + Runtime.getRuntime().availableProcessors() + " cores. Failed: answers of 4xx or "
-                + "5xx plus socket errors and timeouts, summed over the runs.";
+                + "5xx plus socket errors and timeouts, summed over the runs. The peer is the seed's Express server "
+                + "(`benchmarks/express/server.js`, Express 4 on node, one process), answering both routes with fixed "
+                + "JSON; it needs node and npm (its dependencies are installed with `npm install` the first time). "
+                + "Targets: the monolith's " + GET_PRODUCTS + " at least " + Report.number(EXPRESS_TARGET)
+                + " times Express's; its " + POST_ORDERS + " at least " + Report.number(IN_PROCESS_TARGET) + " of the "
+                + "library's own checkout in this JVM, run after the servers stop on a fresh H2 file with "
+                + CONNECTIONS + " threads (a guest's direct order of the same " + LINES_PER_ORDER + " lines; no "
+                + "HTTP, no JSON, no session look-up), same warm-up, window and runs.";
     }
 }

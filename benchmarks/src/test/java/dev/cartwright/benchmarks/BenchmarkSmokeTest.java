@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs every benchmark once on the smoke budget (about a second each) so that none of them rots: each must produce
  * its figures, the hot-SKU and checkout runs must conserve stock, the HTTP runs must answer every request, and the
- * report must be written. The HTTP benchmark needs {@code wrk} and is skipped, with that reason, without it.
+ * report must be written. The HTTP benchmark needs {@code wrk} and is skipped, with that reason, without it; its
+ * Express peer needs {@code node} and {@code npm}, and without them the section says it was skipped and why.
  * Asserts no timing.
  */
 class BenchmarkSmokeTest {
@@ -59,9 +60,12 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void theHttpBenchmarkLoadsBothRoutesOfTheMonolithAndItsBaselineWithoutAFailedRequest() throws Exception {
+    void theHttpBenchmarkLoadsBothRoutesOfTheMonolithAndItsPeersWithoutAFailedRequest() throws Exception {
         Optional<Wrk> wrk = Wrk.find();
         assumeTrue(wrk.isPresent(), "wrk is not on the PATH (apt-get install wrk), so the http benchmark cannot run");
+        Express.Found express = Express.find();
+        System.out.println(express.express().isPresent() ? "the Express peer runs from " + express.express().get().folder()
+                : "the Express peer is skipped here: " + express.whyNot());
         Settings settings = Settings.quick(out).withWindow(Duration.ofSeconds(1));
 
         Report report = Benchmarks.run(settings, List.of("http"));
@@ -69,33 +73,74 @@ class BenchmarkSmokeTest {
 
         assertThat(report.sections()).extracting(section -> section.title)
                 .containsExactly(HttpBenchmark.SECTION, "7. Serverless cold start");
+        assertHttpSection(report, express);
+        assertThat(Files.readString(out.resolve("results.md"))).contains("| POST /orders | " + HttpBenchmark.MONOLITH);
+    }
+
+    /** Where node is on the PATH, the test above measures Express; this one checks the skip it would otherwise see. */
+    @Test
+    void whereNodeIsMissingTheHttpBenchmarkSaysTheExpressPeerWasSkippedAndRunsTheRest() {
+        Optional<Wrk> wrk = Wrk.find();
+        assumeTrue(wrk.isPresent(), "wrk is not on the PATH (apt-get install wrk), so the http benchmark cannot run");
+        Express.Found noNode = new Express.Found(Optional.empty(), Express.MISSING);
+        Report report = new Report("no node");
+
+        new HttpBenchmark(Settings.quick(out).withWindow(Duration.ofSeconds(1)), report, wrk, noNode).run();
+
+        assertHttpSection(report, noNode);
+        assertThat(report.sections().get(0).rows.get(0).get(2)).contains("node", "npm");
+    }
+
+    private static void assertHttpSection(Report report, Express.Found express) {
+        boolean withExpress = express.express().isPresent();
         Report.Section http = report.sections().get(0);
-        assertThat(http.rows).extracting(row -> row.get(0) + " on " + row.get(1)).containsExactly(
-                "GET /products on " + HttpBenchmark.MONOLITH, "GET /products on " + HttpBenchmark.BASELINE,
-                "POST /orders on " + HttpBenchmark.MONOLITH, "POST /orders on " + HttpBenchmark.BASELINE);
-        assertThat(http.rows).allSatisfy(row -> {
+        assertThat(http.title).isEqualTo(HttpBenchmark.SECTION);
+        List<String> measured = withExpress
+                ? List.of("GET /products on " + HttpBenchmark.MONOLITH, "GET /products on " + HttpBenchmark.BASELINE,
+                        "GET /products on " + HttpBenchmark.EXPRESS, "POST /orders on " + HttpBenchmark.MONOLITH,
+                        "POST /orders on " + HttpBenchmark.BASELINE, "POST /orders on " + HttpBenchmark.EXPRESS,
+                        "POST /orders on " + HttpBenchmark.IN_PROCESS)
+                : List.of("GET /products, POST /orders on " + HttpBenchmark.EXPRESS,
+                        "GET /products on " + HttpBenchmark.MONOLITH, "GET /products on " + HttpBenchmark.BASELINE,
+                        "POST /orders on " + HttpBenchmark.MONOLITH, "POST /orders on " + HttpBenchmark.BASELINE,
+                        "POST /orders on " + HttpBenchmark.IN_PROCESS);
+        assertThat(http.rows).extracting(row -> row.get(0) + " on " + row.get(1)).containsExactlyElementsOf(measured);
+        List<List<String>> figures = withExpress ? http.rows : http.rows.subList(1, http.rows.size());
+        if (!withExpress) {
+            assertThat(http.rows.get(0)).hasSameSizeAs(http.header);
+            assertThat(http.rows.get(0).get(2)).isEqualTo(express.whyNot()).startsWith("skipped: ");
+            assertThat(http.notes).anyMatch(note -> note.contains(express.whyNot()));
+        }
+        assertThat(figures).allSatisfy(row -> {
             assertThat(row).hasSameSizeAs(http.header);
             assertThat(number(row.get(2))).as("requests/s of %s", row).isPositive();
             assertThat(number(row.get(4))).as("p99 of %s", row).isGreaterThanOrEqualTo(number(row.get(3)));
             assertThat(row.get(5)).as("failed requests of %s", row).isEqualTo("0");
         });
         assertThat(http.rows).filteredOn(row -> row.get(1).equals(HttpBenchmark.MONOLITH))
-                .allSatisfy(row -> assertThat(row.get(6)).isNotEmpty());
-        assertThat(report.bars()).extracting(Report.Bar::label).containsExactly(
-                "HTTP GET /products vs trivial Javalin", "HTTP POST /orders vs trivial Javalin");
+                .allSatisfy(row -> assertThat(row.get(6)).isNotEmpty())
+                .allSatisfy(row -> assertThat(row.get(7).isEmpty()).isEqualTo(!withExpress));
+        assertThat(http.rows).filteredOn(row -> row.get(1).equals(HttpBenchmark.MONOLITH)
+                && row.get(0).equals(HttpBenchmark.POST_ORDERS)).singleElement()
+                .satisfies(row -> assertThat(number(row.get(8))).as("POST /orders over HTTP / in process").isPositive());
+        assertThat(report.bars()).extracting(Report.Bar::label).containsExactlyElementsOf(withExpress
+                ? List.of("HTTP GET /products vs trivial Javalin", "HTTP GET /products vs Express",
+                        "HTTP POST /orders vs trivial Javalin", "HTTP POST /orders vs Express",
+                        "HTTP POST /orders vs in-process checkout")
+                : List.of("HTTP GET /products vs trivial Javalin", "HTTP POST /orders vs trivial Javalin",
+                        "HTTP POST /orders vs in-process checkout"));
         assertThat(report.bars()).allSatisfy(bar -> assertThat(bar.ratio()).isPositive());
         assertThat(http.notes).noneMatch(note -> note.contains("failed"));
         assertThat(report.misses()).isEmpty();
         assertThat(report.conserved()).containsExactly("HTTP POST /orders");
         assertThat(report.machine()).anyMatch(line -> line.startsWith("Load generator: wrk"));
-        assertThat(Files.readString(out.resolve("results.md"))).contains("| POST /orders | " + HttpBenchmark.MONOLITH);
     }
 
     @Test
     void withoutWrkTheHttpSectionSaysItWasSkippedAndHowToInstallIt() {
         Report report = new Report("no wrk");
 
-        new HttpBenchmark(Settings.quick(out), report, Optional.empty()).run();
+        new HttpBenchmark(Settings.quick(out), report, Optional.empty(), Express.find()).run();
 
         Report.Section http = report.sections().get(0);
         assertThat(http.title).isEqualTo(HttpBenchmark.SECTION);

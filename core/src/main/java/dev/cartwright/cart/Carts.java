@@ -119,7 +119,7 @@ public final class Carts {
      */
     public Optional<Cart> activeCartOf(CustomerId customer) {
         Validate.notNull(customer, "customerId");
-        return transactions.inTransaction(tx -> tx.carts().findActiveByCustomer(customer));
+        return transactions.read(tx -> tx.carts().findActiveByCustomer(customer));
     }
 
     /**
@@ -132,7 +132,7 @@ public final class Carts {
     public Cart get(CartAccess access, CartId id) {
         Validate.notNull(access, "access");
         Validate.notNull(id, "cartId");
-        return transactions.inTransaction(tx -> load(tx, access, id));
+        return transactions.read(tx -> load(tx, access, id));
     }
 
     /**
@@ -433,7 +433,7 @@ public final class Carts {
     }
 
     private Totals price(CartAccess access, CartId id, Destination destination, Optional<ShippingOption> option) {
-        return transactions.inTransaction(tx -> {
+        return transactions.read(tx -> {
             Cart cart = load(tx, access, id);
             Instant now = clock.instant();
             PromotionRepository promotions = tx.promotions();

@@ -116,7 +116,7 @@ public final class Catalog {
      */
     public Product get(ProductId id) {
         Validate.notNull(id, "productId");
-        return transactions.inTransaction(repositories -> repositories.products().findById(id))
+        return transactions.read(repositories -> repositories.products().findById(id))
                 .orElseThrow(() -> CommerceException.notFound("product", id));
     }
 
@@ -127,7 +127,7 @@ public final class Catalog {
      */
     public Optional<Product> findBySku(Sku sku) {
         Validate.notNull(sku, "sku");
-        return transactions.inTransaction(repositories -> repositories.products().findBySku(sku));
+        return transactions.read(repositories -> repositories.products().findBySku(sku));
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Catalog {
         Validate.notNull(query, "query");
         Optional<ProductId> after = query.after();
         // One extra row tells whether another page follows without a count query.
-        List<Product> rows = transactions.inTransaction(
+        List<Product> rows = transactions.read(
                 repositories -> repositories.products().page(query, after, query.limit() + 1));
         if (rows.size() <= query.limit()) {
             return new Page<>(rows, Optional.empty());

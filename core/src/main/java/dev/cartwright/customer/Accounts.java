@@ -117,7 +117,7 @@ public final class Accounts {
     /** @return the login, or {@code null} if the stored hash changed after it was checked */
     private Login tryLogin(Optional<Email> address, String password) {
         Optional<Customer> found = address
-                .flatMap(email -> transactions.inTransaction(repositories -> repositories.customers().findByEmail(email)));
+                .flatMap(email -> transactions.read(repositories -> repositories.customers().findByEmail(email)));
         if (found.isEmpty()) {
             // Spend the same effort as for a registered address, so timing does not tell which exist.
             hasher.verify(password, dummyHash());
@@ -226,7 +226,7 @@ public final class Accounts {
         Instant checkedAt = clock.instant();
         record Current(Customer customer, Session session) {
         }
-        Current current = transactions.inTransaction(repositories -> new Current(
+        Current current = transactions.read(repositories -> new Current(
                 repositories.customers().findById(customerId).orElseThrow(() -> CommerceException.notFound("customer", customerId)),
                 repositories.sessions().findByTokenHash(tokenHash).orElse(null)));
         Session session = current.session();
@@ -268,7 +268,7 @@ public final class Accounts {
      */
     public Customer get(CustomerId customerId) {
         Validate.notNull(customerId, "customerId");
-        return transactions.inTransaction(repositories -> repositories.customers().findById(customerId))
+        return transactions.read(repositories -> repositories.customers().findById(customerId))
                 .orElseThrow(() -> CommerceException.notFound("customer", customerId));
     }
 

@@ -42,7 +42,7 @@ public final class ParkedEvents {
 
     /** @return how many events are parked */
     public long count() {
-        return transactions.inTransaction(repositories -> repositories.outbox().countParked());
+        return transactions.read(repositories -> repositories.outbox().countParked());
     }
 
     /**
@@ -63,7 +63,7 @@ public final class ParkedEvents {
     public ParkedEventPage list(long afterSequence, int limit) {
         Validate.between(limit, "limit", 1, MAX_PAGE_SIZE);
         // One more than asked tells whether another page follows without a second query.
-        List<ParkedEvent> found = transactions.inTransaction(repositories -> repositories.outbox()
+        List<ParkedEvent> found = transactions.read(repositories -> repositories.outbox()
                 .findParked(afterSequence, limit + 1));
         if (found.size() <= limit) {
             return new ParkedEventPage(found, OptionalLong.empty());

@@ -266,7 +266,7 @@ public final class Inventory {
      */
     public StockLevel level(Sku sku) {
         Validate.notNull(sku, "sku");
-        return transactions.inTransaction(repositories -> {
+        return transactions.read(repositories -> {
             Optional<StockLevel> level = repositories.stock().level(sku, clock.instant());
             if (level.isPresent()) {
                 return level.get();
@@ -287,7 +287,7 @@ public final class Inventory {
     public Map<Sku, StockLevel> levels(Collection<Sku> skus) {
         Validate.noNulls(skus, "skus");
         List<Sku> copy = List.copyOf(skus);
-        Map<Sku, StockLevel> found = transactions.inTransaction(
+        Map<Sku, StockLevel> found = transactions.read(
                 repositories -> repositories.stock().levels(copy, clock.instant()));
         Map<Sku, StockLevel> levels = new HashMap<>();
         for (Sku sku : copy) {
@@ -304,7 +304,7 @@ public final class Inventory {
      */
     public Reservation reservation(ReservationId id) {
         Validate.notNull(id, "reservationId");
-        return transactions.inTransaction(repositories -> repositories.stock().findReservation(id))
+        return transactions.read(repositories -> repositories.stock().findReservation(id))
                 .orElseThrow(() -> CommerceException.notFound("reservation", id));
     }
 
@@ -316,7 +316,7 @@ public final class Inventory {
      */
     public ReservationStatus status(ReservationId id) {
         Validate.notNull(id, "reservationId");
-        return transactions.inTransaction(repositories -> status(repositories.stock(), id, clock.instant()));
+        return transactions.read(repositories -> status(repositories.stock(), id, clock.instant()));
     }
 
     /** Offers the events just committed to the listeners; their failures never fail the caller's call. */

@@ -191,7 +191,7 @@ public final class Payments {
      */
     public Payment get(PaymentId id) {
         Validate.notNull(id, "id");
-        return transactions.inTransaction(repositories -> repositories.payments().findById(id))
+        return transactions.read(repositories -> repositories.payments().findById(id))
                 .orElseThrow(() -> CommerceException.notFound("payment", id));
     }
 
@@ -202,6 +202,6 @@ public final class Payments {
      */
     public List<Payment> findByReference(String reference) {
         PaymentChecks.text(reference, "reference");
-        return transactions.inTransaction(repositories -> repositories.payments().findByReference(reference));
+        return transactions.read(repositories -> repositories.payments().findByReference(reference));
     }
 }

@@ -61,7 +61,7 @@ public final class Promotions {
      */
     public Promotion get(PromotionId id) {
         Validate.notNull(id, "promotionId");
-        return transactions.inTransaction(tx -> tx.promotions().findById(id))
+        return transactions.read(tx -> tx.promotions().findById(id))
                 .orElseThrow(() -> CommerceException.notFound("promotion", id));
     }
 
@@ -72,7 +72,7 @@ public final class Promotions {
      */
     public Optional<Promotion> findByCode(String code) {
         PromotionRules.validateCode(code);
-        return transactions.inTransaction(tx -> tx.promotions().findByCode(code));
+        return transactions.read(tx -> tx.promotions().findByCode(code));
     }
 
     /**
@@ -135,6 +135,6 @@ public final class Promotions {
     public long timesUsedBy(PromotionId id, CustomerId customer) {
         Validate.notNull(id, "promotionId");
         Validate.notNull(customer, "customerId");
-        return transactions.inTransaction(tx -> tx.promotions().timesUsedBy(id, customer));
+        return transactions.read(tx -> tx.promotions().timesUsedBy(id, customer));
     }
 }

@@ -2,6 +2,7 @@ package dev.cartwright.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cartwright.catalog.NewProduct;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link dev.cartwright.CommerceStore} promises about its transactions, whatever the
  * contexts: work that returns is committed, work that throws leaves no trace and its exception
- * reaches the caller unchanged.
+ * reaches the caller unchanged. {@code read} sees what committed transactions wrote, and does not nest in a
+ * transaction any more than a transaction does.
  */
 public abstract class TransactionContract extends StoreContract {
 
@@ -150,6 +152,47 @@ public abstract class TransactionContract extends StoreContract {
                 exception -> assertThat(exception.code()).isEqualTo(ErrorCode.CONFLICT));
 
         assertThat(commerce.catalog().findBySku(Sku.of("FIRST-1"))).isEmpty();
+    }
+
+    @Test
+    void aReadSeesWhatACommittedTransactionWrote() {
+        Product inserted = store.inTransaction(transaction -> {
+            Product product = product("READ-1");
+            transaction.products().insert(product);
+            transaction.stock().receive(product.sku(), 6);
+            return product;
+        });
+
+        Product read = store.read(transaction -> transaction.products().findById(inserted.id()).orElseThrow());
+        long onHand = store.read(transaction -> transaction.stock().level(inserted.sku(), clock.instant())
+                .orElseThrow().onHand());
+
+        assertThat(read).isEqualTo(inserted);
+        assertThat(onHand).isEqualTo(6);
+        assertThat(commerce.catalog().get(inserted.id())).isEqualTo(inserted);
+    }
+
+    @Test
+    void anExceptionOfAReadReachesTheCallerUnchanged() {
+        IllegalStateException failure = new IllegalStateException("host code failed");
+
+        assertThatThrownBy(() -> store.read(transaction -> {
+            transaction.products().findBySku(Sku.of("NONE-1"));
+            throw failure;
+        })).isSameAs(failure);
+    }
+
+    @Test
+    void aReadInsideAnOpenTransactionFailsAsANestedTransactionDoes() {
+        Throwable nested = catchThrowable(() -> store.inTransaction(outer -> store.inTransaction(inner -> "nested")));
+        Throwable readInside = catchThrowable(() -> store.inTransaction(outer -> store.read(inner -> "read")));
+        Throwable transactionInsideRead = catchThrowable(() -> store.read(outer -> store.inTransaction(inner -> "tx")));
+
+        assertThat(nested).as("a transaction inside a transaction").isNotNull();
+        assertThat(readInside).as("a read inside a transaction").isExactlyInstanceOf(nested.getClass());
+        assertThat(transactionInsideRead).as("a transaction inside a read").isExactlyInstanceOf(nested.getClass());
+        String afterwards = store.read(transaction -> "still usable");
+        assertThat(afterwards).isEqualTo("still usable");
     }
 
     private Product product(String sku) {

@@ -165,13 +165,18 @@ class H2FileDurabilityTest {
     }
 
     /**
-     * Reopens the file and checks it; every connection is closed on return, so that H2 closes the file for
-     * the next child.
+     * Reopens the file and checks it; the store is closed on return, which shuts the database down, so that
+     * the next child can open the file.
      *
      * @return how many orders are stored
      */
     private static int verify(String path, Map<UUID, Printed> printed) throws SQLException {
-        JdbcStore store = JdbcStore.embeddedH2(path);
+        try (JdbcStore store = JdbcStore.embeddedH2(path)) {
+            return verify(store, path, printed);
+        }
+    }
+
+    private static int verify(JdbcStore store, String path, Map<UUID, Printed> printed) throws SQLException {
         Instant now = Instant.now();
         for (Printed expected : printed.values()) {
             store.inTransaction(tx -> {

@@ -15,14 +15,22 @@ import dev.cartwright.money.Money;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,9 +70,169 @@ class JdbcStoreTest {
 
     @Test
     void transactionsOnAnEmbeddedH2FileRunOneAtATime(@TempDir Path directory) throws InterruptedException {
-        JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
+        try (JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString())) {
+            assertThat(secondEntersWhileFirstIsOpen(store)).isFalse();
+        }
+    }
 
-        assertThat(secondEntersWhileFirstIsOpen(store)).isFalse();
+    /**
+     * A writer holds the file's one transaction open (its work waits for the test); a catalog read on another
+     * thread must finish meanwhile, seeing what was committed. Timing-free: the test waits until the read has
+     * finished or its thread is parked on a lock, such as the file's, which a read must not take.
+     */
+    @Test
+    void aReadOnAnEmbeddedH2FileDoesNotWaitForTheTransactionThatHoldsTheFile(@TempDir Path directory)
+            throws Exception {
+        JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
+        Commerce commerce = Commerce.builder().store(store).build();
+        Product mug = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finishWriting = new CountDownLatch(1);
+        Thread writer = new Thread(() -> store.inTransaction(transaction -> {
+            transaction.stock().receive(mug.sku(), 5);
+            writing.countDown();
+            awaitQuietly(finishWriting);
+            return null;
+        }), "writer");
+        writer.start();
+        writing.await();
+
+        CompletableFuture<StockLevel> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                commerce.catalog().get(mug.id());
+                read.complete(commerce.inventory().level(mug.sku()));
+            } catch (RuntimeException | Error e) {
+                read.completeExceptionally(e);
+            }
+        }, "reader");
+        reader.start();
+        while (!read.isDone() && !(reader.getState() == Thread.State.WAITING && LockSupport.getBlocker(reader) != null)) {
+            Thread.onSpinWait();
+        }
+        boolean readWhileWriterOpen = read.isDone();
+        finishWriting.countDown();
+        writer.join();
+        reader.join();
+
+        assertThat(readWhileWriterOpen).as("the read finished while the writer held the file").isTrue();
+        assertThat(read.get().onHand()).as("what had committed when the read ran").isZero();
+        assertThat(commerce.inventory().level(mug.sku()).onHand()).isEqualTo(5);
+        store.close();
+    }
+
+    @Test
+    void aClosedEmbeddedFileOpensAgainWithItsData(@TempDir Path directory) {
+        String path = directory.resolve("shop").toString();
+        Product mug;
+        try (JdbcStore store = JdbcStore.embeddedH2(path)) {
+            mug = Commerce.builder().store(store).build().catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+        }
+
+        try (JdbcStore again = JdbcStore.embeddedH2(path)) {
+            assertThat(Commerce.builder().store(again).build().catalog().get(mug.id())).isEqualTo(mug);
+        }
+    }
+
+    @Test
+    void everyCallAfterCloseFailsSayingTheStoreIsClosed(@TempDir Path directory) {
+        JdbcStore store = JdbcStore.embeddedH2(directory.resolve("shop").toString());
+        store.close();
+        store.close();
+
+        assertThatThrownBy(() -> store.inTransaction(transaction -> transaction.stock().levels(List.of(), Instant.now())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.read(transaction -> transaction.products().findBySku(Sku.of("MUG-1"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    /**
+     * A global temporary table and its rows live only while the database stays open: H2 keeps them in memory,
+     * shared by every session, and forgets them when the database closes. Between the store's calls no other connection is open, so the row survives them only if the store
+     * keeps the database open rather than closing and reopening it with each connection.
+     */
+    @Test
+    void anEmbeddedDatabaseStaysOpenAcrossTheStoresCalls(@TempDir Path directory) throws SQLException {
+        String path = directory.resolve("shop").toString();
+        try (JdbcStore store = JdbcStore.embeddedH2(path)) {
+            DataSource beside = h2(JdbcStore.embeddedH2Url(path));
+            execute(beside, "CREATE GLOBAL TEMPORARY TABLE open_since (id INT)", "INSERT INTO open_since VALUES (1)");
+            Commerce commerce = Commerce.builder().store(store).build();
+
+            Product mug = commerce.catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+            commerce.catalog().get(mug.id());
+            commerce.inventory().receive(mug.sku(), 3);
+            commerce.inventory().level(mug.sku());
+
+            assertThat(count(beside, "SELECT COUNT(*) FROM open_since")).as("rows kept in memory by the open database")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closingOneOfTwoStoresOverAnEmbeddedDatabaseLeavesTheOtherWorking(@TempDir Path directory) {
+        String path = directory.resolve("shop").toString();
+        JdbcStore first = JdbcStore.embeddedH2(path);
+        try (JdbcStore second = JdbcStore.embeddedH2(path)) {
+            first.close();
+
+            Product mug = Commerce.builder().store(second).build().catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+            assertThat(Commerce.builder().store(second).build().catalog().get(mug.id())).isEqualTo(mug);
+        }
+    }
+
+    @Test
+    void closingTheLastStoreOverAnInMemoryDatabaseDropsIt() {
+        String name = "dropped-" + System.nanoTime();
+        try (JdbcStore store = JdbcStore.embeddedH2(name)) {
+            Commerce.builder().store(store).build().catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+        }
+
+        try (JdbcStore again = JdbcStore.embeddedH2(name)) {
+            assertThat(Commerce.builder().store(again).build().catalog().findBySku(Sku.of("MUG-1"))).isEmpty();
+        }
+    }
+
+    @Test
+    void closingAStoreOverAHostsDataSourceLeavesItOpen() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(TestDatabases.freshH2());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            JdbcStore store = JdbcStore.create(pool);
+            Commerce.builder().store(store).build().catalog().create(NewProduct.of("MUG-1", "Mug", PRICE));
+
+            store.close();
+
+            assertThat(pool.isClosed()).isFalse();
+            assertThat(count(pool, "SELECT COUNT(*) FROM products")).isEqualTo(1);
+            try (JdbcStore another = JdbcStore.create(pool)) {
+                assertThat(Commerce.builder().store(another).build().catalog().findBySku(Sku.of("MUG-1"))).isPresent();
+            }
+        }
+    }
+
+    private static DataSource h2(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        return dataSource;
+    }
+
+    private static long count(DataSource dataSource, String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -145,9 +313,12 @@ class JdbcStoreTest {
         assertThat(failure.getCause()).isNotNull();
     }
 
-    private static void execute(DataSource dataSource, String statement) throws SQLException {
+    /** Runs the statements on one connection. */
+    private static void execute(DataSource dataSource, String... statements) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
         }
     }
 

@@ -26,11 +26,13 @@ public final class Monolith implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Javalin server;
+    private final JdbcStore store;
     private final HikariDataSource pool;
     private final String adminToken;
 
-    private Monolith(Javalin server, HikariDataSource pool, String adminToken) {
+    private Monolith(Javalin server, JdbcStore store, HikariDataSource pool, String adminToken) {
         this.server = server;
+        this.store = store;
         this.pool = pool;
         this.adminToken = adminToken;
     }
@@ -107,7 +109,7 @@ public final class Monolith implements AutoCloseable {
             new OpsRoutes(store, metrics).register(config.routes);
         });
         server.start(settings.port());
-        Monolith monolith = new Monolith(server, pool, adminToken);
+        Monolith monolith = new Monolith(server, store, pool, adminToken);
         LOG.info("Cartwright monolith listening on http://localhost:{} (database {})", server.port(),
                 Database.describe(settings));
         if (settings.adminToken().isEmpty()) {
@@ -131,11 +133,15 @@ public final class Monolith implements AutoCloseable {
         return adminToken;
     }
 
-    /** Stops taking requests, waits up to 10 seconds for those in flight, then closes the pool. */
+    /**
+     * Stops taking requests, waits up to 10 seconds for those in flight, then closes the store and, after it, the
+     * pool (a store over a host's pool leaves the pool to the host).
+     */
     @Override
     public void close() {
         LOG.info("stopping: finishing requests in flight");
         server.stop();
+        store.close();
         pool.close();
         LOG.info("stopped");
     }

@@ -21,7 +21,8 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
     public static final int DEFAULT_PORT = 3000;
     /** The embedded database when {@code DATABASE_URL} is unset. */
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/cartwright;MODE=PostgreSQL;"
-            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;"
+            + "QUERY_CACHE_SIZE=64";
 
     /** Checks the values. */
     public Settings {
