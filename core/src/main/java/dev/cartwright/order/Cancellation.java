@@ -40,7 +40,10 @@ final class Cancellation {
      * {@link OrderStatus#CANCELLING}, which no shipment, capture or refund passes; then its authorization is
      * voided or its capture refunded at the gateway; then it becomes {@link OrderStatus#CANCELLED} and its sold
      * units go back to stock. A gateway that refuses puts the order back to {@link OrderStatus#CONFIRMED}; one
-     * that does not answer leaves it cancelling, and repeating the call finishes the cancellation.
+     * that does not answer leaves it cancelling, and repeating the call finishes the cancellation. A capture
+     * that reached the gateway before this cancel's refund and was recorded before the order was cancelled is
+     * refunded once the order is cancelled (under a key of the payment and its captured total, so once whoever
+     * finishes the cancel); one recorded after that is refunded by its capture.
      */
     Order cancel(OrderId id, Actor actor, Optional<CustomerId> owner) {
         Order order = support.inTransaction(repositories -> OrderSupport.visible(repositories, id, owner));
@@ -90,7 +93,7 @@ final class Cancellation {
             }
             leaveTheGateway(id);
         }
-        Order result = support.inTransaction(repositories -> {
+        Finished finished = support.inTransaction(repositories -> {
             Instant now = support.now();
             Order stored = OrderSupport.load(repositories, id);
             Order current = stored;
@@ -104,20 +107,34 @@ final class Cancellation {
                 current = current.moveTo(OrderStatus.CANCELLING, now, actor);
             }
             if (current.status() != OrderStatus.CANCELLING) {
-                return given.map(paid -> OrderSupport.updatePaymentStatus(repositories, id, paid, actor, now))
-                        .orElse(stored);
+                return new Finished(given.map(paid -> OrderSupport.updatePaymentStatus(repositories, id, paid,
+                        actor, now)).orElse(stored), Optional.empty());
             }
             Order cancelled = returnToStock(repositories, current, now);
             if (given.isPresent()) {
                 cancelled = cancelled.withPaymentStatus(OrderPaymentStatus.of(given.get().status()), now, actor);
             }
-            return OrderChanges.store(repositories, stored, cancelled.moveTo(OrderStatus.CANCELLED, now, actor));
+            return new Finished(OrderChanges.store(repositories, stored, cancelled.moveTo(OrderStatus.CANCELLED,
+                    now, actor)), given.filter(paid -> paid.refundable().isPositive()));
         });
+        Order result = finished.order();
         if (result.status() != OrderStatus.CANCELLED) {
             throw new CommerceException(ErrorCode.CONFLICT, "order " + id + " shipped while its cancellation was at"
                     + " the gateway; the money given back is recorded on its payment, and staff must settle the rest");
         }
-        return result;
+        return finished.stillHeld().map(paid -> movement.giveBack(result, paid.id(), MoneyMovement.Refund.theRest(
+                paid.gatewayPaymentId(), paid.refundable(), GatewayKeys.cancelRest(paid.id(), paid.captured())),
+                actor)).orElse(result);
+    }
+
+    /**
+     * The last step of a cancel.
+     *
+     * @param order the order as it is now
+     * @param stillHeld the payment, as this step cancelled the order with it, if it still held a capture then:
+     *     one that reached the gateway before the cancel's refund and was recorded before the order was cancelled
+     */
+    private record Finished(Order order, Optional<Payment> stillHeld) {
     }
 
     /** @return how many other cancels of the order are still at the gateway */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Staff's money operations on a placed order: capturing its authorization and refunding what was captured,
@@ -30,7 +31,10 @@ final class CapturesAndRefunds {
     /**
      * Captures part or the rest of an order's authorization, as the operation {@code operationKey}: a repeat of
      * the same operation (same key) answers as the first did and captures nothing more; another operation, even
-     * of the same amount at the same moment, captures again.
+     * of the same amount at the same moment, captures again. A capture that passed the gateway while the order
+     * was being cancelled, and is recorded only after the order was cancelled, is refunded at once (under a key
+     * of its own, so once), since a cancelled order keeps no money; if the gateway refuses that refund, or does
+     * not answer, the failure is logged for staff.
      */
     Order capture(OrderId id, Optional<Money> amount, String operationKey, Actor actor) {
         Order order = support.inTransaction(repositories -> OrderSupport.load(repositories, id));
@@ -55,8 +59,17 @@ final class CapturesAndRefunds {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " is "
                     + payment.status() + " with " + payment.capturable() + " capturable; cannot capture " + toCapture);
         }
-        return movement.move(id, payment.id(), new MoneyMovement.Capture(payment.gatewayPaymentId(), toCapture, key),
-                actor, MoneyMovement.NOTHING_ELSE);
+        AtomicBoolean recordedOnACancelledOrder = new AtomicBoolean();
+        Order captured = movement.move(id, payment.id(), new MoneyMovement.Capture(payment.gatewayPaymentId(),
+                toCapture, key), actor, (repositories, now) -> recordedOnACancelledOrder.set(
+                        OrderSupport.load(repositories, id).status() == OrderStatus.CANCELLED));
+        if (!recordedOnACancelledOrder.get()) {
+            return captured;
+        }
+        // The order's cancel gave back what it saw before this capture was recorded; this capture is given back
+        // here, and only here: a cancel that saw it (it recorded first) gives it back itself.
+        return movement.giveBack(captured, payment.id(), MoneyMovement.Refund.of(payment.gatewayPaymentId(),
+                toCapture, GatewayKeys.captureGivenBack(payment.id(), operationKey)), actor);
     }
 
     /**

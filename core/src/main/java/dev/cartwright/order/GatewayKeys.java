@@ -1,5 +1,6 @@
 package dev.cartwright.order;
 
+import dev.cartwright.money.Money;
 import dev.cartwright.payment.PaymentId;
 
 /**
@@ -30,6 +31,19 @@ final class GatewayKeys {
     /** @return the key of the void or refund of money approved after its order was cancelled */
     static String giveBack(PaymentId payment) {
         return operation(payment, "give-back");
+    }
+
+    /**
+     * @return the key of the refund with which a cancel gives back what it found captured beyond what it gave
+     *     back first (a capture it did not see), one per captured total: each such capture raises it
+     */
+    static String cancelRest(PaymentId payment, Money captured) {
+        return operation(payment, "cancel-rest:" + captured.minorUnits());
+    }
+
+    /** @return the key of the refund of a capture operation recorded after its order was cancelled */
+    static String captureGivenBack(PaymentId payment, String operationKey) {
+        return operation(payment, "capture-given-back:" + operationKey);
     }
 
     /** @return the key of one capture operation, as the caller identified it */

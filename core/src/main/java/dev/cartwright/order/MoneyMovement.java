@@ -1,5 +1,6 @@
 package dev.cartwright.order;
 
+import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import dev.cartwright.money.Money;
 import dev.cartwright.payment.CaptureRequest;
@@ -13,6 +14,8 @@ import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.VoidRequest;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How money moves on a payment after its order was placed (a capture, a refund, a void), always in the same
@@ -21,6 +24,8 @@ import java.util.Optional;
  * brings the order up to date. Thread-safe.
  */
 final class MoneyMovement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MoneyMovement.class);
 
     /** One kind of movement: what the gateway is asked, and what the payment records once it approved. */
     sealed interface Kind {
@@ -37,7 +42,10 @@ final class MoneyMovement {
         Payment recordOn(Payment current, Instant now);
     }
 
-    /** Captures {@code amount} of an authorization. */
+    /**
+     * Captures {@code amount} of an authorization. Once the gateway approved it, it is recorded even on a payment
+     * that a cancel refunded meanwhile (the gateway captured before it refunded), so the capture can be given back.
+     */
     record Capture(String gatewayPaymentId, Money amount, String key) implements Kind {
         public String operation() {
             return "capture";
@@ -48,7 +56,7 @@ final class MoneyMovement {
         }
 
         public Payment recordOn(Payment current, Instant now) {
-            return current.capture(amount, key, now);
+            return current.capturePerformedBeforeARefund(amount, key, now);
         }
     }
 
@@ -152,6 +160,28 @@ final class MoneyMovement {
             Instant now = support.now();
             Payment recorded = record(repositories, id, paymentId, kind, now, then);
             return OrderSupport.updatePaymentStatus(repositories, id, recorded, actor, now);
+        });
+    }
+
+    /**
+     * Gives back money that a cancelled order was found to keep (a capture that its cancel did not see), and
+     * records it. The caller's own change has committed by now, so a gateway that refuses or does not answer is
+     * logged for staff, with the payment left as it was, and not thrown.
+     *
+     * @return the order as it is now
+     */
+    Order giveBack(Order order, PaymentId paymentId, Kind back, Actor actor) {
+        try {
+            send(back);
+        } catch (CommerceException e) {
+            LOG.error("order {} is cancelled but its payment {} still holds money that could not be given back"
+                    + " ({} under key {}); release it by hand", order.id(), paymentId, back.operation(), back.key(), e);
+            return order;
+        }
+        return support.inTransaction(repositories -> {
+            Instant now = support.now();
+            Payment recorded = record(repositories, order.id(), paymentId, back, now);
+            return OrderSupport.updatePaymentStatus(repositories, order.id(), recorded, actor, now);
         });
     }
 

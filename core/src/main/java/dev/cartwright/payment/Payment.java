@@ -184,6 +184,35 @@ public record Payment(
     }
 
     /**
+     * Records a capture that the gateway performed before a refund it performed next, when the capture's answer is
+     * recorded after that refund (staff capturing the rest while the order's cancel refunds what it saw captured).
+     * The gateway moved the money, so the payment records it: on a payment with refunds it becomes
+     * {@link PaymentStatus#PARTIALLY_REFUNDED}, with the capture {@link #refundable()} so that it can be given
+     * back. Without refunds it is {@link #capture}.
+     *
+     * @param captureAmount what the gateway captured; positive, at most what is authorized and not captured
+     * @param gatewayEventId the key or notification that reported it, or {@code null}
+     * @param at now
+     * @return the payment with the capture recorded
+     * @throws CommerceException as {@link #capture} does; on a refunded payment, {@code INVALID_TRANSITION} if it
+     *     would capture more than was authorized
+     */
+    public Payment capturePerformedBeforeARefund(Money captureAmount, String gatewayEventId, Instant at) {
+        if (status != PaymentStatus.PARTIALLY_REFUNDED && status != PaymentStatus.REFUNDED) {
+            return capture(captureAmount, gatewayEventId, at);
+        }
+        checkAmount(captureAmount, "captureAmount");
+        Validate.notNull(at, "at");
+        if (captureAmount.compareTo(authorized.minus(captured)) > 0) {
+            throw transition("cannot capture " + captureAmount + ": only " + authorized.minus(captured)
+                    + " was authorized and not captured");
+        }
+        return next(PaymentStatus.PARTIALLY_REFUNDED, authorized, captured.plus(captureAmount), refunded,
+                gatewayPaymentId, new PaymentLogEntry(PaymentLogEntry.Kind.CAPTURED, captureAmount, gatewayEventId,
+                        "", at));
+    }
+
+    /**
      * Records a refund of part or the rest of what was captured. No capture may follow a refund.
      *
      * @param refundAmount what was refunded now; positive, at most {@link #refundable()}

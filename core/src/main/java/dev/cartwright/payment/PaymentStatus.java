@@ -15,7 +15,10 @@ public enum PaymentStatus {
     CAPTURED,
     /** Part of the captured amount refunded; more may be. */
     PARTIALLY_REFUNDED,
-    /** The whole captured amount refunded. */
+    /**
+     * The whole captured amount refunded. Terminal, but for a capture the gateway performed before the refund
+     * whose answer comes later ({@link Payment#capturePerformedBeforeARefund}): that makes it partially refunded.
+     */
     REFUNDED,
     /** The authorization was released without any capture. Terminal. */
     VOIDED,
@@ -24,7 +27,10 @@ public enum PaymentStatus {
     /** Given up on without a charge, such as after recovery found the gateway never saw it. Terminal. */
     FAILED;
 
-    /** @return whether no operation can change a payment in this status any more */
+    /**
+     * @return whether no operation can change a payment in this status any more (a refunded one records only a
+     *     capture the gateway performed before its refund)
+     */
     public boolean isTerminal() {
         return this == REFUNDED || this == VOIDED || this == DECLINED || this == FAILED;
     }

@@ -87,6 +87,27 @@ class PaymentTest {
     }
 
     @Test
+    void aCaptureTheGatewayPerformedBeforeARefundIsRecordedAfterItAndLeftRefundable() {
+        Payment refunded = authorized().capture(eur("60.00"), null, LATER).refund(eur("60.00"), "cancel", LATER);
+        assertTransition(() -> refunded.capture(eur("40.00"), "capture", LATER),
+                "cannot capture a payment that is REFUNDED");
+
+        Payment late = refunded.capturePerformedBeforeARefund(eur("40.00"), "capture", LATER);
+
+        assertThat(late.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(late.captured()).isEqualTo(HUNDRED);
+        assertThat(late.refundable()).isEqualTo(eur("40.00"));
+        assertThat(late.log().get(late.log().size() - 1).gatewayEventId()).isEqualTo("capture");
+        assertThat(late.refund(eur("40.00"), "give-back", LATER).status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertTransition(() -> refunded.capturePerformedBeforeARefund(eur("40.01"), "capture", LATER),
+                "cannot capture EUR 40.01: only EUR 40.00 was authorized and not captured");
+        assertThat(authorized().capturePerformedBeforeARefund(eur("40.00"), null, LATER).status())
+                .as("without a refund it is a capture").isEqualTo(PaymentStatus.PARTIALLY_CAPTURED);
+        assertTransition(() -> authorized().voidAuthorization(null, LATER)
+                .capturePerformedBeforeARefund(eur("1.00"), null, LATER), "cannot capture a payment that is VOIDED");
+    }
+
+    @Test
     void illegalTransitionsAreRefusedAndChangeNothing() {
         Payment authorized = authorized();
         assertCode(() -> pending.capture(eur("1.00"), null, LATER), ErrorCode.INVALID_TRANSITION);

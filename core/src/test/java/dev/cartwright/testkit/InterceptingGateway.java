@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Forwards to another gateway and lets a test act just before a call reaches it (to hold it until the test
- * releases it, say), just after an authorization, or answer a call itself instead of the delegate.
+ * releases it, say), just after a call was answered (the delegate performed it, the caller has not yet seen the
+ * answer), or answer a call itself instead of the delegate.
  */
 final class InterceptingGateway implements PaymentGateway {
 
@@ -24,6 +26,7 @@ final class InterceptingGateway implements PaymentGateway {
     private final PaymentGateway delegate;
     private final Map<Operation, Runnable> before = new ConcurrentHashMap<>();
     private final Map<Operation, Supplier<GatewayResult>> answers = new ConcurrentHashMap<>();
+    private final Map<Operation, Consumer<GatewayResult>> after = new ConcurrentHashMap<>();
     private volatile BiConsumer<AuthorizationRequest, GatewayResult> afterAuthorize = (request, result) -> { };
     private volatile Runnable beforeLookup = () -> { };
 
@@ -50,6 +53,15 @@ final class InterceptingGateway implements PaymentGateway {
      */
     void answer(Operation operation, Supplier<GatewayResult> answer) {
         answers.put(operation, answer);
+    }
+
+    /**
+     * @param operation a kind of call
+     * @param action what to run once such a call was answered (performed, if the delegate answered it), before
+     *     the caller sees the answer; not run for a call that threw
+     */
+    void after(Operation operation, Consumer<GatewayResult> action) {
+        after.put(operation, action);
     }
 
     /** Lets every call reach the delegate again. */
@@ -97,6 +109,8 @@ final class InterceptingGateway implements PaymentGateway {
 
     private GatewayResult call(Operation operation, Supplier<GatewayResult> forward) {
         before.getOrDefault(operation, () -> { }).run();
-        return answers.getOrDefault(operation, forward).get();
+        GatewayResult result = answers.getOrDefault(operation, forward).get();
+        after.getOrDefault(operation, answered -> { }).accept(result);
+        return result;
     }
 }
