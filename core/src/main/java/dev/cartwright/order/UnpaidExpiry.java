@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Cancelling orders left unpaid: the sweep that expires them once their payment window is over (asking the
  * gateway first about a payment whose outcome is unknown), and what cancelling an unpaid order gives back: its
- * promotions' uses and its stock holds. Thread-safe.
+ * promotions' uses and its stock (sold to it, or held for it by an earlier version). Thread-safe.
  */
 final class UnpaidExpiry {
 
