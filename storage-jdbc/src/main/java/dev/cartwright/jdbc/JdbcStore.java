@@ -200,11 +200,7 @@ public final class JdbcStore implements CommerceStore, AutoCloseable {
     public <T> T inTransaction(Durability durability, Function<StoreTransaction, T> work) {
         Validate.notNull(durability, "durability");
         Validate.notNull(work, "work");
-        requireOpen();
-        if (open.get()) {
-            throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
-        }
-        open.set(Boolean.TRUE);
+        enter();
         try {
             boolean pipelining = true;
             for (int attempt = 1; ; attempt++) {
@@ -260,11 +256,7 @@ public final class JdbcStore implements CommerceStore, AutoCloseable {
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
         Validate.notNull(work, "work");
-        requireOpen();
-        if (open.get()) {
-            throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
-        }
-        open.set(Boolean.TRUE);
+        enter();
         try {
             return jdbi.withHandle(handle -> {
                 autoCommit(handle.getConnection());
@@ -309,6 +301,15 @@ public final class JdbcStore implements CommerceStore, AutoCloseable {
         } finally {
             oneAtATime.ifPresent(ReentrantLock::unlock);
         }
+    }
+
+    /** Marks this thread as inside one of the store's transactions or reads, which do not nest. */
+    private void enter() {
+        requireOpen();
+        if (open.get()) {
+            throw new IllegalStateException("transactions do not nest: a transaction is already open on this thread");
+        }
+        open.set(Boolean.TRUE);
     }
 
     private void requireOpen() {
