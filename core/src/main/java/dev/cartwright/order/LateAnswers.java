@@ -56,7 +56,9 @@ final class LateAnswers {
         Optional<MoneyMovement.Kind> back = holdsMoney(payment) ? MoneyMovement.givingBack(payment, key)
                 : result.filter(GatewayResult.Approved.class::isInstance).map(GatewayResult.Approved.class::cast)
                         .map(approved -> MoneyMovement.givingBack(approved, settings.captureOnCheckout(), key));
-        return back.isPresent() ? giveBack(recorded, payment, back.get()) : recorded;
+        // If the gateway does not give it back, the order stays cancelled with its payment as it was, and the
+        // failure is logged for staff: the money is never kept silently.
+        return back.isPresent() ? movement.giveBack(recorded, payment.id(), back.get(), Actor.system()) : recorded;
     }
 
     private static boolean holdsMoney(Payment payment) {
@@ -85,26 +87,6 @@ final class LateAnswers {
                     .withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, Actor.system());
             next = next.moveTo(OrderStatus.CANCELLED, now, Actor.System.because("out-of-stock:" + shortage.sku()));
             return OrderChanges.store(repositories, order, next);
-        });
-    }
-
-    /**
-     * Gives the money of a cancelled order back at the gateway (a void of an authorization, a refund of a
-     * capture) and records it. If the gateway does not answer, the order stays cancelled with its payment as it
-     * was, and the failure is logged for staff: the money is never kept silently.
-     */
-    private Order giveBack(Order order, Payment payment, MoneyMovement.Kind back) {
-        try {
-            movement.send(back);
-        } catch (CommerceException e) {
-            LOG.error("payment {} was approved after its order {} was cancelled and could not be given back; "
-                    + "release it by hand", payment.id(), payment.reference(), e);
-            return order;
-        }
-        return support.inTransaction(repositories -> {
-            Instant now = support.now();
-            Payment next = MoneyMovement.record(repositories, order.id(), payment.id(), back, now);
-            return OrderSupport.updatePaymentStatus(repositories, order.id(), next, Actor.system(), now);
         });
     }
 }
