@@ -187,7 +187,12 @@ final class JdbcStockRepository implements StockRepository {
                 values.toArray());
     }
 
-    /** The SKUs the guarded sale left unsold: reclaimed and sold under their locks, or every sale undone. */
+    /**
+     * The SKUs the guarded sale left unsold: reclaimed and sold under their locks, or every sale undone. This may
+     * lock a short SKU after a later one the guarded sale already holds, out of SKU order; a deadlock that follows
+     * is retried by the store like any other. It only happens on this rare path (a SKU short, or holding expired
+     * reservations), never on the guarded sale.
+     */
     private ReservationAttempt sellTheRest(Map<String, Long> sold, Map<String, Long> unsold,
             Map<Sku, Long> availableBefore, Instant now) {
         Map<String, Locked> locked = lockAndReclaim(unsold.keySet(), now);
