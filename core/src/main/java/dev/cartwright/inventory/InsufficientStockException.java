@@ -3,7 +3,6 @@ package dev.cartwright.inventory;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,18 +41,13 @@ public final class InsufficientStockException extends CommerceException {
      * @throws IllegalArgumentException if the attempt was recorded, or no reservation was short
      */
     public static InsufficientStockException firstShort(List<Reservation> reservations, ReservationAttempt attempt) {
-        if (attempt.recorded()) {
-            throw new IllegalArgumentException("the reservations were recorded");
-        }
-        return reservations.stream()
-                .filter(reservation -> attempt.availableBefore(reservation.sku()) < reservation.quantity())
-                .min(Comparator.comparing(Reservation::sku))
-                .map(shortOne -> new InsufficientStockException(shortOne.sku(), shortOne.quantity(),
-                        attempt.availableBefore(shortOne.sku())))
-                .orElseThrow(() -> new IllegalArgumentException("no reservation was short"));
+        return firstShort(Reservation.unitsBySku(reservations), attempt);
     }
 
     /**
+     * The error for a refused {@link StockRepository#trySellAll} (or reservation): names the first SKU, in SKU
+     * order, that was short.
+     *
      * @param quantities the units a refused sale asked for, by SKU
      * @param attempt the refused sale's answer
      * @return the exception naming the first SKU, in SKU order, that was short
@@ -61,7 +55,7 @@ public final class InsufficientStockException extends CommerceException {
      */
     public static InsufficientStockException firstShort(Map<Sku, Long> quantities, ReservationAttempt attempt) {
         if (attempt.recorded()) {
-            throw new IllegalArgumentException("the sale was recorded");
+            throw new IllegalArgumentException("the units asked for were recorded");
         }
         return quantities.entrySet().stream()
                 .filter(entry -> attempt.availableBefore(entry.getKey()) < entry.getValue())

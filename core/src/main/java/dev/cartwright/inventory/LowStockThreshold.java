@@ -78,18 +78,12 @@ public record LowStockThreshold(long units) {
             ReservationAttempt attempt, Instant now) {
         Validate.notNull(repositories, "repositories");
         Validate.notNull(reservations, "reservations");
-        Validate.notNull(attempt, "attempt");
-        Validate.notNull(now, "now");
-        for (Reservation reservation : reservations) {
-            long before = attempt.availableBefore(reservation.sku());
-            crossing(reservation.sku(), before, before - reservation.quantity(), now)
-                    .ifPresent(event -> repositories.outbox().append(event, now));
-        }
+        publishCrossings(repositories, Reservation.unitsBySku(reservations), attempt, now);
     }
 
     /**
-     * Appends a {@link StockLow} for every SKU that a sale of {@code quantities} took from at or above the
-     * threshold to below it, in the caller's transaction.
+     * Appends a {@link StockLow} for every SKU that a sale of {@code quantities} took from above the
+     * threshold to at or below it, in the caller's transaction.
      *
      * @param repositories the transaction's repositories
      * @param quantities the units sold by SKU

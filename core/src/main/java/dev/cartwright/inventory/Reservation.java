@@ -4,6 +4,9 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A hold on stock of one SKU, made for a checkout, that counts against the available stock until
@@ -41,5 +44,15 @@ public record Reservation(ReservationId id, Sku sku, long quantity, Instant expi
      */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * @param reservations reservations, such as those of one attempt
+     * @return the units they hold by SKU, in SKU order
+     */
+    static Map<Sku, Long> unitsBySku(List<Reservation> reservations) {
+        Map<Sku, Long> units = new TreeMap<>();
+        reservations.forEach(reservation -> units.merge(reservation.sku(), reservation.quantity(), Math::addExact));
+        return units;
     }
 }

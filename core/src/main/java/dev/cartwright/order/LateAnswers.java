@@ -1,6 +1,5 @@
 package dev.cartwright.order;
 
-import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.payment.GatewayResult;

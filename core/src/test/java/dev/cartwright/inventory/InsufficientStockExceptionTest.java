@@ -45,6 +45,6 @@ class InsufficientStockExceptionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("were recorded");
         assertThatThrownBy(() -> InsufficientStockException.firstShort(reservations,
                 new ReservationAttempt(false, Map.of(MUG, 1L))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no reservation was short");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no SKU was short");
     }
 }

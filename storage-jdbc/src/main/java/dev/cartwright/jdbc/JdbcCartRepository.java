@@ -8,7 +8,6 @@ import dev.cartwright.cart.CartStatus;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
-import dev.cartwright.error.CommerceException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -96,13 +95,9 @@ final class JdbcCartRepository implements CartRepository {
         if (count == 1) {
             return;
         }
-        Optional<Long> stored = sql.handle.createQuery("SELECT version FROM carts WHERE id = :id")
-                .bind("id", cart.id().value()).mapTo(Long.class).findOne();
-        if (stored.isEmpty()) {
-            throw CommerceException.notFound("cart", cart.id());
-        }
-        throw new StaleVersionException("cart " + cart.id() + " changed concurrently: expected version "
-                + expectedVersion + " but found " + stored.get());
+        sql.explainMissedUpdate("carts", "cart", cart.id(), cart.id().value(), expectedVersion);
+        throw new IllegalStateException("cart " + cart.id() + " is at version " + expectedVersion
+                + " and yet its guarded update changed no row");
     }
 
     private static void bindCustomer(Update statement, Cart cart) {

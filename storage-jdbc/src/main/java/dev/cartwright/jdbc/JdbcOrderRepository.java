@@ -35,7 +35,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Orders as a row plus their lines, history, shipments and shipped quantities, read in four queries whatever
@@ -185,18 +184,7 @@ final class JdbcOrderRepository implements OrderRepository {
         if (count == 1) {
             return;
         }
-        Optional<Map.Entry<Long, String>> stored = sql.handle.createQuery("SELECT version, idempotency_key"
-                + " FROM orders WHERE id = :id")
-                .bind("id", order.id().value())
-                .map((rs, ctx) -> Map.entry(rs.getLong("version"), rs.getString("idempotency_key")))
-                .findOne();
-        if (stored.isEmpty()) {
-            throw CommerceException.notFound("order", order.id());
-        }
-        if (stored.get().getKey() != expectedVersion) {
-            throw new StaleVersionException("order " + order.id() + " is at version " + stored.get().getKey()
-                    + ", not " + expectedVersion + ": it changed since it was read");
-        }
+        sql.explainMissedUpdate("orders", "order", order.id(), order.id().value(), expectedVersion);
         if (order.version() <= expectedVersion) {
             throw CommerceException.invalid("version", "must be above the expected version " + expectedVersion);
         }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Payments as a row plus their ordered log rows, read in two queries; gateway event ids in a keyed table. */
 final class JdbcPaymentRepository implements PaymentRepository {
@@ -105,19 +104,7 @@ final class JdbcPaymentRepository implements PaymentRepository {
         if (count == 1) {
             return;
         }
-        Optional<Stored> stored = sql.handle.createQuery("SELECT version, reference, idempotency_key FROM payments"
-                + " WHERE id = :id")
-                .bind("id", payment.id().value())
-                .map((rs, ctx) -> new Stored(rs.getLong("version"), rs.getString("reference"),
-                        rs.getString("idempotency_key")))
-                .findOne();
-        if (stored.isEmpty()) {
-            throw CommerceException.notFound("payment", payment.id());
-        }
-        if (stored.get().version() != expectedVersion) {
-            throw new StaleVersionException("payment " + payment.id() + " is at version " + stored.get().version()
-                    + ", not " + expectedVersion + ": it changed since it was read");
-        }
+        sql.explainMissedUpdate("payments", "payment", payment.id(), payment.id().value(), expectedVersion);
         throw CommerceException.invalid("payment", "must keep its idempotency key and reference");
     }
 
@@ -167,9 +154,6 @@ final class JdbcPaymentRepository implements PaymentRepository {
             }
             return payments;
         });
-    }
-
-    private record Stored(long version, String reference, String idempotencyKey) {
     }
 
     private record Row(UUID id, String reference, Currency currency, long amount, String status, long authorized,

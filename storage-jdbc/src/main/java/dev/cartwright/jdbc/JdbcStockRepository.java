@@ -34,9 +34,14 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class JdbcStockRepository implements StockRepository {
 
-    private static final String LEVEL = "SELECT s.sku, s.on_hand, s.sold, (SELECT COALESCE(SUM(r.quantity), 0)"
-            + " FROM reservations r WHERE r.sku = s.sku AND r.status = 'LIVE' AND r.expires_at > :now) AS live"
+    private static final String LEVEL = "SELECT s.sku, s.on_hand, s.sold, " + liveUnits(":now") + " AS live"
             + " FROM stock s";
+
+    /** The units of stock row {@code s} that live reservations hold at the instant bound to the placeholder. */
+    private static String liveUnits(String now) {
+        return "(SELECT COALESCE(SUM(r.quantity), 0) FROM reservations r WHERE r.sku = s.sku AND r.status = 'LIVE'"
+                + " AND r.expires_at > " + now + ")";
+    }
 
     private final Sql sql;
 
@@ -181,10 +186,8 @@ final class JdbcStockRepository implements StockRepository {
         List<Object> values = new ArrayList<>();
         values.add(Rows.nanos(now));
         values.addAll(skus);
-        return Pipeline.Step.of("SELECT s.sku, s.on_hand - (SELECT COALESCE(SUM(r.quantity), 0) FROM reservations r"
-                + " WHERE r.sku = s.sku AND r.status = 'LIVE' AND r.held = TRUE AND r.expires_at > ?) FROM stock s"
-                + " WHERE s.sku IN (" + String.join(", ", Collections.nCopies(skus.size(), "?")) + ")",
-                values.toArray());
+        return Pipeline.Step.of("SELECT s.sku, s.on_hand - " + liveUnits("?") + " FROM stock s WHERE s.sku IN ("
+                + String.join(", ", Collections.nCopies(skus.size(), "?")) + ")", values.toArray());
     }
 
     /**

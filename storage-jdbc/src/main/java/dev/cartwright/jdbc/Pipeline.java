@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The writes of one transaction that nothing in it waits for (inserts of new rows, the transaction's isolation
@@ -31,7 +30,6 @@ final class Pipeline {
     record Null(int sqlType) {
         static final Null UUID = new Null(Types.OTHER);
         static final Null TEXT = new Null(Types.VARCHAR);
-        static final Null BIGINT = new Null(Types.BIGINT);
     }
 
     /** One SQL text with {@code ?} parameters, and its rows of values: several rows make a batch. */
@@ -244,10 +242,5 @@ final class Pipeline {
             rows.add(row);
         }
         return rows;
-    }
-
-    @Override
-    public String toString() {
-        return pending.stream().map(Step::sql).collect(Collectors.joining("; ", "Pipeline[", "]"));
     }
 }

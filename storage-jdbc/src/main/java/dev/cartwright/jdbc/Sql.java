@@ -2,7 +2,10 @@ package dev.cartwright.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import dev.cartwright.error.CommerceException;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
@@ -40,6 +43,29 @@ final class Sql {
     /** Holds back a write whose count {@code check} verifies once it is sent; see {@link Pipeline}. */
     void defer(Pipeline.Check check, String statement, Object... values) {
         pipeline.defer(check, statement, values);
+    }
+
+    /**
+     * Tells why a held-back {@code UPDATE ... WHERE id = ? AND version = ?} changed no row, when its count is
+     * checked: the row is gone ({@code NOT_FOUND}) or its version moved ({@link StaleVersionException}, so that the
+     * store retries). Returns if neither, for the caller to name what else its update required.
+     *
+     * @param table the table, one of Cartwright's own
+     * @param what the aggregate's name in messages, such as {@code "order"}
+     * @param id the aggregate's id, as messages show it
+     * @param key the id as the {@code id} column holds it
+     * @param expectedVersion the version the update expected
+     */
+    void explainMissedUpdate(String table, String what, Object id, UUID key, long expectedVersion) {
+        Optional<Long> stored = handle.createQuery("SELECT version FROM " + table + " WHERE id = :id")
+                .bind("id", key).mapTo(Long.class).findOne();
+        if (stored.isEmpty()) {
+            throw CommerceException.notFound(what, id);
+        }
+        if (stored.get() != expectedVersion) {
+            throw new StaleVersionException(what + " " + id + " is at version " + stored.get() + ", not "
+                    + expectedVersion + ": it changed since it was read");
+        }
     }
 
     /** Sends the held-back writes with {@code steps} and {@code query}; see {@link Pipeline#send}. */

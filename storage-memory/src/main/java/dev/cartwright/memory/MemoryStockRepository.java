@@ -76,35 +76,40 @@ final class MemoryStockRepository implements StockRepository {
         if (batch.stream().map(Reservation::sku).distinct().count() != batch.size()) {
             throw CommerceException.invalid("reservations", "must name each SKU once");
         }
-        Map<Sku, Long> availableBefore = new HashMap<>();
-        boolean enough = true;
-        for (Reservation reservation : batch) {
-            Sku sku = reservation.sku();
-            Optional<StockRow> row = stock.get(sku);
-            if (row.isEmpty()) {
-                enough = false;
-                continue;
-            }
-            reclaimExpired(sku, now);
-            long available = row.get().onHand() - reserved(sku, now);
-            availableBefore.put(sku, available);
-            enough &= available >= reservation.quantity();
-        }
-        if (enough) {
+        Map<Sku, Long> wanted = new HashMap<>();
+        batch.forEach(reservation -> wanted.put(reservation.sku(), reservation.quantity()));
+        ReservationAttempt attempt = available(wanted, now);
+        if (attempt.recorded()) {
             for (Reservation reservation : batch) {
                 reservations.put(reservation.id(), new StoredReservation(reservation, ReservationStatus.LIVE));
                 live.put(new LiveKey(reservation.sku(), reservation.id()), reservation);
             }
         }
-        return new ReservationAttempt(enough, availableBefore);
+        return attempt;
     }
 
     @Override
     public ReservationAttempt trySellAll(Map<Sku, Long> quantities, Instant now) {
+        quantities.values().forEach(quantity -> Validate.positive(quantity, "quantity"));
+        ReservationAttempt attempt = available(quantities, now);
+        if (attempt.recorded()) {
+            quantities.forEach((sku, quantity) -> {
+                StockRow row = stock.get(sku).orElseThrow();
+                stock.put(sku, new StockRow(row.onHand() - quantity, Math.addExact(row.sold(), quantity)));
+            });
+        }
+        return attempt;
+    }
+
+    /**
+     * Reclaims the SKUs' expired reservations and tells whether each has the units wanted available.
+     *
+     * @return recorded if every SKU is stocked and has its units, with each stocked SKU's units available
+     */
+    private ReservationAttempt available(Map<Sku, Long> wanted, Instant now) {
         Map<Sku, Long> availableBefore = new HashMap<>();
         boolean enough = true;
-        for (Map.Entry<Sku, Long> entry : quantities.entrySet()) {
-            Validate.positive(entry.getValue(), "quantity");
+        for (Map.Entry<Sku, Long> entry : wanted.entrySet()) {
             Optional<StockRow> row = stock.get(entry.getKey());
             if (row.isEmpty()) {
                 enough = false;
@@ -114,12 +119,6 @@ final class MemoryStockRepository implements StockRepository {
             long available = row.get().onHand() - reserved(entry.getKey(), now);
             availableBefore.put(entry.getKey(), available);
             enough &= available >= entry.getValue();
-        }
-        if (enough) {
-            quantities.forEach((sku, quantity) -> {
-                StockRow row = stock.get(sku).orElseThrow();
-                stock.put(sku, new StockRow(row.onHand() - quantity, Math.addExact(row.sold(), quantity)));
-            });
         }
         return new ReservationAttempt(enough, availableBefore);
     }
