@@ -12,11 +12,6 @@ import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderStatus;
 import dev.cartwright.payment.PaymentMethod;
 import dev.cartwright.payment.SimulatedPaymentGateway;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +28,7 @@ abstract class CheckoutRoundTripsScenario {
 
     private static final List<String> SKUS = List.of("A-1", "B-2", "C-3");
 
-    private final List<String> sent = new ArrayList<>();
+    private final RecordingDataSource recording = new RecordingDataSource();
 
     /** @return the data source of a fresh, migrated and empty store's schema */
     protected abstract DataSource dataSource();
@@ -48,31 +43,26 @@ abstract class CheckoutRoundTripsScenario {
 
     @Test
     void aCheckoutOfThreeLinesTakesItsRoundTripsAndNoMore() {
-        Commerce commerce = Commerce.builder().store(JdbcStore.builder(recording(dataSource())).migrate(false).build())
+        Commerce commerce = Commerce.builder().store(JdbcStore.builder(recording.wrap(dataSource())).migrate(false).build())
                 .paymentGateway(new SimulatedPaymentGateway()).build();
         for (String sku : SKUS) {
             commerce.catalog().create(NewProduct.of(sku, "Product " + sku, Money.of("10.00", "EUR")));
             commerce.inventory().receive(Sku.of(sku), 100);
         }
         checkout(commerce, "warm-up");
-        synchronized (sent) {
-            sent.clear();
-        }
+        recording.clear();
 
         Order order = checkout(commerce, "counted");
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        List<String> trips;
-        synchronized (sent) {
-            trips = List.copyOf(sent);
-        }
+        List<String> trips = recording.entries();
         assertThat(trips).as(String.join("\n", trips)).hasSize(expectedRoundTrips());
-        assertThat(trips).filteredOn("COMMIT"::equals).hasSize(2);
+        assertThat(trips).filteredOn(RecordingDataSource.COMMIT::equals).hasSize(2);
         int deferred = trips.indexOf(trips.stream().filter(sql -> sql.contains("synchronous_commit TO OFF"))
                 .findFirst().orElse("none"));
         if (defersTheRecordingCommit()) {
             assertThat(deferred).as("the recording transaction, after the first commit")
-                    .isGreaterThan(trips.indexOf("COMMIT"));
+                    .isGreaterThan(trips.indexOf(RecordingDataSource.COMMIT));
         } else {
             assertThat(deferred).as("no transaction defers its commit here").isEqualTo(-1);
         }
@@ -84,40 +74,5 @@ abstract class CheckoutRoundTripsScenario {
         return commerce.checkout().placeOrder(new DirectOrderRequest(lines, List.of(), Optional.empty(),
                 Optional.of("guest@example.com"), Address.of("Ada Lovelace", "1 Main Street", "Berlin", "10115", "DE"),
                 Optional.empty(), PaymentMethod.of(SimulatedPaymentGateway.VISA, "visa", "4242"), key));
-    }
-
-    /** Records every statement prepared or created, and every commit, on the data source's connections. */
-    private DataSource recording(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                            (connectionProxy, connectionMethod, connectionArgs) -> {
-                                String name = connectionMethod.getName();
-                                if (name.equals("prepareStatement") || name.equals("createStatement")) {
-                                    record(connectionArgs == null ? "statement" : String.valueOf(connectionArgs[0]));
-                                } else if (name.equals("commit")) {
-                                    record("COMMIT");
-                                }
-                                return invoke(connectionMethod, connection, connectionArgs);
-                            });
-                });
-    }
-
-    private void record(String entry) {
-        synchronized (sent) {
-            sent.add(entry.replaceAll("\\s+", " "));
-        }
-    }
-
-    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

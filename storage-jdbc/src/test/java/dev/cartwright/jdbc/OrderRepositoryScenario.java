@@ -23,8 +23,6 @@ import dev.cartwright.order.OrderTotals;
 import dev.cartwright.order.OrderTransition;
 import dev.cartwright.order.Shipment;
 import dev.cartwright.payment.PaymentId;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +48,7 @@ abstract class OrderRepositoryScenario {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant START = Instant.parse("2026-03-01T09:00:00Z");
 
-    private final AtomicInteger statements = new AtomicInteger();
+    private final RecordingDataSource recording = new RecordingDataSource();
     private JdbcStore store;
 
     /** @return the data source of a fresh, migrated and empty store's schema */
@@ -66,7 +63,7 @@ abstract class OrderRepositoryScenario {
             pipelined = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
         }
-        store = JdbcStore.builder(counting(dataSource)).migrate(false).build();
+        store = JdbcStore.builder(recording.wrap(dataSource)).migrate(false).build();
     }
 
     @Test
@@ -251,42 +248,14 @@ abstract class OrderRepositoryScenario {
         return store.inTransaction(work);
     }
 
+    /**
+     * The statements {@code work} sends in a transaction, not counting the commit, nor the transaction's own
+     * isolation statement unless it travels with the repository's statements in one pipeline.
+     */
     private int statementsOf(Function<dev.cartwright.StoreTransaction, ?> work) {
-        int before = statements.get();
+        recording.clear();
         store.inTransaction(work);
-        return statements.get() - before;
-    }
-
-    private DataSource counting(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(method, target, args);
-                    if (result instanceof Connection) {
-                        Connection connection = (Connection) result;
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (connectionProxy, connectionMethod, connectionArgs) -> {
-                                    String name = connectionMethod.getName();
-                                    boolean isolation = connectionArgs != null && connectionArgs.length > 0
-                                            && String.valueOf(connectionArgs[0]).startsWith("SET TRANSACTION")
-                                            && !String.valueOf(connectionArgs[0]).contains(";");
-                                    // Every transaction's own first statement is not the repository's, unless it
-                                    // travels with the repository's statements in one pipeline.
-                                    if ((name.equals("prepareStatement") || name.equals("createStatement")
-                                            || name.equals("prepareCall")) && !isolation) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return invoke(connectionMethod, connection, connectionArgs);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return (int) recording.entries().stream().filter(sql -> !sql.equals(RecordingDataSource.COMMIT))
+                .filter(sql -> !(sql.startsWith("SET TRANSACTION") && !sql.contains(";"))).count();
     }
 }
