@@ -1,0 +1,53 @@
+package dev.cartwright.inventory;
+
+import dev.cartwright.catalog.Sku;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Stock kept by another service, as a checkout elsewhere uses it: units held under a key that the caller chooses
+ * (the order's), then sold or given back under the same key. Every call is idempotent by its key, so a caller that
+ * did not get an answer (a timeout, a lost connection) repeats the call and cannot hold, sell or return twice.
+ *
+ * <p>{@link StockHolds} serves a store's own stock this way, in process; a host serves it over the wire to the
+ * services that take orders (the microservices example does, over HTTP), and implements this interface as the
+ * client. A client reports a call whose outcome it does not know by throwing anything but a
+ * {@link dev.cartwright.error.CommerceException}; those are answers.
+ */
+public interface StockService {
+
+    /**
+     * Holds units of each SKU under {@code key} until {@code until}, all or none. Repeating the call with the same
+     * key and quantities changes nothing and succeeds, whatever became of the hold since.
+     *
+     * @param key the caller's key for the holds, at most 200 characters, not blank
+     * @param quantities the units to hold by SKU, each at least one; at least one SKU
+     * @param until when the holds lapse if neither sold nor given back
+     * @throws InsufficientStockException if a SKU has fewer units available (the first short one, in SKU order);
+     *     nothing is held
+     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} (field {@code key}) if the key already holds
+     *     other quantities; {@code VALIDATION} naming the field for a bad argument
+     */
+    void reserve(String key, Map<Sku, Long> quantities, Instant until);
+
+    /**
+     * Sells what {@code key} holds, all or none: the units leave on hand and count as sold. Repeating the call
+     * after it succeeded changes nothing and succeeds.
+     *
+     * @param key the key the units were held under
+     * @throws InsufficientStockException if a hold lapsed or was given back before it was sold (naming its SKU);
+     *     nothing is sold
+     * @throws dev.cartwright.error.CommerceException {@code NOT_FOUND} (field {@code key}) if the key holds
+     *     nothing; {@code VALIDATION} for a bad key
+     */
+    void confirm(String key);
+
+    /**
+     * Gives back what {@code key} holds: live holds are released, and units it sold go back on hand as the undoing
+     * of their sale. Repeating the call changes nothing; a key that holds nothing is no error.
+     *
+     * @param key the key the units were held under
+     * @throws dev.cartwright.error.CommerceException {@code VALIDATION} for a bad key
+     */
+    void release(String key);
+}
