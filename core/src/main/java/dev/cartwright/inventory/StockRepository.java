@@ -124,6 +124,21 @@ public interface StockRepository {
     boolean tryRelease(ReservationId id);
 
     /**
+     * Undoes the sale of a committed reservation: its units go back on hand (its SKU's sold units drop by its
+     * quantity and its units on hand rise by as many, as {@link #returnSoldAll} does), and it becomes
+     * {@link ReservationStatus#RELEASED}. Implementations lock its SKU as {@link #tryRelease} does, so that two
+     * callers cannot both return it.
+     *
+     * @param id the reservation
+     * @return whether its units were returned; {@code false}, when it is not stored as
+     *     {@link ReservationStatus#COMMITTED} (or not stored at all), changes nothing
+     * @throws ReturnExceedsSoldException ({@code INSUFFICIENT_STOCK}, field {@code quantity}) if its SKU has
+     *     fewer units sold than its quantity (some went back by {@link #returnSoldAll} already), and then nothing
+     *     changed
+     */
+    boolean tryReturnCommitted(ReservationId id);
+
+    /**
      * Puts sold units of one SKU back on hand, as the undoing of their sale (a cancelled order, a customer
      * return): its sold units drop by {@code quantity} and its units on hand rise by as many, so the sum of
      * the two, and so conservation, is unchanged. Use this rather than {@link #receive}, which would count

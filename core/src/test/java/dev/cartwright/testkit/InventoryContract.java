@@ -599,6 +599,87 @@ public abstract class InventoryContract extends StoreContract {
         assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 0, 0, 5));
     }
 
+    /** Calls the port's {@code tryReturnCommitted} in a transaction of its own. */
+    private boolean tryReturnCommitted(ReservationId id) {
+        return store.inTransaction(transaction -> transaction.stock().tryReturnCommitted(id));
+    }
+
+    @Test
+    void tryReturnCommittedPutsACommittedReservationsUnitsBackOnHandOnce() {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        Reservation sold = inventory().reserve(MUG, 4, TTL);
+        inventory().commit(sold.id());
+        inventory().reserve(MUG, 1, TTL);
+
+        assertThat(tryReturnCommitted(sold.id())).isTrue();
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 10, 1, 0));
+        assertThat(inventory().status(sold.id())).isEqualTo(ReservationStatus.RELEASED);
+
+        assertThat(tryReturnCommitted(sold.id())).isFalse();
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 10, 1, 0));
+        assertThat(inventory().status(sold.id())).isEqualTo(ReservationStatus.RELEASED);
+        assertFails(() -> inventory().commit(sold.id()), ErrorCode.CONFLICT, null);
+    }
+
+    @Test
+    void tryReturnCommittedLeavesReservationsNotCommittedAlone() {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        sell(MUG, 2);
+        Reservation released = inventory().reserve(MUG, 1, TTL);
+        inventory().release(released.id());
+        Reservation expired = inventory().reserve(MUG, 2, Duration.ofMinutes(1));
+        Reservation live = inventory().reserve(MUG, 3, TTL);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(tryReturnCommitted(live.id())).isFalse();
+        assertThat(tryReturnCommitted(expired.id())).isFalse();
+        assertThat(tryReturnCommitted(released.id())).isFalse();
+        assertThat(tryReturnCommitted(new ReservationId(UUID.randomUUID()))).isFalse();
+
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 8, 3, 2));
+        assertThat(inventory().status(live.id())).isEqualTo(ReservationStatus.LIVE);
+        assertThat(inventory().status(expired.id())).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(inventory().status(released.id())).isEqualTo(ReservationStatus.RELEASED);
+        inventory().commit(live.id());
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 5, 0, 5));
+    }
+
+    @Test
+    void tryReturnCommittedRefusesUnitsAlreadyReturnedAnotherWayAndChangesNothing() {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        Reservation sold = inventory().reserve(MUG, 4, TTL);
+        inventory().commit(sold.id());
+        inventory().returnSold(MUG, 3);
+
+        // Caught inside the transaction: the port itself must have changed nothing.
+        store.inTransaction(transaction -> {
+            assertReturnRefused(() -> transaction.stock().tryReturnCommitted(sold.id()), MUG, 4, 1);
+            assertThat(transaction.stock().level(MUG, clock.instant())).contains(level(MUG, 9, 0, 1));
+            assertThat(transaction.stock().status(sold.id(), clock.instant())).contains(ReservationStatus.COMMITTED);
+            return null;
+        });
+        assertThat(inventory().level(MUG)).isEqualTo(level(MUG, 9, 0, 1));
+    }
+
+    @Test
+    void concurrentReturnsOfOneCommittedReservationReturnItsUnitsOnce() throws Exception {
+        product(MUG);
+        inventory().receive(MUG, 10);
+        sell(MUG, 3);
+        Reservation sold = inventory().reserve(MUG, 4, TTL);
+        inventory().commit(sold.id());
+
+        List<Boolean> returned = Contracts.race(16, index -> () -> tryReturnCommitted(sold.id()));
+
+        assertThat(returned).filteredOn(done -> done).hasSize(1);
+        StockLevel after = inventory().level(MUG);
+        assertThat(after).isEqualTo(level(MUG, 7, 0, 3));
+        assertConserved(after, 10);
+    }
+
     @Test
     void everyStockMoveKeepsReceivedPlusAdjustedEqualToAvailableReservedAndSold() {
         product(MUG);

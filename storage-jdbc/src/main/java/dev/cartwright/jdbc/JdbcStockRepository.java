@@ -284,6 +284,35 @@ final class JdbcStockRepository implements StockRepository {
     }
 
     @Override
+    public boolean tryReturnCommitted(ReservationId id) {
+        return sql.run(() -> {
+            Optional<Stored> stored = Optional.ofNullable(lockFor(List.of(id)).get(id));
+            if (stored.isEmpty() || !stored.get().status().equals("COMMITTED")) {
+                return false;
+            }
+            // Under the SKU's lock, taken above, the reservation stays committed and the sold units stay counted.
+            String sku = stored.get().sku();
+            long quantity = stored.get().quantity();
+            int returned = sql.handle.createUpdate("UPDATE stock SET on_hand = on_hand + :quantity,"
+                    + " sold = sold - :quantity WHERE sku = :sku AND sold >= :quantity")
+                    .bind("sku", sku).bind("quantity", quantity).execute();
+            if (returned != 1) {
+                long sold = sql.handle.createQuery("SELECT sold FROM stock WHERE sku = :sku")
+                        .bind("sku", sku).mapTo(Long.class).findOne().orElse(0L);
+                throw new ReturnExceedsSoldException(Sku.of(sku), quantity, sold);
+            }
+            int released = sql.handle.createUpdate("UPDATE reservations SET status = 'RELEASED'"
+                    + " WHERE id = :id AND status = 'COMMITTED'")
+                    .bind("id", id.value()).execute();
+            if (released != 1) {
+                throw new IllegalStateException("reservation " + id + " read as committed under its SKU's lock"
+                        + " was not committed when released");
+            }
+            return true;
+        });
+    }
+
+    @Override
     public void returnSoldAll(Map<Sku, Long> quantities) {
         Map<String, Long> bySku = new TreeMap<>();
         ReturnExceedsSoldException.validated(quantities).forEach((sku, quantity) -> bySku.put(sku.value(), quantity));

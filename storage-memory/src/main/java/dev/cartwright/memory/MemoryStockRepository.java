@@ -162,6 +162,18 @@ final class MemoryStockRepository implements StockRepository {
     }
 
     @Override
+    public boolean tryReturnCommitted(ReservationId id) {
+        Optional<StoredReservation> stored = reservations.get(id);
+        if (stored.isEmpty() || stored.get().status() != ReservationStatus.COMMITTED) {
+            return false;
+        }
+        Reservation reservation = stored.get().reservation();
+        returnSoldAll(Map.of(reservation.sku(), reservation.quantity()));
+        reservations.put(id, new StoredReservation(reservation, ReservationStatus.RELEASED));
+        return true;
+    }
+
+    @Override
     public void returnSoldAll(Map<Sku, Long> quantities) {
         Map<Sku, Long> sold = new HashMap<>();
         for (Sku sku : ReturnExceedsSoldException.validated(quantities).keySet()) {
