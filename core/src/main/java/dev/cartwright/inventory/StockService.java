@@ -2,6 +2,7 @@ package dev.cartwright.inventory;
 
 import dev.cartwright.catalog.Sku;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -31,23 +32,30 @@ public interface StockService {
     void reserve(String key, Map<Sku, Long> quantities, Instant until);
 
     /**
-     * Sells what {@code key} holds, all or none: the units leave on hand and count as sold. Repeating the call
-     * after it succeeded changes nothing and succeeds.
+     * Sells what {@code key} holds of {@code skus}, all or none: the units leave on hand and count as sold.
+     * Repeating the call after it succeeded changes nothing and succeeds.
      *
      * @param key the key the units were held under
-     * @throws InsufficientStockException if a hold lapsed or was given back before it was sold (naming its SKU);
-     *     nothing is sold
-     * @throws dev.cartwright.error.CommerceException {@code NOT_FOUND} (field {@code key}) if the key holds
-     *     nothing; {@code VALIDATION} for a bad key
+     * @param skus the SKUs the key holds, as reserved (the caller knows its lines; the key alone does not name
+     *     them), 1 to {@value Inventory#MAX_LINES}
+     * @throws InsufficientStockException if a hold lapsed or was given back before it was sold (naming the first
+     *     such SKU, in SKU order); nothing is sold
+     * @throws dev.cartwright.error.CommerceException {@code NOT_FOUND} (field {@code key}) if the key holds none
+     *     of the SKUs, or (field {@code skus}) if it holds some but not all of them, and then nothing is sold;
+     *     {@code VALIDATION} naming the field for a bad argument
      */
-    void confirm(String key);
+    void confirm(String key, Collection<Sku> skus);
 
     /**
-     * Gives back what {@code key} holds: live holds are released, and units it sold go back on hand as the undoing
-     * of their sale. Repeating the call changes nothing; a key that holds nothing is no error.
+     * Gives back what {@code key} holds of {@code skus}: live holds (lapsed or not) are released, and units it
+     * sold go back on hand as the undoing of their sale. Repeating the call changes nothing; a SKU the key never
+     * held, or a key that holds nothing, is no error.
      *
      * @param key the key the units were held under
-     * @throws dev.cartwright.error.CommerceException {@code VALIDATION} for a bad key
+     * @param skus the SKUs the key holds, as reserved, 1 to {@value Inventory#MAX_LINES}
+     * @throws dev.cartwright.error.CommerceException {@code VALIDATION} naming the field for a bad argument;
+     *     {@link ReturnExceedsSoldException} if sold units to undo were already returned another way (by
+     *     {@link Inventory#returnSold}), and then nothing is given back
      */
-    void release(String key);
+    void release(String key, Collection<Sku> skus);
 }
