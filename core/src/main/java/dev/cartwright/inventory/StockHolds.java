@@ -83,64 +83,78 @@ public final class StockHolds implements StockService {
         }
         List<Reservation> holds = new ArrayList<>(sorted.size());
         sorted.forEach((sku, quantity) -> holds.add(new Reservation(holdId(key, sku), sku, quantity, until, now)));
+        Held found;
         try {
-            published(transactions.inTransaction(repositories -> hold(repositories, key, holds, now)));
+            found = published(transactions.inTransaction(repositories -> hold(repositories, key, holds, now)));
         } catch (CommerceException e) {
             if (e.code() != ErrorCode.CONFLICT || e.field().isPresent()) {
                 throw e;
             }
-            // A concurrent call with this key recorded a hold first and this one's collided with it; that
-            // transaction is spoilt (PostgreSQL refuses every statement after a failed one), so look in a new one.
-            Optional<Boolean> same = transactions.read(repositories -> sameAsHeld(repositories.stock(), holds));
-            if (same.isEmpty()) {
+            // A concurrent call with this key recorded a hold first and this one's collided with it. This
+            // transaction is spoilt (PostgreSQL refuses every statement after a failed one): look in a new one.
+            found = transactions.read(repositories -> held(repositories.stock(), holds));
+            if (found == Held.NONE) {
                 throw e;
             }
-            if (!same.get()) {
-                throw keyHoldsOther(key);
-            }
+        }
+        if (found == Held.PART) {
+            // Read while a concurrent call's holds committed, statement by statement, they can look partly
+            // recorded; once one of them shows, all of them do.
+            found = transactions.read(repositories -> held(repositories.stock(), holds));
+        }
+        if (found == Held.OTHER || found == Held.PART) {
+            throw keyHoldsOther(key);
         }
     }
 
-    private Void hold(InventoryRepositories repositories, String key, List<Reservation> holds, Instant now) {
+    /** @return what the key held before; {@link Held#NONE} means this call recorded the holds */
+    private Held hold(InventoryRepositories repositories, String key, List<Reservation> holds, Instant now) {
         StockRepository stock = repositories.stock();
-        Optional<Boolean> same = sameAsHeld(stock, holds);
-        if (same.isPresent()) {
-            if (same.get()) {
-                return null;
-            }
-            throw keyHoldsOther(key);
+        Held found = held(stock, holds);
+        if (found != Held.NONE) {
+            return found;
         }
         ReservationAttempt attempt = stock.tryReserveAll(holds, now);
         if (!attempt.recorded()) {
             // A concurrent call with this key may have taken the units while this one waited for the SKUs'
-            // locks; its holds, committed by now, are what this call asked for.
-            same = sameAsHeld(stock, holds);
-            if (same.isPresent()) {
-                if (same.get()) {
-                    return null;
-                }
+            // locks; it has committed by now, so what this reads is whole.
+            found = held(stock, holds);
+            if (found == Held.SAME) {
+                return found;
+            }
+            if (found != Held.NONE) {
                 throw keyHoldsOther(key);
             }
             throw InsufficientStockException.firstShort(holds, attempt);
         }
         lowStock.publishCrossings(repositories, holds, attempt, now);
-        return null;
+        return Held.NONE;
     }
 
-    /** @return empty if none of the holds is stored; whether every one is stored with its quantity otherwise */
-    private static Optional<Boolean> sameAsHeld(StockRepository stock, List<Reservation> holds) {
+    /** What a key holds of the SKUs a reserve names. */
+    private enum Held {
+        /** None of them. */
+        NONE,
+        /** Every one, with the quantity asked for. */
+        SAME,
+        /** One with another quantity. */
+        OTHER,
+        /** Some of them, with the quantities asked for, and not the others. */
+        PART
+    }
+
+    private static Held held(StockRepository stock, List<Reservation> holds) {
         int found = 0;
-        boolean same = true;
         for (Reservation hold : holds) {
             Optional<Reservation> stored = stock.findReservation(hold.id());
             if (stored.isPresent()) {
+                if (stored.get().quantity() != hold.quantity()) {
+                    return Held.OTHER;
+                }
                 found++;
-                same &= stored.get().sku().equals(hold.sku()) && stored.get().quantity() == hold.quantity();
-            } else {
-                same = false;
             }
         }
-        return found == 0 ? Optional.empty() : Optional.of(same);
+        return found == 0 ? Held.NONE : found == holds.size() ? Held.SAME : Held.PART;
     }
 
     /**
