@@ -13,6 +13,8 @@ import dev.cartwright.event.ParkedEvents;
 import dev.cartwright.event.RetrySchedule;
 import dev.cartwright.inventory.Inventory;
 import dev.cartwright.inventory.LowStockThreshold;
+import dev.cartwright.inventory.StockHolds;
+import dev.cartwright.inventory.StockService;
 import dev.cartwright.order.BackOffice;
 import dev.cartwright.order.Checkout;
 import dev.cartwright.order.CheckoutSettings;
@@ -48,6 +50,7 @@ public final class Commerce {
     private final Payments payments;
     private final PaymentGateway paymentGateway;
     private final OrderServices orderServices;
+    private final StockHolds stockHolds;
     private final EventDelivery eventDelivery;
     private final ParkedEvents parkedEvents;
 
@@ -68,9 +71,12 @@ public final class Commerce {
         this.paymentGateway = builder.paymentGateway;
         this.inventory = new Inventory(view(store, transaction -> transaction), builder.clock, builder.ids,
                 builder.lowStockThreshold, eventDelivery::deliver);
+        this.stockHolds = new StockHolds(view(store, transaction -> transaction), builder.clock,
+                builder.lowStockThreshold, eventDelivery::deliver);
         this.orderServices = OrderServices.create(view(store, transaction -> transaction), builder.paymentGateway,
                 builder.clock, builder.ids, priceCalculator, builder.taxPolicy, builder.shippingOptions,
-                builder.checkoutSettings.withLowStockThreshold(builder.lowStockThreshold), eventDelivery::deliver);
+                builder.checkoutSettings.withLowStockThreshold(builder.lowStockThreshold), eventDelivery::deliver,
+                builder.stockService);
     }
 
     /**
@@ -94,6 +100,16 @@ public final class Commerce {
                 return store.read(transaction -> work.apply(narrow.apply(transaction)));
             }
         };
+    }
+
+    /**
+     * This store's stock, served to the checkouts of other services: a product service serves it over the wire
+     * to order services configured with {@link Builder#stockService}.
+     *
+     * @return the store's stock as a {@link StockService}
+     */
+    public StockService stockService() {
+        return stockHolds;
     }
 
     /** @return the product catalog */
@@ -197,6 +213,7 @@ public final class Commerce {
         private AccountSettings accountSettings = AccountSettings.defaults();
         private PaymentGateway paymentGateway;
         private CheckoutSettings checkoutSettings = CheckoutSettings.defaults();
+        private StockService stockService;
         private final List<EventListener> eventListeners = new ArrayList<>();
         private LowStockThreshold lowStockThreshold = LowStockThreshold.DEFAULT;
         private RetrySchedule eventRetries = RetrySchedule.DEFAULT;
@@ -370,6 +387,21 @@ public final class Commerce {
          */
         public Builder lowStockThreshold(long units) {
             this.lowStockThreshold = new LowStockThreshold(units);
+            return this;
+        }
+
+        /**
+         * Has checkout take stock from another service instead of this store: each order's units are held there
+         * under the order's id before it is placed, sold before its payment confirms it, and given back before it
+         * is cancelled (see ARCHITECTURE.md, "Stock kept elsewhere"). Refunds then cannot restock: return the
+         * units at that service. By default the stock is this store's, sold in the transaction that places the
+         * order.
+         *
+         * @param service the client of the service that keeps the stock
+         * @return this builder
+         */
+        public Builder stockService(StockService service) {
+            this.stockService = Validate.notNull(service, "stockService");
             return this;
         }
 

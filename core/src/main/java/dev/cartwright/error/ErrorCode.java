@@ -42,5 +42,10 @@ public enum ErrorCode {
     /** The aggregate's current state does not allow the requested change. */
     INVALID_TRANSITION,
     /** The storage adapter failed; the cause is attached. */
-    STORAGE
+    STORAGE,
+    /**
+     * The service that keeps the stock failed or did not answer in time, so the outcome may be unknown; the call
+     * is safe to repeat, as every call to it is idempotent by its key.
+     */
+    STOCK_SERVICE_UNAVAILABLE
 }

@@ -93,6 +93,7 @@ final class Cancellation {
             }
             leaveTheGateway(id);
         }
+        support.stock().release(claimed);
         Finished finished = support.inTransaction(repositories -> {
             Instant now = support.now();
             Order stored = OrderSupport.load(repositories, id);
@@ -110,7 +111,7 @@ final class Cancellation {
                 return new Finished(given.map(paid -> OrderSupport.updatePaymentStatus(repositories, id, paid,
                         actor, now)).orElse(stored), Optional.empty());
             }
-            Order cancelled = returnToStock(repositories, current, now);
+            Order cancelled = returnToStock(repositories, support.stock(), current, now);
             if (given.isPresent()) {
                 cancelled = cancelled.withPaymentStatus(OrderPaymentStatus.of(given.get().status()), now, actor);
             }
@@ -148,12 +149,13 @@ final class Cancellation {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + order.id()
                     + " has a payment in progress; cancel it once its outcome is known");
         }
+        support.stock().release(order);
         return support.inTransaction(repositories -> {
             Order current = OrderSupport.visible(repositories, order.id(), owner);
             if (current.version() != order.version()) {
                 throw CommerceException.conflict("order " + order.id() + " changed while it was being cancelled");
             }
-            return UnpaidExpiry.cancelHeld(repositories, current, actor, support.now());
+            return UnpaidExpiry.cancelHeld(repositories, support.stock(), current, actor, support.now());
         });
     }
 
@@ -163,12 +165,13 @@ final class Cancellation {
      *
      * @return the order with every unit counted as returned
      */
-    private static Order returnToStock(CheckoutRepositories repositories, Order order, Instant now) {
+    private static Order returnToStock(CheckoutRepositories repositories, OrderStock stock, Order order,
+            Instant now) {
         repositories.promotions().releaseAll(order.id().toString());
         Map<Sku, Long> units = new TreeMap<>();
         order.lines().stream().filter(line -> line.returnable() > 0)
                 .forEach(line -> units.put(line.sku(), line.returnable()));
-        returnSold(repositories, order.id(), units, now);
+        stock.returnUnits(repositories, order.id(), units, now);
         return units.isEmpty() ? order : order.withReturned(units);
     }
 

@@ -83,6 +83,7 @@ final class CapturesAndRefunds {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is being cancelled");
         }
         order.withReturned(restock);
+        support.stock().requireRestockable(restock);
         Payment payment = support.inTransaction(
                 repositories -> OrderSupport.loadPayment(repositories, order.paymentId()));
         String key = GatewayKeys.refund(payment.id(), operationKey);

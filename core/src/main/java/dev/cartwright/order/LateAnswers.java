@@ -38,10 +38,11 @@ final class LateAnswers {
      * cancelled instead; when the order was cancelled before the approval arrived (expiry, or just now for lack of
      * stock), the approved money is given back.
      */
-    Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+    Order record(OrderId id, PaymentId paymentId, Optional<GatewayResult> result, Optional<Order> placed,
             Supplier<Order> recording) {
         Order recorded;
         try {
+            confirmStock(id, paymentId, result, placed);
             recorded = recording.get();
         } catch (InsufficientStockException e) {
             recorded = cancelForLackOfStock(id, paymentId, result, e);
@@ -60,6 +61,28 @@ final class LateAnswers {
         return back.isPresent() ? movement.giveBack(recorded, payment.id(), back.get(), Actor.system()) : recorded;
     }
 
+    /**
+     * Stock kept by another service is sold before the transaction that confirms the order, when the recording
+     * may confirm it. Selling it when the recording then does not (the payment had been failed meanwhile) is safe:
+     * whatever ends the order, a confirm or a cancel, repeats or undoes the sale.
+     */
+    private void confirmStock(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
+            Optional<Order> placed) {
+        if (support.stock().keptInTheStore()) {
+            return;
+        }
+        boolean approved = result.filter(GatewayResult.Approved.class::isInstance).isPresent();
+        Order order = placed.orElse(null);
+        if (order == null || result.isEmpty()) {
+            order = support.read(repositories -> OrderSupport.load(repositories, id));
+            approved |= result.isEmpty() && OrderPaymentStatus.of(support.read(repositories -> OrderSupport
+                    .loadPayment(repositories, paymentId)).status()).isApproved();
+        }
+        if (approved && order.status() == OrderStatus.PENDING_PAYMENT && order.isPaidBy(paymentId)) {
+            support.stock().confirm(order);
+        }
+    }
+
     private static boolean holdsMoney(Payment payment) {
         return payment.status() == PaymentStatus.AUTHORIZED || payment.refundable().isPositive();
     }
@@ -67,6 +90,7 @@ final class LateAnswers {
     /** The payment was approved but a lapsed hold's units are gone: the order is cancelled, its holds released. */
     private Order cancelForLackOfStock(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
             InsufficientStockException shortage) {
+        support.stock().release(support.read(repositories -> OrderSupport.load(repositories, id)));
         return support.inTransaction(repositories -> {
             Order order = OrderSupport.load(repositories, id);
             if (order.status() != OrderStatus.PENDING_PAYMENT) {
@@ -82,7 +106,7 @@ final class LateAnswers {
             }
             LOG.warn("order {} was paid after its hold of {} lapsed and the stock went to another order;"
                     + " cancelling it and giving the payment back", id, shortage.sku());
-            Order next = UnpaidExpiry.releaseHolds(repositories, order, now)
+            Order next = UnpaidExpiry.releaseHolds(repositories, support.stock(), order, now)
                     .withPaymentStatus(OrderPaymentStatus.of(payment.status()), now, Actor.system());
             next = next.moveTo(OrderStatus.CANCELLED, now, Actor.System.because("out-of-stock:" + shortage.sku()));
             return OrderChanges.store(repositories, order, next);

@@ -8,8 +8,6 @@ import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.error.Validate;
-import dev.cartwright.inventory.InsufficientStockException;
-import dev.cartwright.inventory.ReservationAttempt;
 import dev.cartwright.money.Money;
 import dev.cartwright.payment.Payment;
 import dev.cartwright.payment.PaymentId;
@@ -62,6 +60,13 @@ final class OrderPlacement {
 
     /** A draft priced at the catalog's current prices, with the promotions that applied. */
     private record Quote(Draft draft, List<Item> items, Totals totals) {
+
+        /** @return the units ordered by SKU, in SKU order */
+        Map<Sku, Long> units() {
+            Map<Sku, Long> units = new TreeMap<>();
+            items.forEach(item -> units.merge(item.sku(), item.quantity(), Math::addExact));
+            return units;
+        }
     }
 
     private final IdGenerator ids;
@@ -71,6 +76,7 @@ final class OrderPlacement {
     private final CheckoutSettings settings;
     private final OrderSupport support;
     private final PaymentSettlement settlement;
+    private final OrderStock stock;
 
     OrderPlacement(OrderSupport support, PaymentSettlement settlement, PriceCalculator calculator,
             TaxPolicy taxPolicy, ShippingOptions shippingOptions) {
@@ -81,6 +87,7 @@ final class OrderPlacement {
         this.taxPolicy = Validate.notNull(taxPolicy, "taxPolicy");
         this.shippingOptions = Validate.notNull(shippingOptions, "shippingOptions");
         this.settings = support.settings();
+        this.stock = support.stock();
     }
 
     /**
@@ -96,10 +103,8 @@ final class OrderPlacement {
         try {
             Quote quote = support.read(repositories -> quote(repositories, draft.apply(repositories), address, option,
                     acceptPriceChanges));
-            AtomicBoolean firstAttempt = new AtomicBoolean(true);
-            placed = support.inTransaction(repositories -> create(repositories, firstAttempt.getAndSet(false) ? quote
-                    : quote(repositories, draft.apply(repositories), address, option, acceptPriceChanges),
-                    idempotencyKey, fingerprint, address, option, method));
+            placed = placeHeld(quote, idempotencyKey, fingerprint, address, option, method, acceptPriceChanges,
+                    draft);
         } catch (CommerceException e) {
             // A retry racing its original fails on whatever the original took first (the stock, the last use of a
             // promotion, the cart, the key itself): if the key is now taken, the original's order is the answer.
@@ -109,6 +114,30 @@ final class OrderPlacement {
                     .orElseThrow(() -> e);
         }
         return settlement.settle(placed);
+    }
+
+    /**
+     * Holds the quote's units where the stock is kept, then runs transaction 1; if either fails and leaves no
+     * order, what may have been held is given back.
+     */
+    private Placed placeHeld(Quote quote, String idempotencyKey, String fingerprint, Address address,
+            Optional<ShippingOption> option, PaymentMethod method, boolean acceptPriceChanges,
+            Function<CheckoutRepositories, Draft> draft) {
+        OrderId orderId = new OrderId(ids.next());
+        Map<Sku, Long> units = quote.units();
+        AtomicBoolean firstAttempt = new AtomicBoolean(true);
+        try {
+            stock.hold(orderId, units, quote.totals().grandTotal().isZero(),
+                    support.now().plus(settings.orderPaymentTimeout()));
+            return support.inTransaction(repositories -> create(repositories, orderId, units,
+                    firstAttempt.getAndSet(false) ? quote
+                            : quote(repositories, draft.apply(repositories), address, option, acceptPriceChanges),
+                    idempotencyKey, fingerprint, address, option, method));
+        } catch (RuntimeException e) {
+            stock.abandonUnlessPlaced(orderId, units.keySet(),
+                    () -> support.read(repositories -> repositories.orders().findById(orderId)).isPresent());
+            throw e;
+        }
     }
 
     private static Order sameRequest(Order order, String fingerprint) {
@@ -144,19 +173,17 @@ final class OrderPlacement {
      * redemptions, the sale of its stock to it, the cart checked out. The inserts come first, so that a taken key
      * fails before anything is redeemed or sold.
      */
-    private Placed create(CheckoutRepositories repositories, Quote quote, String idempotencyKey, String fingerprint,
-            Address address, Optional<ShippingOption> option, PaymentMethod method) {
+    private Placed create(CheckoutRepositories repositories, OrderId orderId, Map<Sku, Long> held, Quote quote,
+            String idempotencyKey, String fingerprint, Address address, Optional<ShippingOption> option,
+            PaymentMethod method) {
         Instant now = support.now();
         Draft draft = quote.draft();
         Totals totals = quote.totals();
-        OrderId orderId = new OrderId(ids.next());
         boolean free = totals.grandTotal().isZero();
-        Map<Sku, Long> quantities = new TreeMap<>();
         List<OrderLine> lines = new ArrayList<>(quote.items().size());
         for (int i = 0; i < quote.items().size(); i++) {
             Item item = quote.items().get(i);
             LineTotal total = totals.lines().get(i);
-            quantities.merge(item.sku(), item.quantity(), Math::addExact);
             lines.add(new OrderLine(item.sku(), item.productId(), item.name(), item.unitPrice(), item.quantity(),
                     total.subtotal(), total.discount(), total.tax(), total.total(), null));
         }
@@ -181,11 +208,7 @@ final class OrderPlacement {
                         "promotion " + applied.name() + " has been used up", null);
             }
         }
-        ReservationAttempt sale = repositories.stock().trySellAll(quantities, now);
-        if (!sale.recorded()) {
-            throw InsufficientStockException.firstShort(quantities, sale);
-        }
-        settings.lowStockThreshold().publishCrossings(repositories, quantities, sale, now);
+        stock.take(repositories, quote.units(), held, now);
         if (draft.cart().isPresent()) {
             Cart cart = draft.cart().get();
             repositories.carts().update(cart.checkOut(now), cart.version());

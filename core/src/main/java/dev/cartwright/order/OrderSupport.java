@@ -36,15 +36,17 @@ final class OrderSupport {
     private final IdGenerator ids;
     private final CheckoutSettings settings;
     private final Runnable afterCommit;
+    private final OrderStock stock;
 
     OrderSupport(UnitOfWork<CheckoutRepositories> transactions, PaymentGateway gateway, Clock clock,
-            IdGenerator ids, CheckoutSettings settings, Runnable afterCommit) {
+            IdGenerator ids, CheckoutSettings settings, Runnable afterCommit, OrderStock stock) {
         this.transactions = Validate.notNull(transactions, "transactions");
         this.gateway = gateway;
         this.clock = Validate.notNull(clock, "clock");
         this.ids = Validate.notNull(ids, "ids");
         this.settings = Validate.notNull(settings, "settings");
         this.afterCommit = Validate.notNull(afterCommit, "afterCommit");
+        this.stock = Validate.notNull(stock, "stock");
     }
 
     <T> T inTransaction(Function<CheckoutRepositories, T> work) {
@@ -74,6 +76,11 @@ final class OrderSupport {
 
     CheckoutSettings settings() {
         return settings;
+    }
+
+    /** @return where the stock that orders take is kept */
+    OrderStock stock() {
+        return stock;
     }
 
     /** @return a fresh key for a money movement whose caller gave none */

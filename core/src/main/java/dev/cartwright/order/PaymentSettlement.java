@@ -105,7 +105,7 @@ final class PaymentSettlement {
             GatewayResult result = support.requireGateway().authorize(
                     AuthorizationRequest.forPayment(payment, settings.captureOnCheckout()));
             return placed.payment().isPresent()
-                    ? lateAnswers.record(order.id(), payment.id(), Optional.of(result),
+                    ? lateAnswers.record(order.id(), payment.id(), Optional.of(result), Optional.of(order),
                             () -> recordOver(order, payment, result))
                     : recordStored(order.id(), payment.id(), Optional.of(result));
         } finally {
@@ -138,7 +138,7 @@ final class PaymentSettlement {
      * over the order and payment as stored, seeing that a cancelled order keeps no money ({@link LateAnswers}).
      */
     Order recordStored(OrderId id, PaymentId paymentId, Optional<GatewayResult> result) {
-        return lateAnswers.record(id, paymentId, result, () -> record(id, paymentId, result));
+        return lateAnswers.record(id, paymentId, result, Optional.empty(), () -> record(id, paymentId, result));
     }
 
     /** Transaction 2: records a gateway answer on the payment and the order; harmless to repeat. */

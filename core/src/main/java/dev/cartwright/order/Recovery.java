@@ -2,6 +2,7 @@ package dev.cartwright.order;
 
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.StockServiceException;
 import dev.cartwright.payment.GatewayResult;
 import dev.cartwright.payment.Payment;
 import dev.cartwright.payment.PaymentGatewayException;
@@ -42,8 +43,9 @@ final class Recovery {
                 if (recoverOne(order, false).paymentStatus() != OrderPaymentStatus.PENDING) {
                     settled++;
                 }
-            } catch (PaymentGatewayException e) {
-                LOG.warn("could not recover order {}: the gateway did not answer; will retry", order.id(), e);
+            } catch (PaymentGatewayException | StockServiceException e) {
+                LOG.warn("could not recover order {}: the {} did not answer; will retry", order.id(),
+                        e instanceof StockServiceException ? "stock service" : "gateway", e);
             }
         }
         List<Order> cancelling = support.read(

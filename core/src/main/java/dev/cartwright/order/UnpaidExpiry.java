@@ -2,6 +2,7 @@ package dev.cartwright.order;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.Validate;
+import dev.cartwright.inventory.StockServiceException;
 import dev.cartwright.payment.PaymentGatewayException;
 import java.time.Instant;
 import java.util.List;
@@ -34,31 +35,41 @@ final class UnpaidExpiry {
                 repositories -> repositories.orders().findExpiredUnpaid(support.now(), Recovery.SWEEP_BATCH));
         for (Order order : expired) {
             try {
+                Order current = order;
                 if (order.paymentStatus() == OrderPaymentStatus.PENDING) {
-                    Order recovered = recovery.recoverOne(order, true);
-                    if (recovered.status() != OrderStatus.PENDING_PAYMENT) {
+                    current = recovery.recoverOne(order, true);
+                    if (current.status() != OrderStatus.PENDING_PAYMENT) {
                         continue;
                     }
                 }
-                if (cancelUnpaid(order.id())) {
+                if (cancelUnpaid(current)) {
                     cancelled++;
                 }
-            } catch (PaymentGatewayException e) {
-                LOG.warn("could not expire order {}: the gateway did not answer; will retry", order.id(), e);
+            } catch (PaymentGatewayException | StockServiceException e) {
+                LOG.warn("could not expire order {}: the {} did not answer; will retry", order.id(),
+                        e instanceof StockServiceException ? "stock service" : "gateway", e);
             }
         }
         return cancelled;
     }
 
-    private boolean cancelUnpaid(OrderId id) {
+    private boolean cancelUnpaid(Order expired) {
+        if (!cancellable(expired)) {
+            return false;
+        }
+        support.stock().release(expired);
         return support.inTransaction(repositories -> {
-            Order order = OrderSupport.load(repositories, id);
-            if (order.status() != OrderStatus.PENDING_PAYMENT || order.paymentStatus() == OrderPaymentStatus.PENDING) {
+            Order order = OrderSupport.load(repositories, expired.id());
+            if (!cancellable(order)) {
                 return false;
             }
-            cancelHeld(repositories, order, Actor.system(), support.now());
+            cancelHeld(repositories, support.stock(), order, Actor.system(), support.now());
             return true;
         });
+    }
+
+    private static boolean cancellable(Order order) {
+        return order.status() == OrderStatus.PENDING_PAYMENT && order.paymentStatus() != OrderPaymentStatus.PENDING;
     }
 
     /**
@@ -66,9 +77,10 @@ final class UnpaidExpiry {
      *
      * @return the cancelled order, stored with {@link OrderCancelled}
      */
-    static Order cancelHeld(CheckoutRepositories repositories, Order order, Actor actor, Instant now) {
+    static Order cancelHeld(CheckoutRepositories repositories, OrderStock stock, Order order, Actor actor,
+            Instant now) {
         return OrderChanges.store(repositories, order,
-                releaseHolds(repositories, order, now).moveTo(OrderStatus.CANCELLED, now, actor));
+                releaseHolds(repositories, stock, order, now).moveTo(OrderStatus.CANCELLED, now, actor));
     }
 
     /**
@@ -77,7 +89,7 @@ final class UnpaidExpiry {
      *
      * @return the order with the units sold to it counted as returned
      */
-    static Order releaseHolds(CheckoutRepositories repositories, Order order, Instant now) {
+    static Order releaseHolds(CheckoutRepositories repositories, OrderStock stock, Order order, Instant now) {
         repositories.promotions().releaseAll(order.id().toString());
         Map<Sku, Long> sold = new TreeMap<>();
         for (OrderLine line : OrderSupport.inSkuOrder(order.lines())) {
@@ -87,7 +99,7 @@ final class UnpaidExpiry {
                 sold.merge(line.sku(), line.returnable(), Long::sum);
             }
         }
-        Cancellation.returnSold(repositories, order.id(), sold, now);
+        stock.returnUnits(repositories, order.id(), sold, now);
         return sold.isEmpty() ? order : order.withReturned(sold);
     }
 }

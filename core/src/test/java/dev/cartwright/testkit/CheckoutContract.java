@@ -50,6 +50,18 @@ public abstract class CheckoutContract extends OrderFixtures {
 
     private static final String VISA = SimulatedPaymentGateway.VISA;
 
+    /**
+     * Asserts how the units of an order that waits for its payment are taken: in the orders' own store, they are
+     * sold to it when it is placed.
+     *
+     * @param level the SKU's stock
+     * @param units the units the order took
+     */
+    protected void assertTakenByAnUnpaidOrder(StockLevel level, long units) {
+        assertThat(level.sold()).as("sold to the order while it waits for a payment").isEqualTo(units);
+        assertThat(level.reserved()).isZero();
+    }
+
     @Test
     void placesAPaidOrderFromACartWithSnapshotLinesAndExactTotals() {
         givenStockedProduct("A", "10.00", 5);
@@ -277,9 +289,8 @@ public abstract class CheckoutContract extends OrderFixtures {
         CustomerId customer = newCustomer();
         Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
         StockLevel allocated = commerce.inventory().level(Sku.of("A"));
-        assertThat(allocated.sold()).as("sold to the order while it waits for a payment").isEqualTo(2);
-        assertThat(allocated.onHand()).isZero();
-        assertThat(allocated.reserved()).isZero();
+        assertTakenByAnUnpaidOrder(allocated, 2);
+        assertThat(allocated.available()).isZero();
 
         clock.advance(PAYMENT_TIMEOUT.multipliedBy(2).plus(Duration.ofMinutes(1)));
         assertFails(() -> placeDirect(newCustomer(), "A", 1, VISA), ErrorCode.INSUFFICIENT_STOCK, "sku");

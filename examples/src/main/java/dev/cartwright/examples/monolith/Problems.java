@@ -50,6 +50,7 @@ final class Problems {
         status.put(ErrorCode.ARITHMETIC_OVERFLOW, 422);
         status.put(ErrorCode.PAYMENT_GATEWAY_UNAVAILABLE, 503);
         status.put(ErrorCode.STORAGE, 503);
+        status.put(ErrorCode.STOCK_SERVICE_UNAVAILABLE, 503);
         for (ErrorCode code : ErrorCode.values()) {
             if (!status.containsKey(code)) {
                 throw new IllegalStateException("no HTTP status for " + code);
