@@ -149,14 +149,13 @@ final class Cancellation {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + order.id()
                     + " has a payment in progress; cancel it once its outcome is known");
         }
-        support.stock().release(order);
-        return support.inTransaction(repositories -> {
+        return UnpaidExpiry.cancel(support, order.id(), actor, repositories -> {
             Order current = OrderSupport.visible(repositories, order.id(), owner);
             if (current.version() != order.version()) {
                 throw CommerceException.conflict("order " + order.id() + " changed while it was being cancelled");
             }
-            return UnpaidExpiry.cancelHeld(repositories, support.stock(), current, actor, support.now());
-        });
+            return Optional.of(current);
+        }).orElseThrow();
     }
 
     /**

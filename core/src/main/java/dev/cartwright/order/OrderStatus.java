@@ -16,9 +16,10 @@ public enum OrderStatus {
     /** Paid (authorized or captured); stock sold; to be shipped. */
     CONFIRMED,
     /**
-     * A confirmed order whose cancellation has begun: its payment is being voided or refunded at the gateway.
-     * It cannot ship, be captured or refunded meanwhile; it becomes {@link #CANCELLED}, or {@link #CONFIRMED}
-     * again if the gateway refuses to give the money back.
+     * An order whose cancellation has begun: a confirmed one's payment is being voided or refunded at the gateway,
+     * or (with stock kept by another service) an unpaid one's holds are being given back there. It cannot ship, be
+     * paid, captured or refunded meanwhile; it becomes {@link #CANCELLED}, or {@link #CONFIRMED} again if the
+     * gateway refuses to give a confirmed one's money back.
      */
     CANCELLING,
     /** Delivered in full. Refunds may still follow; the status stays. */
@@ -29,7 +30,7 @@ public enum OrderStatus {
     private static final Map<OrderStatus, Set<OrderStatus>> ALLOWED = new EnumMap<>(OrderStatus.class);
 
     static {
-        ALLOWED.put(PENDING_PAYMENT, EnumSet.of(CONFIRMED, CANCELLED));
+        ALLOWED.put(PENDING_PAYMENT, EnumSet.of(CONFIRMED, CANCELLING, CANCELLED));
         ALLOWED.put(CONFIRMED, EnumSet.of(COMPLETED, CANCELLING));
         ALLOWED.put(CANCELLING, EnumSet.of(CANCELLED, CONFIRMED));
         ALLOWED.put(COMPLETED, EnumSet.noneOf(OrderStatus.class));

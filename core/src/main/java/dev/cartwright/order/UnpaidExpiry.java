@@ -7,7 +7,9 @@ import dev.cartwright.payment.PaymentGatewayException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,18 +56,38 @@ final class UnpaidExpiry {
     }
 
     private boolean cancelUnpaid(Order expired) {
-        if (!cancellable(expired)) {
-            return false;
+        return cancellable(expired) && cancel(support, expired.id(), Actor.system(), repositories -> Optional
+                .of(OrderSupport.load(repositories, expired.id())).filter(UnpaidExpiry::cancellable)).isPresent();
+    }
+
+    /**
+     * Cancels an unpaid order. With the stock in the orders' own store that is one transaction. With stock kept
+     * elsewhere the order is first claimed ({@link OrderStatus#CANCELLING}), so that no payment can start while its
+     * holds go back, then they go back, then it is cancelled; a release that fails leaves it claimed, and
+     * {@link Recovery} finishes it.
+     *
+     * @param current reads the order in the first transaction; empty if it is no longer to be cancelled
+     * @return the order as the cancel left it; empty if {@code current} found nothing to cancel
+     */
+    static Optional<Order> cancel(OrderSupport support, OrderId id, Actor actor,
+            Function<CheckoutRepositories, Optional<Order>> current) {
+        OrderStock stock = support.stock();
+        if (stock.keptInTheStore()) {
+            return support.inTransaction(repositories -> current.apply(repositories)
+                    .map(order -> cancelHeld(repositories, stock, order, actor, support.now())));
         }
-        support.stock().release(expired);
-        return support.inTransaction(repositories -> {
-            Order order = OrderSupport.load(repositories, expired.id());
-            if (!cancellable(order)) {
-                return false;
-            }
-            cancelHeld(repositories, support.stock(), order, Actor.system(), support.now());
-            return true;
-        });
+        Optional<Order> claimed = support.inTransaction(repositories -> current.apply(repositories)
+                .map(order -> OrderChanges.store(repositories, order,
+                        order.moveTo(OrderStatus.CANCELLING, support.now(), actor))));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        stock.release(claimed.get());
+        return Optional.of(support.inTransaction(repositories -> {
+            Order order = OrderSupport.load(repositories, id);
+            return order.status() == OrderStatus.CANCELLING
+                    ? cancelHeld(repositories, stock, order, actor, support.now()) : order;
+        }));
     }
 
     private static boolean cancellable(Order order) {

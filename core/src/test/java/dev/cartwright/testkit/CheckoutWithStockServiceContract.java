@@ -87,21 +87,41 @@ public abstract class CheckoutWithStockServiceContract extends CheckoutContract 
     }
 
     @Test
-    void aDeclinedOrderIsReleasedByTheExpirySweepEvenWhenTheFirstReleaseNeverArrives() {
+    void aDeclinedOrderIsReleasedByTheExpirySweepAndRecoveryFinishesOneWhoseReleaseNeverArrived() {
         givenStockedProduct("A", "10.00", 5);
         CustomerId customer = newCustomer();
         Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
         clock.advance(PAYMENT_TIMEOUT);
         network.dropTheNextCallOf(Operation.RELEASE);
 
-        assertThat(commerce.checkout().expireUnpaid()).as("the release timed out: the order stays as it was")
-                .isZero();
-        assertThat(commerce.orders().get(customer, declined.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
-        assertThat(commerce.checkout().expireUnpaid()).isEqualTo(1);
+        assertThat(commerce.checkout().expireUnpaid()).as("the release timed out").isZero();
+        Order claimed = commerce.orders().get(customer, declined.id());
+        assertThat(claimed.status()).as("claimed: no payment starts").isEqualTo(OrderStatus.CANCELLING);
+        assertFails(() -> payAgain(claimed, card(VISA), "meanwhile"), ErrorCode.INVALID_TRANSITION, null);
+        assertThat(commerce.inventory().level(Sku.of("A")).reserved()).isEqualTo(2);
+
+        assertThat(commerce.checkout().recover()).isEqualTo(1);
 
         assertThat(commerce.orders().get(customer, declined.id()).status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
-        assertThat(commerce.inventory().level(Sku.of("A")).reserved()).isZero();
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 5, 0, 0));
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aSecondPaymentCannotStartWhileACancelGivesTheHoldsBack() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order declined = placeDirect(customer, "A", 2, SimulatedPaymentGateway.DECLINE);
+        network.dropTheNextCallOf(Operation.RELEASE);
+        assertFails(() -> commerce.orders().cancel(customer, declined.id()), ErrorCode.STOCK_SERVICE_UNAVAILABLE,
+                null);
+
+        assertFails(() -> payAgain(declined, card(VISA), "racing"), ErrorCode.INVALID_TRANSITION, null);
+        Order cancelled = commerce.orders().cancel(customer, declined.id());
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 5, 0, 0));
+        assertThat(network.arrived(Operation.CONFIRM)).isZero();
     }
 
     @Test

@@ -211,7 +211,7 @@ public abstract class OrdersContract extends OrderFixtures {
         assertThat(gateway.refundCount()).isZero();
         assertThat(OrderStatus.COMPLETED.canMoveTo(OrderStatus.CANCELLED)).isFalse();
         assertThat(OrderStatus.allowedTransitions().get(OrderStatus.PENDING_PAYMENT))
-                .isEqualTo(Set.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLED));
+                .isEqualTo(Set.of(OrderStatus.CONFIRMED, OrderStatus.CANCELLING, OrderStatus.CANCELLED));
     }
 
     @Test
