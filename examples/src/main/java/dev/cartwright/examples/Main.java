@@ -1,6 +1,8 @@
 package dev.cartwright.examples;
 
 import dev.cartwright.examples.monolith.Monolith;
+import dev.cartwright.examples.serverless.LambdaLocal;
+import dev.cartwright.examples.serverless.ServerlessLocal;
 import dev.cartwright.examples.tour.Tour;
 import java.util.Arrays;
 
@@ -21,12 +23,14 @@ public final class Main {
      *
      * @param args the program's name, then its arguments
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String program = args.length == 0 ? "--help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (program) {
             case "monolith" -> Monolith.main(rest);
             case "tour" -> Tour.main(rest);
+            case "lambda-local" -> LambdaLocal.main(rest);
+            case "serverless-local" -> ServerlessLocal.main(rest);
             case "--help", "-h", "help" -> System.out.print(usage());
             default -> {
                 System.err.print("unknown program: " + program + "\n\n" + usage());
@@ -42,8 +46,12 @@ public final class Main {
                 programs:
                   monolith   the whole shop over HTTP on one database (env: PORT=3000, DATABASE_URL, ADMIN_TOKEN)
                   tour       a scripted day in a shop, printed step by step (in memory, no setup)
+                  lambda-local EVENT.json
+                             runs the serverless function on one API Gateway event and prints its response
+                  serverless-local
+                             the serverless function behind plain HTTP on PORT=3000, each request an HTTP API event
 
-                coming later: microservices, user-service, product-service, order-service, lambda-local
+                coming later: microservices, user-service, product-service, order-service
                 """;
     }
 }

@@ -2,6 +2,8 @@ package dev.cartwright.examples.monolith;
 
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.event.EventListener;
+import dev.cartwright.examples.api.Exchange;
+import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.order.Order;
 import dev.cartwright.payment.PaymentAuthorized;
 import dev.cartwright.payment.PaymentCaptured;
@@ -9,8 +11,6 @@ import dev.cartwright.payment.PaymentEvent;
 import dev.cartwright.payment.PaymentFailed;
 import dev.cartwright.payment.PaymentRefunded;
 import dev.cartwright.payment.PaymentVoided;
-import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,28 +23,23 @@ import java.util.Locale;
  * {@code http_server_requests_seconds} (by method, route template and status), {@code cartwright_checkouts_total}
  * (by the new order's payment status) and {@code cartwright_payments_total} (by outcome, from payment events).
  */
-final class Metrics {
-
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+final class Metrics implements ShopApi.Observer {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    void request(Context ctx, float milliseconds) {
+    @Override
+    public void answered(Exchange exchange, long nanos) {
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("method", exchange.method())
+                .tag("route", exchange.route().orElse("unmatched"))
+                .tag("status", Integer.toString(exchange.status()))
                 .register(registry)
-                .record(Duration.ofNanos((long) (milliseconds * 1_000_000L)));
+                .record(Duration.ofNanos(nanos));
     }
 
-    static String route(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return endpoint == null ? "unmatched" : endpoint.path;
-    }
-
-    void checkout(Order order) {
+    @Override
+    public void placed(Order order) {
         Counter.builder("cartwright.checkouts").description("orders placed, by their payment status")
                 .tag("payment", order.paymentStatus().name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
@@ -77,7 +72,8 @@ final class Metrics {
         return "other";
     }
 
-    String scrape() {
+    @Override
+    public String scrape() {
         return registry.scrape();
     }
 }

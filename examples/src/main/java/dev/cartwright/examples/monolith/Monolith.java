@@ -4,9 +4,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cartwright.Commerce;
 import dev.cartwright.jdbc.JdbcStore;
 import dev.cartwright.payment.SimulatedPaymentGateway;
+import dev.cartwright.examples.api.DemoShop;
+import dev.cartwright.examples.api.Exchange;
+import dev.cartwright.examples.api.ShopApi;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,14 +26,16 @@ import org.slf4j.LoggerFactory;
  * {@link #start(Settings)} opens the pool, migrates the schema, seeds the demo shop (once), and starts serving;
  * {@link #close()} stops taking requests, lets those in flight finish, and closes the pool. Payments go to
  * the {@link SimulatedPaymentGateway} ({@code tok_visa} approves, {@code tok_decline} declines).
- * The route groups ({@link AccountRoutes}, {@link CatalogRoutes}, {@link CartRoutes}, {@link OrderRoutes},
- * {@link AdminRoutes}, {@link OpsRoutes}) document their routes; {@link Problems} documents the errors.
+ * Every request goes to the shared route table ({@link ShopApi}, which documents the routes and errors); this class
+ * only carries requests to it and its answers back, as the serverless handler does for API Gateway events.
  */
 public final class Monolith implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Monolith.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final Javalin server;
     private final JdbcStore store;
@@ -81,7 +93,7 @@ public final class Monolith implements AutoCloseable {
                     DemoShop.PROMOTION_CODE);
         }
         String adminToken = settings.adminToken().orElseGet(Monolith::newToken);
-        Auth auth = new Auth(shop.accounts(), adminToken);
+        ShopApi api = new ShopApi(shop, store, adminToken, metrics, settings.maxBodyBytes());
 
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -90,23 +102,11 @@ public final class Monolith implements AutoCloseable {
                 jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 jetty.insertHandler(new GracefulHandler());
             });
-            config.requestLogger.http((ctx, milliseconds) -> {
-                metrics.request(ctx, milliseconds);
-                ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
-                        Math.round(milliseconds));
-            });
-            config.routes.before(ctx -> {
-                RequestIds.assign(ctx);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Cache-Control", "no-store");
-            });
-            Problems.register(config.routes);
-            new AccountRoutes(shop, auth).register(config.routes);
-            new CatalogRoutes(shop).register(config.routes);
-            new CartRoutes(shop, auth, metrics).register(config.routes);
-            new OrderRoutes(shop, auth, metrics).register(config.routes);
-            new AdminRoutes(shop, auth).register(config.routes);
-            new OpsRoutes(store, metrics).register(config.routes);
+            // Every path and method goes to the shared route table, which answers unknown ones itself.
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/", ctx -> serve(api, ctx));
+                config.routes.addHttpHandler(method, "/*", ctx -> serve(api, ctx));
+            }
         });
         server.start(settings.port());
         Monolith monolith = new Monolith(server, store, pool, adminToken);
@@ -116,6 +116,29 @@ public final class Monolith implements AutoCloseable {
             LOG.info("admin token for this run (set ADMIN_TOKEN to choose one): {}", adminToken);
         }
         return monolith;
+    }
+
+    /** Carries one request to the route table and its answer back. */
+    private static void serve(ShopApi api, Context ctx) {
+        long start = System.nanoTime();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        Exchange exchange;
+        try {
+            exchange = Exchange.of(ctx.method().name(), ctx.path(), ctx.queryParamMap(), headers, ctx.bodyAsBytes());
+            api.handle(exchange);
+        } catch (HttpResponseException e) {
+            // Jetty refused the body (over the size limit) before the route table could see it.
+            exchange = Exchange.of(ctx.method().name(), ctx.path(), Map.of(), headers, new byte[0]);
+            api.refuse(exchange, e.getStatus());
+        }
+        ctx.status(exchange.status());
+        exchange.responseHeaders().forEach(ctx::header);
+        ctx.result(exchange.result());
+        ACCESS.info("{} {} {} {} {}ms", exchange.requestId(), exchange.method(), exchange.path(), exchange.status(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** @return the port it listens on */

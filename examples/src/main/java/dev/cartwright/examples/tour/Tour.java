@@ -10,7 +10,7 @@ import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.Customer;
 import dev.cartwright.customer.Login;
-import dev.cartwright.examples.monolith.DemoShop;
+import dev.cartwright.examples.api.DemoShop;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.money.Money;

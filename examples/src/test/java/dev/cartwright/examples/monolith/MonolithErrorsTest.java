@@ -3,6 +3,7 @@ package dev.cartwright.examples.monolith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cartwright.examples.api.Problems;
 import dev.cartwright.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.order.Address;
 import dev.cartwright.payment.PaymentMethod;

@@ -1,6 +1,5 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
-import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -8,21 +7,15 @@ import java.util.regex.Pattern;
 final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
-    private static final String ATTRIBUTE = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private RequestIds() {
     }
 
-    static void assign(Context ctx) {
+    static void assign(Exchange ctx) {
         String given = ctx.header(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        ctx.attribute(ATTRIBUTE, id);
+        ctx.requestId(id);
         ctx.header(HEADER, id);
-    }
-
-    static String of(Context ctx) {
-        String id = ctx.attribute(ATTRIBUTE);
-        return id == null ? "-" : id;
     }
 }

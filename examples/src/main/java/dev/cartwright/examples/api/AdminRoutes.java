@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.catalog.NewProduct;
@@ -13,8 +13,6 @@ import dev.cartwright.money.Money;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderId;
 import dev.cartwright.order.OrderLine;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +42,7 @@ final class AdminRoutes {
         this.auth = auth;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.before("/admin/*", auth::admin);
         routes.post("/admin/products", this::createProduct);
         routes.patch("/admin/products/{id}", this::updateProduct);
@@ -61,7 +59,7 @@ final class AdminRoutes {
                 sendOrder(ctx, shop.backOffice().cancel(auth.admin(ctx), orderId(ctx))));
     }
 
-    private void createProduct(Context ctx) {
+    private void createProduct(Exchange ctx) {
         Requests.NewProduct body = Json.read(ctx, Requests.NewProduct.class);
         Currency currency = body.currency() == null ? DemoShop.CURRENCY : Money.currency(body.currency());
         NewProduct product = NewProduct.of(body.sku(), body.name(), Money.of(Params.required(body.price(), "price"), currency));
@@ -82,7 +80,7 @@ final class AdminRoutes {
         sendProduct(ctx, 201, created);
     }
 
-    private void updateProduct(Context ctx) {
+    private void updateProduct(Exchange ctx) {
         ProductId id = productId(ctx);
         Requests.ProductPatch body = Json.read(ctx, Requests.ProductPatch.class);
         Currency currency = shop.catalog().get(id).price().currency();
@@ -108,7 +106,7 @@ final class AdminRoutes {
         sendProduct(ctx, 200, shop.catalog().update(id, changes));
     }
 
-    private void changeStock(Context ctx) {
+    private void changeStock(Exchange ctx) {
         Product product = shop.catalog().get(productId(ctx));
         Requests.Stock body = Json.read(ctx, Requests.Stock.class);
         if ((body.receive() == null) == (body.adjust() == null)) {
@@ -122,7 +120,7 @@ final class AdminRoutes {
         sendStock(ctx, product);
     }
 
-    private void capture(Context ctx) {
+    private void capture(Exchange ctx) {
         String staff = auth.admin(ctx);
         Optional<Money> amount = Optional.empty();
         if (ctx.bodyAsBytes().length > 0) {
@@ -132,7 +130,7 @@ final class AdminRoutes {
         sendOrder(ctx, shop.backOffice().capture(staff, orderId(ctx), amount));
     }
 
-    private void fulfil(Context ctx) {
+    private void fulfil(Exchange ctx) {
         String staff = auth.admin(ctx);
         OrderId id = orderId(ctx);
         Requests.Fulfil body = Json.read(ctx, Requests.Fulfil.class);
@@ -142,7 +140,7 @@ final class AdminRoutes {
                 Params.required(body.trackingNumber(), "trackingNumber")));
     }
 
-    private void refund(Context ctx) {
+    private void refund(Exchange ctx) {
         String staff = auth.admin(ctx);
         OrderId id = orderId(ctx);
         Requests.Refund body = Json.read(ctx, Requests.Refund.class);
@@ -178,24 +176,24 @@ final class AdminRoutes {
         return quantities;
     }
 
-    private static ProductId productId(Context ctx) {
+    private static ProductId productId(Exchange ctx) {
         return ProductId.parse(ctx.pathParam("id"));
     }
 
-    private static OrderId orderId(Context ctx) {
+    private static OrderId orderId(Exchange ctx) {
         return OrderId.parse(ctx.pathParam("id"));
     }
 
-    private void sendProduct(Context ctx, int status, Product product) {
+    private void sendProduct(Exchange ctx, int status, Product product) {
         Json.send(ctx, status, Views.ProductView.of(product, shop.inventory().level(product.sku())));
     }
 
-    private void sendStock(Context ctx, Product product) {
+    private void sendStock(Exchange ctx, Product product) {
         StockLevel level = shop.inventory().level(product.sku());
         Json.send(ctx, 200, Views.Stock.of(product, level));
     }
 
-    private static void sendOrder(Context ctx, Order order) {
+    private static void sendOrder(Exchange ctx, Order order) {
         Json.send(ctx, 200, Views.OrderView.of(order));
     }
 }

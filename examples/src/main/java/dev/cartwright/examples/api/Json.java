@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.cartwright.error.CommerceException;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
@@ -56,7 +55,7 @@ final class Json {
      * @return the body as that record
      * @throws CommerceException {@code VALIDATION} for a missing, malformed or mistyped body or an unknown field
      */
-    static <T> T read(Context ctx, Class<T> type) {
+    static <T> T read(Exchange ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             throw new UnsupportedMediaType(contentType);
@@ -101,7 +100,7 @@ final class Json {
      * @param status the status
      * @param value a DTO record, list or map
      */
-    static void send(Context ctx, int status, Object value) {
+    static void send(Exchange ctx, int status, Object value) {
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {

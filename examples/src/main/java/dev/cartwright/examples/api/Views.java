@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.cart.Cart;
 import dev.cartwright.cart.CartLine;

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.catalog.Product;
@@ -14,8 +14,6 @@ import dev.cartwright.order.OrderCursor;
 import dev.cartwright.order.OrderId;
 import dev.cartwright.order.OrderPaymentStatus;
 import dev.cartwright.payment.SimulatedPaymentGateway;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,15 +42,15 @@ final class OrderRoutes {
 
     private final Commerce shop;
     private final Auth auth;
-    private final Metrics metrics;
+    private final ShopApi.Observer observer;
 
-    OrderRoutes(Commerce shop, Auth auth, Metrics metrics) {
+    OrderRoutes(Commerce shop, Auth auth, ShopApi.Observer observer) {
         this.shop = shop;
         this.auth = auth;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.post("/orders", this::place);
         routes.get("/orders", this::list);
         routes.get("/orders/{id}", ctx ->
@@ -62,7 +60,7 @@ final class OrderRoutes {
                 send(ctx, 200, shop.orders().cancel(auth.customer(ctx).id(), orderId(ctx))));
     }
 
-    private void place(Context ctx) {
+    private void place(Exchange ctx) {
         Customer customer = auth.customer(ctx);
         Requests.PlaceOrder body = Json.read(ctx, Requests.PlaceOrder.class);
         if (body.userId() != null && !CustomerId.parse(body.userId()).equals(customer.id())) {
@@ -84,12 +82,12 @@ final class OrderRoutes {
                 body.shippingAddress() == null ? Addresses.PICK_UP : Addresses.of(body.shippingAddress()),
                 Optional.ofNullable(body.shippingOption()),
                 Addresses.payment(Optional.ofNullable(body.paymentToken()).orElse(SimulatedPaymentGateway.VISA)), key));
-        metrics.checkout(order);
+        observer.placed(order);
         ctx.header("Location", "/orders/" + order.id());
         send(ctx, 201, order);
     }
 
-    private void list(Context ctx) {
+    private void list(Exchange ctx) {
         CustomerId customer = auth.customer(ctx).id();
         int limit = Params.intQuery(ctx, "limit").orElse(20);
         Optional<OrderCursor> after = Params.query(ctx, "cursor").map(OrderRoutes::decode);
@@ -100,7 +98,7 @@ final class OrderRoutes {
         Json.send(ctx, 200, orders.stream().map(Views.OrderView::of).toList());
     }
 
-    private void pay(Context ctx) {
+    private void pay(Exchange ctx) {
         OrderId id = orderId(ctx);
         String key = Params.idempotencyKey(ctx);
         Requests.Pay body = Json.read(ctx, Requests.Pay.class);
@@ -112,11 +110,11 @@ final class OrderRoutes {
         send(ctx, 200, paid);
     }
 
-    private static OrderId orderId(Context ctx) {
+    private static OrderId orderId(Exchange ctx) {
         return OrderId.parse(ctx.pathParam("id"));
     }
 
-    private static void send(Context ctx, int status, Order order) {
+    private static void send(Exchange ctx, int status, Order order) {
         Json.send(ctx, status, Views.OrderView.of(order));
     }
 

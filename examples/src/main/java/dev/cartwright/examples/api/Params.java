@@ -1,8 +1,7 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.money.Money;
-import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -14,12 +13,12 @@ final class Params {
     private Params() {
     }
 
-    static Optional<String> query(Context ctx, String name) {
+    static Optional<String> query(Exchange ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    static Optional<Integer> intQuery(Context ctx, String name) {
+    static Optional<Integer> intQuery(Exchange ctx, String name) {
         return query(ctx, name).map(text -> {
             try {
                 return Integer.parseInt(text);
@@ -29,7 +28,7 @@ final class Params {
         });
     }
 
-    static String idempotencyKey(Context ctx) {
+    static String idempotencyKey(Exchange ctx) {
         String key = ctx.header(IDEMPOTENCY_KEY);
         if (key == null || key.isBlank()) {
             throw CommerceException.invalid(IDEMPOTENCY_KEY, "header is required: a unique key per attempt, "

@@ -1,16 +1,10 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
-import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response: {@code type}, {@code title},
@@ -21,14 +15,12 @@ import org.slf4j.LoggerFactory;
  * {@code VALIDATION} with status 415, a wrong method is {@code NOT_FOUND} with 405. Anything unexpected is
  * logged with its stack trace and answered 500 with code {@code INTERNAL} and no detail.
  */
-final class Problems {
+public final class Problems {
 
     static final String CONTENT_TYPE = "application/problem+json";
 
     /** The single error code to HTTP status table. */
-    static final Map<ErrorCode, Integer> STATUS = table();
-
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    public static final Map<ErrorCode, Integer> STATUS = table();
 
     private Problems() {
     }
@@ -59,52 +51,37 @@ final class Problems {
         return Map.copyOf(status);
     }
 
-    static void register(RoutesConfig routes) {
-        routes.exception(CommerceException.class, (e, ctx) -> {
-            int status = STATUS.get(e.code());
-            if (status >= 500) {
-                LOG.warn("{} {} failed: {}", RequestIds.of(ctx), ctx.path(), e.toString());
-            }
-            if (e.code() == ErrorCode.UNAUTHENTICATED) {
-                ctx.header("WWW-Authenticate", "Bearer");
-            }
-            send(ctx, status, e.code().name(), e.field().orElse(null), e.getMessage());
-        });
-        routes.exception(Json.UnsupportedMediaType.class, (e, ctx) ->
-                send(ctx, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> transport(ctx, e.getStatus()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
-            send(ctx, 500, "INTERNAL", null, "an unexpected error occurred; quote the request id when reporting it");
-        });
-        routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
-                transport(ctx, 404);
-            }
-        });
-        routes.error(405, ctx -> {
-            if (!isProblem(ctx)) {
-                transport(ctx, 405);
-            }
-        });
-    }
-
-    private static boolean isProblem(Context ctx) {
-        String type = ctx.res().getContentType();
-        return type != null && type.startsWith(CONTENT_TYPE);
-    }
-
-    private static void transport(Context ctx, int status) {
+    /**
+     * Answers a failure that a host met before the API saw the call (a body its server refused as too large, say)
+     * with the problem the API would have answered.
+     *
+     * @param exchange the call
+     * @param status the status the host met
+     */
+    static void transport(Exchange exchange, int status) {
         switch (status) {
-            case 404 -> send(ctx, 404, ErrorCode.NOT_FOUND.name(), null, "no such route: " + ctx.method() + " " + ctx.path());
-            case 405 -> send(ctx, 405, ErrorCode.NOT_FOUND.name(), null, ctx.method() + " is not allowed on " + ctx.path());
-            case 413 -> send(ctx, 413, ErrorCode.VALIDATION.name(), "body", "the request body is too large");
-            default -> send(ctx, status, status < 500 ? ErrorCode.VALIDATION.name() : "INTERNAL", null,
+            case 404 -> send(exchange, 404, ErrorCode.NOT_FOUND.name(), null,
+                    "no such route: " + exchange.method() + " " + exchange.path());
+            case 413 -> send(exchange, 413, ErrorCode.VALIDATION.name(), "body", "the request body is too large");
+            default -> send(exchange, status, status < 500 ? ErrorCode.VALIDATION.name() : "INTERNAL", null,
                     "the request could not be handled");
         }
     }
 
-    static void send(Context ctx, int status, String code, String field, String detail) {
+    /**
+     * Answers a request that could not be read as {@code 400} with code {@code VALIDATION} naming what was wrong,
+     * for hosts whose transport can carry malformed requests (an API Gateway event missing its method, say).
+     *
+     * @param exchange the call
+     * @param field what was wrong
+     * @param detail how
+     */
+    public static void invalid(Exchange exchange, String field, String detail) {
+        exchange.header("X-Content-Type-Options", "nosniff");
+        send(exchange, 400, ErrorCode.VALIDATION.name(), field, detail);
+    }
+
+    static void send(Exchange ctx, int status, String code, String field, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://cartwright.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         problem.put("title", title(code));
@@ -112,7 +89,7 @@ final class Problems {
         problem.put("detail", detail);
         problem.put("code", code);
         problem.put("field", field);
-        problem.put("requestId", RequestIds.of(ctx));
+        problem.put("requestId", ctx.requestId());
         Json.send(ctx, status, problem);
         ctx.contentType(CONTENT_TYPE);
     }

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.cart.CartAccess;
 
@@ -6,7 +6,6 @@ import dev.cartwright.customer.Accounts;
 import dev.cartwright.customer.Customer;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -27,23 +26,23 @@ final class Auth {
     }
 
     /** @return the customer the bearer token belongs to */
-    Customer customer(Context ctx) {
+    Customer customer(Exchange ctx) {
         return accounts.authenticate(token(ctx).orElseThrow(() ->
                 new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required: log in with POST /sessions")));
     }
 
     /** @return the customer if a token is given, empty for a guest */
-    Optional<Customer> optionalCustomer(Context ctx) {
+    Optional<Customer> optionalCustomer(Exchange ctx) {
         return token(ctx).map(accounts::authenticate);
     }
 
     /** @return the session token of the request */
-    String sessionToken(Context ctx) {
+    String sessionToken(Exchange ctx) {
         return token(ctx).orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required"));
     }
 
     /** @return the staff name for order history, after checking the admin token */
-    String admin(Context ctx) {
+    String admin(Exchange ctx) {
         String token = token(ctx).orElseThrow(() ->
                 new CommerceException(ErrorCode.UNAUTHENTICATED, "the admin bearer token is required"));
         if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
@@ -53,7 +52,7 @@ final class Auth {
         throw new CommerceException(ErrorCode.FORBIDDEN, "admin routes need the admin token");
     }
 
-    private static Optional<String> token(Context ctx) {
+    private static Optional<String> token(Exchange ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             return Optional.empty();
@@ -70,7 +69,7 @@ final class Auth {
      *
      * @throws CommerceException {@code UNAUTHENTICATED} if the request carries neither
      */
-    CartAccess shopper(Context ctx) {
+    CartAccess shopper(Exchange ctx) {
         String secret = ctx.header(CartRoutes.CART_SECRET);
         if (secret != null) {
             return CartAccess.guest(secret);

@@ -1,9 +1,7 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.CommerceStore;
 import dev.cartwright.catalog.Sku;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,21 +14,23 @@ final class OpsRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
     private static final Sku HEALTH_PROBE = Sku.of("health-probe");
+    /** The Prometheus text format's media type. */
+    static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final CommerceStore store;
-    private final Metrics metrics;
+    private final ShopApi.Observer observer;
 
-    OpsRoutes(CommerceStore store, Metrics metrics) {
+    OpsRoutes(CommerceStore store, ShopApi.Observer observer) {
         this.store = store;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.get("/health", this::health);
-        routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+        routes.get("/metrics", ctx -> ctx.contentType(METRICS_CONTENT_TYPE).result(observer.scrape()));
     }
 
-    private void health(Context ctx) {
+    private void health(Exchange ctx) {
         try {
             store.inTransaction(transaction -> transaction.products().findBySku(HEALTH_PROBE));
             Json.send(ctx, 200, Map.of("status", "UP"));

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.catalog.Page;
@@ -7,8 +7,6 @@ import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.ProductQuery;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.inventory.StockLevel;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,12 +25,12 @@ final class CatalogRoutes {
         this.shop = shop;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.get("/products", this::list);
         routes.get("/products/{id}", this::get);
     }
 
-    private void list(Context ctx) {
+    private void list(Exchange ctx) {
         ProductQuery query = ProductQuery.all();
         query = Params.query(ctx, "q").map(query::containing).orElse(query);
         query = Params.query(ctx, "category").map(query::inCategory).orElse(query);
@@ -54,7 +52,7 @@ final class CatalogRoutes {
         Json.send(ctx, 200, products);
     }
 
-    private void get(Context ctx) {
+    private void get(Exchange ctx) {
         Product product = shop.catalog().get(ProductId.parse(ctx.pathParam("id")));
         Json.send(ctx, 200, Views.ProductView.of(product, shop.inventory().level(product.sku())));
     }

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
@@ -17,8 +17,6 @@ import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.Order;
 import dev.cartwright.pricing.Destination;
 import dev.cartwright.pricing.Totals;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -48,15 +46,15 @@ final class CartRoutes {
 
     private final Commerce shop;
     private final Auth auth;
-    private final Metrics metrics;
+    private final ShopApi.Observer observer;
 
-    CartRoutes(Commerce shop, Auth auth, Metrics metrics) {
+    CartRoutes(Commerce shop, Auth auth, ShopApi.Observer observer) {
         this.shop = shop;
         this.auth = auth;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.post("/carts", this::create);
         routes.get("/carts/{id}", ctx -> {
             CartAccess access = access(ctx);
@@ -70,7 +68,7 @@ final class CartRoutes {
         routes.post("/carts/{id}/checkout", this::checkout);
     }
 
-    private void create(Context ctx) {
+    private void create(Exchange ctx) {
         Optional<Customer> customer = auth.optionalCustomer(ctx);
         Currency currency = DemoShop.CURRENCY;
         if (ctx.bodyAsBytes().length > 0) {
@@ -93,7 +91,7 @@ final class CartRoutes {
         send(ctx, 201, access, cart);
     }
 
-    private void addLine(Context ctx) {
+    private void addLine(Exchange ctx) {
         CartAccess access = access(ctx);
         Requests.AddLine body = Json.read(ctx, Requests.AddLine.class);
         Product product = shop.catalog().get(ProductId.parse(Params.required(body.productId(), "productId")));
@@ -101,7 +99,7 @@ final class CartRoutes {
                 Params.required(body.quantity(), "quantity")));
     }
 
-    private void changeLine(Context ctx) {
+    private void changeLine(Exchange ctx) {
         CartAccess access = access(ctx);
         Cart cart = shop.carts().get(access, cartId(ctx));
         Requests.ChangeQuantity body = Json.read(ctx, Requests.ChangeQuantity.class);
@@ -109,25 +107,25 @@ final class CartRoutes {
                 Params.required(body.quantity(), "quantity")));
     }
 
-    private void removeLine(Context ctx) {
+    private void removeLine(Exchange ctx) {
         CartAccess access = access(ctx);
         Cart cart = shop.carts().get(access, cartId(ctx));
         send(ctx, 200, access, shop.carts().remove(access, cart.id(), lineSku(ctx, cart)));
     }
 
-    private void applyCode(Context ctx) {
+    private void applyCode(Exchange ctx) {
         CartAccess access = access(ctx);
         Requests.PromotionCode body = Json.read(ctx, Requests.PromotionCode.class);
         send(ctx, 200, access, shop.carts().applyPromotionCode(access, cartId(ctx),
                 Params.required(body.code(), "code")));
     }
 
-    private void removeCode(Context ctx) {
+    private void removeCode(Exchange ctx) {
         CartAccess access = access(ctx);
         send(ctx, 200, access, shop.carts().removePromotionCode(access, cartId(ctx), ctx.pathParam("code")));
     }
 
-    private void checkout(Context ctx) {
+    private void checkout(Exchange ctx) {
         CartAccess access = access(ctx);
         CartId cartId = cartId(ctx);
         String key = Params.idempotencyKey(ctx);
@@ -136,7 +134,7 @@ final class CartRoutes {
                 Addresses.of(body.shippingAddress()), Optional.ofNullable(body.shippingOption()),
                 Addresses.payment(body.paymentToken()), key, Boolean.TRUE.equals(body.acceptPriceChanges()));
         Order order = shop.checkout().placeOrder(request);
-        metrics.checkout(order);
+        observer.placed(order);
         ctx.header("Location", "/orders/" + order.id());
         Json.send(ctx, 201, Views.OrderView.of(order));
     }
@@ -145,22 +143,22 @@ final class CartRoutes {
      * @return who acts on the path's cart: the guest holding the {@value #CART_SECRET} header if one is sent, else
      *     the customer of the bearer token; the library checks that the cart admits them
      */
-    private CartAccess access(Context ctx) {
+    private CartAccess access(Exchange ctx) {
         return auth.shopper(ctx);
     }
 
-    private static CartId cartId(Context ctx) {
+    private static CartId cartId(Exchange ctx) {
         return CartId.parse(ctx.pathParam("id"));
     }
 
-    private static Sku lineSku(Context ctx, Cart cart) {
+    private static Sku lineSku(Exchange ctx, Cart cart) {
         ProductId product = ProductId.parse(ctx.pathParam("productId"));
         return cart.lines().stream().filter(line -> line.productId().equals(product)).map(CartLine::sku).findFirst()
                 .orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "productId",
                         "cart " + cart.id() + " has no line for product " + product, null));
     }
 
-    private void send(Context ctx, int status, CartAccess access, Cart cart) {
+    private void send(Exchange ctx, int status, CartAccess access, Cart cart) {
         Destination destination = new Destination(Params.query(ctx, "country").orElse(DemoShop.HOME_COUNTRY),
                 Params.query(ctx, "region"));
         Optional<String> shipping = Params.query(ctx, "shipping");

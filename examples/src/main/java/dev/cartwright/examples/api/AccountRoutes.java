@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.cart.Cart;
@@ -7,8 +7,6 @@ import dev.cartwright.cart.CartId;
 import dev.cartwright.customer.Customer;
 import dev.cartwright.customer.Login;
 import dev.cartwright.error.CommerceException;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +28,21 @@ final class AccountRoutes {
         this.auth = auth;
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         routes.post("/users", this::registerUser);
         routes.post("/sessions", this::logIn);
         routes.delete("/sessions/current", this::logOut);
         routes.get("/users/me", this::me);
     }
 
-    private void registerUser(Context ctx) {
+    private void registerUser(Exchange ctx) {
         Requests.Register body = Json.read(ctx, Requests.Register.class);
         Customer customer = shop.accounts().register(body.email(), body.password(), body.name());
         ctx.header("Location", "/users/me");
         Json.send(ctx, 201, Views.User.of(customer));
     }
 
-    private void logIn(Context ctx) {
+    private void logIn(Exchange ctx) {
         Requests.LogIn body = Json.read(ctx, Requests.LogIn.class);
         Optional<CartId> guestCart = Optional.ofNullable(body.cartId()).map(CartId::parse);
         Login login = shop.accounts().login(body.email(), body.password());
@@ -71,12 +69,12 @@ final class AccountRoutes {
         }
     }
 
-    private void logOut(Context ctx) {
+    private void logOut(Exchange ctx) {
         shop.accounts().logout(auth.sessionToken(ctx));
         ctx.status(204);
     }
 
-    private void me(Context ctx) {
+    private void me(Exchange ctx) {
         Json.send(ctx, 200, Views.User.of(auth.customer(ctx)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import dev.cartwright.Commerce;
 import dev.cartwright.catalog.NewProduct;

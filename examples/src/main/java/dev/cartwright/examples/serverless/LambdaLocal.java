@@ -1,0 +1,68 @@
+package dev.cartwright.examples.serverless;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * {@code lambda-local EVENT.json}: runs the function on one API Gateway event file and prints its response as JSON,
+ * as a local invoke does. The events are read and the responses written by the serializers the Lambda Java runtime
+ * uses ({@code aws-lambda-java-serialization}); an event with {@code "version": "2.0"} goes to {@link HttpApiHandler},
+ * any other to {@link RestApiHandler}. The shop is configured from the environment as in the cloud
+ * ({@link ServerlessShop}).
+ */
+public final class LambdaLocal {
+
+    private static final Pattern VERSION_2 = Pattern.compile("\"version\"\\s*:\\s*\"2\\.0\"");
+
+    private LambdaLocal() {
+    }
+
+    /**
+     * @param args the event file
+     */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: java -jar cartwright-examples.jar lambda-local EVENT.json");
+            System.exit(2);
+        }
+        try {
+            System.out.println(invoke(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            System.err.println("cannot read " + args[0] + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Invokes the container's function on one event.
+     *
+     * @param event the event's JSON, in either payload version
+     * @return the response's JSON
+     */
+    public static String invoke(String event) {
+        return VERSION_2.matcher(event).find()
+                ? call(event, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
+                        input -> new HttpApiHandler().handleRequest(input, new LocalContext()))
+                : call(event, APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class,
+                        input -> new RestApiHandler().handleRequest(input, new LocalContext()));
+    }
+
+    private static <I, O> String call(String event, Class<I> in, Class<O> out, java.util.function.Function<I, O> handler) {
+        PojoSerializer<I> reader = LambdaEventSerializers.serializerFor(in, LambdaLocal.class.getClassLoader());
+        PojoSerializer<O> writer = LambdaEventSerializers.serializerFor(out, LambdaLocal.class.getClassLoader());
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        writer.toJson(handler.apply(reader.fromJson(event)), json);
+        return json.toString(StandardCharsets.UTF_8);
+    }
+}
