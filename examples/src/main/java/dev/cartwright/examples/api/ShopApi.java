@@ -98,7 +98,7 @@ public final class ShopApi {
             Problems.send(exchange, status, e.code().name(), e.field().orElse(null), e.getMessage());
         } catch (Json.UnsupportedMediaType e) {
             Problems.send(exchange, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             LOG.error("{} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
             Problems.send(exchange, 500, "INTERNAL", null,
                     "an unexpected error occurred; quote the request id when reporting it");
