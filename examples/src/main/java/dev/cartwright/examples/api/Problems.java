@@ -77,7 +77,9 @@ public final class Problems {
      * @param detail how
      */
     public static void invalid(Exchange exchange, String field, String detail) {
+        RequestIds.assign(exchange);
         exchange.header("X-Content-Type-Options", "nosniff");
+        exchange.header("Cache-Control", "no-store");
         send(exchange, 400, ErrorCode.VALIDATION.name(), field, detail);
     }
 

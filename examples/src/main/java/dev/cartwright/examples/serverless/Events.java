@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * API Gateway's two event shapes to {@link Exchange} and back. Payload 1.0 (REST APIs) carries every value of a
@@ -22,6 +23,9 @@ import java.util.Map;
  * method, a body that is not base64) is answered {@code 400}, as problem JSON, never thrown.
  */
 final class Events {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String REQUEST_ID = "X-Request-Id";
 
     private Events() {
     }
@@ -48,8 +52,13 @@ final class Events {
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+            event.getHeaders().forEach((name, value) -> {
+                if (value != null) {
+                    headers.put(name, List.of(value));
+                }
+            });
         }
+        gatewayRequestId(headers, event.getRequestContext().getRequestId());
         if (event.getCookies() != null && !event.getCookies().isEmpty()) {
             headers.put("cookie", List.of(String.join("; ", event.getCookies())));
         }
@@ -67,12 +76,16 @@ final class Events {
         if (blank(event.getPath())) {
             throw new Malformed("path", "the event names no path");
         }
-        Map<String, List<String>> headers = event.getMultiValueHeaders() != null
+        Map<String, List<String>> headers = present(event.getMultiValueHeaders())
                 ? new LinkedHashMap<>(event.getMultiValueHeaders()) : single(event.getHeaders());
-        Map<String, List<String>> query = event.getMultiValueQueryStringParameters() != null
+        Map<String, List<String>> query = present(event.getMultiValueQueryStringParameters())
                 ? new LinkedHashMap<>(event.getMultiValueQueryStringParameters())
                 : single(event.getQueryStringParameters());
         String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+        if (event.getRequestContext() != null) {
+            headers = new LinkedHashMap<>(headers);
+            gatewayRequestId(headers, event.getRequestContext().getRequestId());
+        }
         boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
         return Exchange.of(event.getHttpMethod(), withoutStage(event.getPath(), stage), query, headers,
                 body(event.getBody(), base64));
@@ -95,11 +108,37 @@ final class Events {
                 .withIsBase64Encoded(false);
     }
 
-    /** @return the problem an event that describes no request is answered with */
-    static Exchange malformed(Malformed e) {
-        Exchange exchange = Exchange.of("GET", "/", Map.of(), Map.of(), new byte[0]);
+    /**
+     * @param requestId API Gateway's id of the request, or null if the event has none
+     * @return the problem an event that describes no request is answered with
+     */
+    static Exchange malformed(Malformed e, String requestId) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        gatewayRequestId(headers, requestId);
+        Exchange exchange = Exchange.of("GET", "/", Map.of(), headers, new byte[0]);
         Problems.invalid(exchange, e.field, e.getMessage());
         return exchange;
+    }
+
+    /** @return API Gateway's request id of a payload 2.0 event, or null */
+    static String requestId(APIGatewayV2HTTPEvent event) {
+        return event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /** @return API Gateway's request id of a payload 1.0 event, or null */
+    static String requestId(APIGatewayProxyRequestEvent event) {
+        return event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    /**
+     * Without a client's {@code X-Request-Id}, API Gateway's own id of the request becomes the call's, so that the
+     * answer, the function's log and the gateway's access log name the request alike.
+     */
+    private static void gatewayRequestId(Map<String, List<String>> headers, String requestId) {
+        if (blank(requestId) || headers.keySet().stream().anyMatch(REQUEST_ID::equalsIgnoreCase)) {
+            return;
+        }
+        headers.put(REQUEST_ID, List.of(requestId));
     }
 
     /** A stage's name before the path, as a REST API's default endpoint or a named HTTP API stage sends it. */
@@ -122,7 +161,8 @@ final class Events {
             return body.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Base64.getMimeDecoder().decode(body);
+            // The MIME decoder would skip any character outside the alphabet and decode garbage into bytes.
+            return Base64.getDecoder().decode(WHITESPACE.matcher(body).replaceAll(""));
         } catch (IllegalArgumentException e) {
             throw new Malformed("body", "isBase64Encoded is true but the body is not base64");
         }
@@ -158,7 +198,11 @@ final class Events {
     private static Map<String, List<String>> split(Map<String, String> values) {
         Map<String, List<String>> split = new LinkedHashMap<>();
         if (values != null) {
-            values.forEach((name, value) -> split.put(name, List.of(value.split(",", -1))));
+            values.forEach((name, value) -> {
+                if (value != null) {
+                    split.put(name, List.of(value.split(",", -1)));
+                }
+            });
         }
         return split;
     }
@@ -166,9 +210,17 @@ final class Events {
     private static Map<String, List<String>> single(Map<String, String> values) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         if (values != null) {
-            values.forEach((name, value) -> lists.put(name, List.of(value)));
+            values.forEach((name, value) -> {
+                if (value != null) {
+                    lists.put(name, List.of(value));
+                }
+            });
         }
         return lists;
+    }
+
+    private static boolean present(Map<String, List<String>> values) {
+        return values != null && !values.isEmpty();
     }
 
     private static boolean blank(String text) {

@@ -33,7 +33,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         try {
             exchange = Events.exchange(event);
         } catch (Events.Malformed e) {
-            return Events.v2(Events.malformed(e));
+            return Events.v2(Events.malformed(e, Events.requestId(event)));
         }
         api.handle(exchange);
         return Events.v2(exchange);

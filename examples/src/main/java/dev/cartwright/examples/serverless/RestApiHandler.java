@@ -33,7 +33,7 @@ public final class RestApiHandler implements RequestHandler<APIGatewayProxyReque
         try {
             exchange = Events.exchange(event);
         } catch (Events.Malformed e) {
-            return Events.v1(Events.malformed(e));
+            return Events.v1(Events.malformed(e, Events.requestId(event)));
         }
         api.handle(exchange);
         return Events.v1(exchange);
