@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -51,11 +52,23 @@ public final class LambdaLocal {
      * @return the response's JSON
      */
     public static String invoke(String event) {
+        return invoke(event, HttpApiHandler::new, RestApiHandler::new);
+    }
+
+    /**
+     * Invokes a function on one event, as the runtime would: read by its serializer, answered, written back.
+     *
+     * @param event the event's JSON, in either payload version
+     * @param httpApi the function for payload 2.0, asked for only if the event is one
+     * @param restApi the function for payload 1.0, asked for only if the event is one
+     * @return the response's JSON
+     */
+    static String invoke(String event, Supplier<HttpApiHandler> httpApi, Supplier<RestApiHandler> restApi) {
         return VERSION_2.matcher(event).find()
                 ? call(event, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
-                        input -> new HttpApiHandler().handleRequest(input, new LocalContext()))
+                        input -> httpApi.get().handleRequest(input, new LocalContext()))
                 : call(event, APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class,
-                        input -> new RestApiHandler().handleRequest(input, new LocalContext()));
+                        input -> restApi.get().handleRequest(input, new LocalContext()));
     }
 
     private static <I, O> String call(String event, Class<I> in, Class<O> out, java.util.function.Function<I, O> handler) {
