@@ -57,10 +57,11 @@ class ServerlessMalformedEventsTest {
     @ParameterizedTest
     @EnumSource(Version.class)
     void base64GarbageIsABadRequest(Version version) {
-        String event = TestFunction.event(version, "POST", "/users", "!!not*base64##", "Content-Type",
+        String event = TestFunction.event(version, "POST", "/users", "this is not base64!!", "Content-Type",
                 "application/json").replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
         Reply reply = function.invoke(event).expect(400);
         assertThat(reply.json().get("field").asText()).isEqualTo("body");
+        assertThat(reply.json().get("detail").asText()).contains("base64");
     }
 
     @ParameterizedTest
