@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:=-]{1,100}");
 
     private RequestIds() {
     }

@@ -80,6 +80,9 @@ abstract class SampleEventsTest {
         assertThat(metrics.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
 
         Reply products = send("get-products").expect(200);
+        String gatewayId = new Reply(200, Map.of(), TestFunction.sample(version(), "get-products", values)).json()
+                .get("requestContext").get("requestId").asText();
+        assertThat(products.header("X-Request-Id")).as("API Gateway's request id").contains(gatewayId);
         assertThat(products.skus()).contains("MUG-1", "TEE-1", "BOOK-1", "POSTER-1");
         Map<String, String> ids = new HashMap<>();
         products.json().forEach(product -> ids.put(product.get("sku").asText(), product.get("id").asText()));
