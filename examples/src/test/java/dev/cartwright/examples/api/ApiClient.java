@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,50 +12,44 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
 
-/** A monolith on a random port over a fresh in-memory H2 database, and an HTTP client for it. */
-final class TestShop implements AutoCloseable {
+/** An HTTP client for the shop's API on an {@link ApiHost}; closing it stops the host. */
+public final class ApiClient implements AutoCloseable {
 
-    static final String ADMIN = "test-admin-token";
-    static final String PASSWORD = "correct horse battery";
+    /** The password of every customer {@link #customer} registers. */
+    public static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Monolith monolith;
+    private final ApiHost host;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** Drives a monolith started elsewhere; closing it stops that monolith. */
-    TestShop(Monolith monolith) {
-        this.monolith = monolith;
-    }
-
-    TestShop() {
-        String url = "jdbc:h2:mem:monolith-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        monolith = Monolith.start(Settings.fromEnvironment(java.util.Map.of()).withPort(0).withDatabaseUrl(url)
-                .withAdminToken(ADMIN).withPasswordIterations(1_000));
+    /** @param host the host to call; closing this client stops it */
+    public ApiClient(ApiHost host) {
+        this.host = host;
     }
 
     @Override
     public void close() {
-        monolith.close();
+        host.close();
     }
 
-    Call call(String method, String path) {
+    public Call call(String method, String path) {
         return new Call(method, path);
     }
 
-    Call get(String path) {
+    public Call get(String path) {
         return call("GET", path);
     }
 
-    Call post(String path) {
+    public Call post(String path) {
         return call("POST", path);
     }
 
     /** Registers a customer with a unique e-mail and logs in; returns the session token. */
-    Customer customer(String name) {
-        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+    public Customer customer(String name) {
+        String email = name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
         Reply registered = post("/users").json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\",\"name\":\"" + name + "\"}").send();
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
@@ -65,14 +59,14 @@ final class TestShop implements AutoCloseable {
     }
 
     /** Creates a guest cart; returns its id and the secret handed out once in the Cart-Secret header. */
-    GuestCart guestCart() {
+    public GuestCart guestCart() {
         Reply created = post("/carts").send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return new GuestCart(created.json().get("id").asText(), created.header("Cart-Secret").orElseThrow());
     }
 
     /** @return the id of the demo product with this SKU */
-    String productId(String sku) {
+    public String productId(String sku) {
         for (JsonNode product : get("/products").send().json()) {
             if (product.get("sku").asText().equals(sku)) {
                 return product.get("id").asText();
@@ -81,56 +75,56 @@ final class TestShop implements AutoCloseable {
         throw new AssertionError("no product " + sku);
     }
 
-    record Customer(String id, String email, String token) {
+    public record Customer(String id, String email, String token) {
     }
 
-    record GuestCart(String id, String secret) {
+    public record GuestCart(String id, String secret) {
     }
 
     /** A request being built. */
-    final class Call {
+    public final class Call {
         private final String method;
         private final String path;
         private final List<String> headers = new ArrayList<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
-        Call(String method, String path) {
+        private Call(String method, String path) {
             this.method = method;
             this.path = path;
         }
 
-        Call header(String name, String value) {
+        public Call header(String name, String value) {
             headers.add(name);
             headers.add(value);
             return this;
         }
 
-        Call token(String token) {
+        public Call token(String token) {
             return header("Authorization", "Bearer " + token);
         }
 
-        Call cartSecret(String secret) {
+        public Call cartSecret(String secret) {
             return header("Cart-Secret", secret);
         }
 
-        Call admin() {
-            return token(ADMIN);
+        public Call admin() {
+            return token(host.adminToken());
         }
 
-        Call json(String text) {
+        public Call json(String text) {
             header("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(text);
             return this;
         }
 
-        Call raw(String contentType, byte[] bytes) {
+        public Call raw(String contentType, byte[] bytes) {
             header("Content-Type", contentType);
             body = HttpRequest.BodyPublishers.ofByteArray(bytes);
             return this;
         }
 
-        Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + monolith.port() + path))
+        public Reply send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUri() + path))
                     .method(method, body);
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));
@@ -148,20 +142,20 @@ final class TestShop implements AutoCloseable {
     }
 
     /** A response. */
-    record Reply(HttpResponse<String> response) {
-        int status() {
+    public record Reply(HttpResponse<String> response) {
+        public int status() {
             return response.statusCode();
         }
 
-        String text() {
+        public String text() {
             return response.body();
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return response.headers().firstValue(name);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
@@ -170,7 +164,7 @@ final class TestShop implements AutoCloseable {
         }
 
         /** Asserts an RFC 9457 problem with this status and code, without a stack trace, and nosniff. */
-        JsonNode problem(int status, String code) {
+        public JsonNode problem(int status, String code) {
             assertThat(status()).as(text()).isEqualTo(status);
             assertThat(header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(header("X-Content-Type-Options")).contains("nosniff");
