@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** An HTTP client for the shop's API on an {@link ApiHost}; closing it stops the host. */
@@ -131,7 +137,7 @@ public final class ApiClient implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(response);
+                return new Reply(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new AssertionError(e);
             } catch (InterruptedException e) {
@@ -141,25 +147,45 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
-    /** A response. */
-    public record Reply(HttpResponse<String> response) {
-        public int status() {
-            return response.statusCode();
+    /**
+     * Sends {@code GET target HTTP/1.0} as written, over a plain socket, for request targets that {@link URI} refuses
+     * to build (a broken percent escape) but a client may still send.
+     */
+    public Reply getVerbatim(String target) {
+        URI base = host.baseUri();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: " + base.getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+            String[] head = answer[0].split("\r\n");
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).trim(), name -> new ArrayList<>())
+                        .add(head[i].substring(colon + 1).trim());
+            }
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), HttpHeaders.of(headers, (name, value) -> true),
+                    answer.length > 1 ? answer[1] : "");
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
+    }
 
-        public String text() {
-            return response.body();
-        }
+    /** A response. */
+    public record Reply(int status, HttpHeaders headers, String text) {
 
         public Optional<String> header(String name) {
-            return response.headers().firstValue(name);
+            return headers.firstValue(name);
         }
 
         public JsonNode json() {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(text);
             } catch (IOException e) {
-                throw new AssertionError("not JSON: " + response.body(), e);
+                throw new AssertionError("not JSON: " + text, e);
             }
         }
 

@@ -219,6 +219,31 @@ public abstract class ApiErrorsContract {
     }
 
     @Test
+    void wrongMethod() {
+        ApiClient.Reply reply = shop.call("DELETE", "/products").send();
+        reply.problem(405, "NOT_FOUND");
+        assertThat(reply.header("Allow")).contains("GET");
+        shop.call("PUT", "/users/me").json("{}").send().problem(405, "NOT_FOUND");
+    }
+
+    @Test
+    void bodiesThatAreNotText() {
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28};
+        shop.post("/users").raw("application/octet-stream", binary).send().problem(415, "VALIDATION");
+        shop.post("/users").raw("application/x-www-form-urlencoded", "email=a%40b.co".getBytes(StandardCharsets.UTF_8))
+                .send().problem(415, "VALIDATION");
+        shop.post("/users").raw("application/json", binary).send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void oddPathsAndQueries() {
+        assertThat(shop.get("/products/%C3%A9").send().problem(400, "VALIDATION").get("field").asText())
+                .isEqualTo("productId");
+        shop.get("/products/a%2Fb").send().problem(400, "VALIDATION");
+        shop.get("/products/x/y").send().problem(404, "NOT_FOUND");
+    }
+
+    @Test
     void notFound() {
         shop.get("/products/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
         shop.get("/no/such/route").send().problem(404, "NOT_FOUND");

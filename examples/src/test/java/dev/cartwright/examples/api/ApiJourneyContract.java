@@ -202,6 +202,24 @@ public abstract class ApiJourneyContract {
     }
 
     @Test
+    void requestsArriveAsSent() {
+        assertThat(shop.get("/products?q=Enamel%20mug").send().json()).hasSize(1);
+        assertThat(shop.get("/products?q=Enamel+mug").send().json()).as("+ is a space in a query").hasSize(1);
+        assertThat(shop.get("/products?category=books&q=BOOK").send().json().get(0).get("sku").asText()).isEqualTo("BOOK-1");
+        ApiClient.Reply euro = shop.get("/products?q=%E2%82%AC").send();
+        assertThat(euro.status()).as(euro.text()).isEqualTo(200);
+        assertThat(euro.json()).isEmpty();
+
+        String email = "zoe-" + java.util.UUID.randomUUID() + "@example.com";
+        ApiClient.Reply registered = shop.post("/users").header("Content-Type", "application/json; charset=utf-8")
+                .raw("application/json; charset=utf-8", ("{\"email\":\"" + email + "\",\"password\":\""
+                        + ApiClient.PASSWORD + "\",\"name\":\"Zoë Ångström 🛒\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .send();
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        assertThat(registered.json().get("name").asText()).isEqualTo("Zoë Ångström 🛒");
+    }
+
+    @Test
     void healthAndRequestIds() {
         ApiClient.Reply health = shop.get("/health").send();
         assertThat(health.status()).isEqualTo(200);
