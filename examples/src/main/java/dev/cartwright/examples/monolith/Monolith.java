@@ -40,7 +40,7 @@ public final class Monolith implements AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE);
 
     private final Javalin server;
     private final JdbcStore store;
