@@ -224,6 +224,7 @@ public abstract class ApiErrorsContract {
         reply.problem(405, "NOT_FOUND");
         assertThat(reply.header("Allow")).contains("GET");
         shop.call("PUT", "/users/me").json("{}").send().problem(405, "NOT_FOUND");
+        shop.call("TRACE", "/products").send().problem(405, "NOT_FOUND");
     }
 
     @Test
@@ -233,6 +234,10 @@ public abstract class ApiErrorsContract {
         shop.post("/users").raw("application/x-www-form-urlencoded", "email=a%40b.co".getBytes(StandardCharsets.UTF_8))
                 .send().problem(415, "VALIDATION");
         shop.post("/users").raw("application/json", binary).send().problem(400, "VALIDATION");
+        byte[] latin1 = ("{\"email\":\"\u00e9@example.com\",\"password\":\"" + ApiClient.PASSWORD
+                + "\",\"name\":\"\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+        // JSON is UTF-8; a host hands other bytes on as sent, not with replacement characters the shop would accept.
+        shop.post("/users").raw("application/json", latin1).send().problem(400, "VALIDATION");
     }
 
     @Test
