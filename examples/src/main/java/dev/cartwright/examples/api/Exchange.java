@@ -1,5 +1,6 @@
 package dev.cartwright.examples.api;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,36 @@ public final class Exchange {
     public static Exchange of(String method, String path, Map<String, List<String>> query,
             Map<String, List<String>> headers, byte[] body) {
         return new Exchange(method, path, query, headers, body);
+    }
+
+    /**
+     * Parses a raw query string the one way every host must: {@code a=1&b=2&a=3} into every value of each name in
+     * the order sent, percent escapes and {@code +} decoded as in a form.
+     *
+     * @param raw the query string as sent, without the {@code ?}; empty for none
+     * @return each name with its values
+     * @throws IllegalArgumentException if an escape is broken ({@code %ZZ}); hosts answer it {@code 400}
+     */
+    public static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query string has a broken escape: " + text, e);
+        }
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> values, boolean lowerCaseNames) {

@@ -6,9 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.cartwright.examples.api.Exchange;
 import dev.cartwright.examples.api.Problems;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,29 +166,12 @@ final class Events {
         }
     }
 
-    /** Parses {@code a=1&b=2&a=3} into every value of each name, decoded. */
+    /** Parses a raw query string as every host does ({@link Exchange#parseQuery}). */
     static Map<String, List<String>> parseQuery(String raw) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-        }
-        return query;
-    }
-
-    private static String decode(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return Exchange.parseQuery(raw);
         } catch (IllegalArgumentException e) {
-            throw new Malformed("rawQueryString", "the query string has a broken escape: " + text);
+            throw new Malformed("rawQueryString", e.getMessage());
         }
     }
 

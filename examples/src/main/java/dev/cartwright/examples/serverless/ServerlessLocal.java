@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +122,10 @@ public final class ServerlessLocal implements AutoCloseable {
             body = in.readNBytes(maxBodyBytes() + 1);
         }
         String contentType = headers.getOrDefault("content-type", "");
-        boolean text = contentType.isEmpty() || contentType.contains("json") || contentType.startsWith("text/");
+        // Bytes that are not UTF-8 go base64-encoded whatever their type, so the function sees them as sent
+        // instead of with replacement characters.
+        boolean text = (contentType.isEmpty() || contentType.contains("json") || contentType.startsWith("text/"))
+                && utf8(body);
         String path = http.getRequestURI().getRawPath();
         String method = http.getRequestMethod();
         return APIGatewayV2HTTPEvent.builder()
@@ -147,6 +153,16 @@ public final class ServerlessLocal implements AutoCloseable {
                                 .build())
                         .build())
                 .build();
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static int maxBodyBytes() {

@@ -2,221 +2,29 @@ package dev.cartwright.examples.monolith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cartwright.examples.api.ApiClient;
+import dev.cartwright.examples.api.ApiHost;
+import dev.cartwright.examples.api.ApiJourneyContract;
 import org.junit.jupiter.api.Test;
 
-/** Drives the monolith over HTTP through a customer's day and a member of staff's. */
-class MonolithJourneyTest {
+/** The API journeys over the monolith, and what only the monolith has: Micrometer's metrics. */
+class MonolithJourneyTest extends ApiJourneyContract {
 
-    private static TestShop shop;
-
-    @BeforeAll
-    static void start() {
-        shop = new TestShop();
-    }
-
-    @AfterAll
-    static void stop() {
-        shop.close();
+    @Override
+    protected ApiHost startHost() {
+        return MonolithHost.start();
     }
 
     @Test
-    void catalogListsSearchesFiltersAndPages() {
-        TestShop.Reply all = shop.get("/products").send();
-        assertThat(all.status()).isEqualTo(200);
-        assertThat(all.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(all.header("X-Content-Type-Options")).contains("nosniff");
-        assertThat(all.json().isArray()).isTrue();
-        List<String> skus = new ArrayList<>();
-        for (JsonNode product : all.json()) {
-            assertThat(product.get("id").asText()).isNotBlank();
-            assertThat(product.get("name").asText()).isNotBlank();
-            assertThat(product.get("price").isNumber()).isTrue();
-            skus.add(product.get("sku").asText());
-        }
-        assertThat(skus).contains("MUG-1", "TEE-1", "BOOK-1", "POSTER-1");
-
-        JsonNode mugs = shop.get("/products?q=MUG").send().json();
-        assertThat(mugs).hasSize(1);
-        assertThat(mugs.get(0).get("name").asText()).isEqualTo("Enamel mug");
-        assertThat(mugs.get(0).get("price").decimalValue()).isEqualByComparingTo("12.50");
-        assertThat(shop.get("/products?category=books").send().json().get(0).get("sku").asText()).isEqualTo("BOOK-1");
-
-        TestShop.Reply first = shop.get("/products?limit=3").send();
-        assertThat(first.json()).hasSize(3);
-        String cursor = first.header("X-Next-Cursor").orElseThrow();
-        assertThat(first.header("Link")).hasValueSatisfying(link -> assertThat(link).contains("rel=\"next\"", "cursor="));
-        TestShop.Reply second = shop.get("/products?limit=3&cursor=" + cursor).send();
-        List<String> paged = new ArrayList<>();
-        first.json().forEach(product -> paged.add(product.get("sku").asText()));
-        second.json().forEach(product -> paged.add(product.get("sku").asText()));
-        assertThat(paged).doesNotHaveDuplicates().containsAll(List.of("MUG-1", "TEE-1", "BOOK-1", "POSTER-1"));
-
-        JsonNode one = shop.get("/products/" + shop.productId("TEE-1")).send().json();
-        assertThat(one.get("sku").asText()).isEqualTo("TEE-1");
-        assertThat(one.get("available").asLong()).isPositive();
-    }
-
-    @Test
-    void customerJourney() {
-        String mug = shop.productId("MUG-1");
-        String poster = shop.productId("POSTER-1");
-
-        TestShop.Reply guestCart = shop.post("/carts").send();
-        assertThat(guestCart.status()).as(guestCart.text()).isEqualTo(201);
-        String cartId = guestCart.json().get("id").asText();
-        String secret = guestCart.header("Cart-Secret").orElseThrow();
-        assertThat(shop.post("/carts/" + cartId + "/lines").cartSecret(secret)
-                .json("{\"productId\":\"" + mug + "\",\"quantity\":2}").send().json()
-                .get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
-        shop.post("/carts/" + cartId + "/lines").cartSecret(secret)
-                .json("{\"productId\":\"" + poster + "\",\"quantity\":1}").send();
-        JsonNode changed = shop.call("PATCH", "/carts/" + cartId + "/lines/" + mug).cartSecret(secret)
-                .json("{\"quantity\":3}").send().json();
-        assertThat(changed.get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
-        JsonNode removed = shop.call("DELETE", "/carts/" + cartId + "/lines/" + poster).cartSecret(secret).send().json();
-        assertThat(removed.get("lines")).hasSize(1);
-
-        TestShop.Customer ada = register("Ada");
-        TestShop.Reply login = shop.post("/sessions").json("{\"email\":\"" + ada.email() + "\",\"password\":\""
-                + TestShop.PASSWORD + "\",\"cartId\":\"" + cartId + "\"}").cartSecret(secret).send();
-        assertThat(login.status()).isEqualTo(201);
-        String token = login.json().get("token").asText();
-        String merged = login.json().get("cartId").asText();
-        JsonNode me = shop.get("/users/me").token(token).send().json();
-        assertThat(me.get("email").asText()).isEqualTo(ada.email());
-        assertThat(me.get("name").asText()).isEqualTo("Ada");
-        assertThat(me.has("id")).isTrue();
-
-        JsonNode cart = shop.get("/carts/" + merged).token(token).send().json();
-        assertThat(cart.get("userId").asText()).isEqualTo(ada.id());
-        assertThat(cart.get("lines").get(0).get("quantity").asLong()).isEqualTo(3);
-
-        JsonNode discounted = shop.post("/carts/" + merged + "/promotion-codes").token(token)
-                .json("{\"code\":\"WELCOME10\"}").send().json();
-        assertThat(discounted.get("appliedPromotions")).hasSize(1);
-        assertThat(discounted.get("totals").get("discountTotal").decimalValue()).isEqualByComparingTo("3.75");
-        JsonNode shipped = shop.get("/carts/" + merged + "?shipping=standard").token(token).send().json();
-        assertThat(shipped.get("totals").get("shipping").decimalValue()).isEqualByComparingTo("4.90");
-
-        String checkout = "{\"shippingAddress\":{\"name\":\"Ada\",\"line1\":\"Unter den Linden 5\",\"city\":\"Berlin\","
-                + "\"postalCode\":\"10117\",\"country\":\"DE\"},\"shippingOption\":\"standard\",\"paymentToken\":\"tok_visa\"}";
-        TestShop.Reply placed = shop.post("/carts/" + merged + "/checkout").token(token)
-                .header("Idempotency-Key", "ada-1").json(checkout).send();
-        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        JsonNode order = placed.json();
-        assertThat(order.get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(order.get("paymentStatus").asText()).isEqualTo("AUTHORIZED");
-        JsonNode totals = order.get("totals");
-        assertThat(totals.get("grandTotal").decimalValue()).isEqualByComparingTo(totals.get("subtotal").decimalValue()
-                .subtract(totals.get("discountTotal").decimalValue()).add(totals.get("taxTotal").decimalValue())
-                .add(totals.get("shipping").decimalValue()));
-        String orderId = order.get("id").asText();
-
-        TestShop.Reply retried = shop.post("/carts/" + merged + "/checkout").token(token)
-                .header("Idempotency-Key", "ada-1").json(checkout).send();
-        assertThat(retried.json().get("id").asText()).as("the same key returns the same order").isEqualTo(orderId);
-
-        assertThat(shop.get("/orders").token(token).send().json().get(0).get("id").asText()).isEqualTo(orderId);
-        assertThat(shop.get("/orders/" + orderId).token(token).send().json().get("lines").get(0).get("sku").asText())
-                .isEqualTo("MUG-1");
-
-        String nextCart = shop.post("/carts").token(token).send().json().get("id").asText();
-        assertThat(nextCart).isNotEqualTo(merged);
-        shop.post("/carts/" + nextCart + "/lines").token(token).json("{\"productId\":\"" + poster + "\",\"quantity\":1}").send();
-        JsonNode declined = shop.post("/carts/" + nextCart + "/checkout").token(token).header("Idempotency-Key", "ada-2")
-                .json(checkout.replace("tok_visa", "tok_decline")).send().json();
-        assertThat(declined.get("status").asText()).isEqualTo("PENDING_PAYMENT");
-        assertThat(declined.get("paymentStatus").asText()).isEqualTo("DECLINED");
-        String declinedId = declined.get("id").asText();
-        shop.post("/orders/" + declinedId + "/payments").token(token).header("Idempotency-Key", "ada-2-retry-1")
-                .json("{\"paymentToken\":\"tok_insufficient_funds\"}").send().problem(422, "PAYMENT_DECLINED");
-        TestShop.Reply paid = shop.post("/orders/" + declinedId + "/payments").token(token)
-                .header("Idempotency-Key", "ada-2-retry-2").json("{\"paymentToken\":\"tok_mastercard\"}").send();
-        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
-        assertThat(paid.json().get("status").asText()).isEqualTo("CONFIRMED");
-
-        TestShop.Reply quick = shop.post("/orders").token(token)
-                .json("{\"userId\":\"" + ada.id() + "\",\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send();
-        assertThat(quick.status()).as(quick.text()).isEqualTo(201);
-        assertThat(quick.json().get("totals").get("grandTotal").decimalValue()).isEqualByComparingTo("14.88");
-        TestShop.Reply cancelled = shop.post("/orders/" + quick.json().get("id").asText() + "/cancel").token(token).send();
-        assertThat(cancelled.json().get("status").asText()).as(cancelled.text()).isEqualTo("CANCELLED");
-
-        assertThat(shop.call("DELETE", "/sessions/current").token(token).send().status()).isEqualTo(204);
-        shop.get("/users/me").token(token).send().problem(401, "UNAUTHENTICATED");
-    }
-
-    @Test
-    void adminJourney() {
-        TestShop.Reply created = shop.post("/admin/products").admin().json("{\"sku\":\"LAMP-1\",\"name\":\"Desk lamp\","
-                + "\"description\":\"<b>bright</b>\",\"price\":30.00,\"categories\":[\"lighting\"]}").send();
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String lamp = created.json().get("id").asText();
-        assertThat(created.json().get("description").asText()).as("stored as given, JSON-escaped only")
-                .isEqualTo("<b>bright</b>");
-        assertThat(created.json().get("available").asLong()).isZero();
-
-        JsonNode stocked = shop.post("/admin/products/" + lamp + "/stock").admin().json("{\"receive\":5}").send().json();
-        assertThat(stocked.get("available").asLong()).isEqualTo(5);
-        assertThat(shop.post("/admin/products/" + lamp + "/stock").admin().json("{\"adjust\":-1}").send().json()
-                .get("onHand").asLong()).isEqualTo(4);
-        JsonNode repriced = shop.call("PATCH", "/admin/products/" + lamp).admin().json("{\"price\":25.00}").send().json();
-        assertThat(repriced.get("price").decimalValue()).isEqualByComparingTo("25.00");
-
-        TestShop.Customer bob = register("Bob");
-        JsonNode order = shop.post("/orders").token(bob.token())
-                .json("{\"userId\":\"" + bob.id() + "\",\"products\":[{\"id\":\"" + lamp + "\",\"quantity\":2}]}").send().json();
-        String orderId = order.get("id").asText();
-        assertThat(order.get("totals").get("grandTotal").decimalValue()).isEqualByComparingTo("59.50");
-
-        TestShop.Reply captured = shop.post("/admin/orders/" + orderId + "/capture").admin().send();
-        assertThat(captured.json().get("paymentStatus").asText()).as(captured.text()).isEqualTo("CAPTURED");
-        TestShop.Reply fulfilled = shop.post("/admin/orders/" + orderId + "/fulfilment").admin()
-                .json("{\"carrier\":\"DHL\",\"trackingNumber\":\"DHL-1\"}").send();
-        assertThat(fulfilled.json().get("fulfillmentStatus").asText()).as(fulfilled.text()).isEqualTo("FULFILLED");
-        TestShop.Reply refunded = shop.post("/admin/orders/" + orderId + "/refunds").admin()
-                .json("{\"amount\":29.75,\"restock\":[{\"id\":\"" + lamp + "\",\"quantity\":1}]}").send();
-        assertThat(refunded.json().get("paymentStatus").asText()).as(refunded.text()).isEqualTo("PARTIALLY_REFUNDED");
-        JsonNode stock = shop.get("/admin/products/" + lamp + "/stock").admin().send().json();
-        assertThat(stock.get("sold").asLong()).as("the restocked unit is a return of the sale").isEqualTo(1);
-        assertThat(stock.get("available").asLong()).isEqualTo(3);
-        assertThat(shop.get("/admin/orders/" + orderId).admin().send().json().get("shipments")).hasSize(1);
-
-        JsonNode archived = shop.post("/admin/products/" + lamp + "/archive").admin().send().json();
-        assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
-        assertThat(shop.get("/products?q=lamp").send().json()).isEmpty();
-    }
-
-    @Test
-    void healthMetricsAndRequestIds() {
-        TestShop.Reply health = shop.get("/health").send();
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("status").asText()).isEqualTo("UP");
-        assertThat(shop.get("/products").header("X-Request-Id", "trace-42").send().header("X-Request-Id"))
-                .contains("trace-42");
-        assertThat(shop.get("/products").header("X-Request-Id", "bad id\t").send().header("X-Request-Id"))
-                .hasValueSatisfying(id -> assertThat(id).isNotEqualTo("bad id\t").isNotBlank());
-        TestShop.Customer cy = register("Cy");
+    void metricsCountRequestsCheckoutsAndPayments() {
+        assertThat(shop.get("/health").send().status()).isEqualTo(200);
+        ApiClient.Customer cy = shop.customer("Cy");
         shop.post("/orders").token(cy.token()).json("{\"products\":[{\"id\":\"" + shop.productId("BOOK-1")
                 + "\",\"quantity\":1}],\"paymentToken\":\"tok_decline\"}").send();
-        TestShop.Reply metrics = shop.get("/metrics").send();
+        ApiClient.Reply metrics = shop.get("/metrics").send();
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(metrics.text()).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/health\",status=\"200\"}",
                 "cartwright_checkouts_total{payment=\"declined\"}", "cartwright_payments_total{outcome=\"failed\"}");
-    }
-
-    private static TestShop.Customer register(String name) {
-        return shop.customer(name);
-    }
-
-    static BigDecimal decimal(JsonNode node) {
-        return node.decimalValue();
     }
 }

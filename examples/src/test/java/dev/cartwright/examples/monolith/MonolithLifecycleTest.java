@@ -3,6 +3,7 @@ package dev.cartwright.examples.monolith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cartwright.examples.api.ApiClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,6 @@ class MonolithLifecycleTest {
     }
 
     private static int count(Monolith monolith) {
-        return new TestShop(monolith).get("/products").send().json().size();
+        return new ApiClient(new MonolithHost(monolith)).get("/products").send().json().size();
     }
 }

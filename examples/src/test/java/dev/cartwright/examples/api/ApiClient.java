@@ -1,61 +1,61 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** A monolith on a random port over a fresh in-memory H2 database, and an HTTP client for it. */
-final class TestShop implements AutoCloseable {
+/** An HTTP client for the shop's API on an {@link ApiHost}; closing it stops the host. */
+public final class ApiClient implements AutoCloseable {
 
-    static final String ADMIN = "test-admin-token";
-    static final String PASSWORD = "correct horse battery";
+    /** The password of every customer {@link #customer} registers. */
+    public static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Monolith monolith;
+    private final ApiHost host;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** Drives a monolith started elsewhere; closing it stops that monolith. */
-    TestShop(Monolith monolith) {
-        this.monolith = monolith;
-    }
-
-    TestShop() {
-        String url = "jdbc:h2:mem:monolith-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        monolith = Monolith.start(Settings.fromEnvironment(java.util.Map.of()).withPort(0).withDatabaseUrl(url)
-                .withAdminToken(ADMIN).withPasswordIterations(1_000));
+    /** @param host the host to call; closing this client stops it */
+    public ApiClient(ApiHost host) {
+        this.host = host;
     }
 
     @Override
     public void close() {
-        monolith.close();
+        host.close();
     }
 
-    Call call(String method, String path) {
+    public Call call(String method, String path) {
         return new Call(method, path);
     }
 
-    Call get(String path) {
+    public Call get(String path) {
         return call("GET", path);
     }
 
-    Call post(String path) {
+    public Call post(String path) {
         return call("POST", path);
     }
 
     /** Registers a customer with a unique e-mail and logs in; returns the session token. */
-    Customer customer(String name) {
-        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+    public Customer customer(String name) {
+        String email = name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
         Reply registered = post("/users").json("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\",\"name\":\"" + name + "\"}").send();
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
@@ -65,14 +65,14 @@ final class TestShop implements AutoCloseable {
     }
 
     /** Creates a guest cart; returns its id and the secret handed out once in the Cart-Secret header. */
-    GuestCart guestCart() {
+    public GuestCart guestCart() {
         Reply created = post("/carts").send();
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return new GuestCart(created.json().get("id").asText(), created.header("Cart-Secret").orElseThrow());
     }
 
     /** @return the id of the demo product with this SKU */
-    String productId(String sku) {
+    public String productId(String sku) {
         for (JsonNode product : get("/products").send().json()) {
             if (product.get("sku").asText().equals(sku)) {
                 return product.get("id").asText();
@@ -81,63 +81,63 @@ final class TestShop implements AutoCloseable {
         throw new AssertionError("no product " + sku);
     }
 
-    record Customer(String id, String email, String token) {
+    public record Customer(String id, String email, String token) {
     }
 
-    record GuestCart(String id, String secret) {
+    public record GuestCart(String id, String secret) {
     }
 
     /** A request being built. */
-    final class Call {
+    public final class Call {
         private final String method;
         private final String path;
         private final List<String> headers = new ArrayList<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
 
-        Call(String method, String path) {
+        private Call(String method, String path) {
             this.method = method;
             this.path = path;
         }
 
-        Call header(String name, String value) {
+        public Call header(String name, String value) {
             headers.add(name);
             headers.add(value);
             return this;
         }
 
-        Call token(String token) {
+        public Call token(String token) {
             return header("Authorization", "Bearer " + token);
         }
 
-        Call cartSecret(String secret) {
+        public Call cartSecret(String secret) {
             return header("Cart-Secret", secret);
         }
 
-        Call admin() {
-            return token(ADMIN);
+        public Call admin() {
+            return token(host.adminToken());
         }
 
-        Call json(String text) {
+        public Call json(String text) {
             header("Content-Type", "application/json");
             body = HttpRequest.BodyPublishers.ofString(text);
             return this;
         }
 
-        Call raw(String contentType, byte[] bytes) {
+        public Call raw(String contentType, byte[] bytes) {
             header("Content-Type", contentType);
             body = HttpRequest.BodyPublishers.ofByteArray(bytes);
             return this;
         }
 
-        Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + monolith.port() + path))
+        public Reply send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUri() + path))
                     .method(method, body);
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));
             }
             try {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(response);
+                return new Reply(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new AssertionError(e);
             } catch (InterruptedException e) {
@@ -147,30 +147,50 @@ final class TestShop implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code GET target HTTP/1.0} as written, over a plain socket, for request targets that {@link URI} refuses
+     * to build (a broken percent escape) but a client may still send.
+     */
+    public Reply getVerbatim(String target) {
+        URI base = host.baseUri();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: " + base.getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+            String[] head = answer[0].split("\r\n");
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).trim(), name -> new ArrayList<>())
+                        .add(head[i].substring(colon + 1).trim());
+            }
+            return new Reply(Integer.parseInt(head[0].split(" ")[1]), HttpHeaders.of(headers, (name, value) -> true),
+                    answer.length > 1 ? answer[1] : "");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A response. */
-    record Reply(HttpResponse<String> response) {
-        int status() {
-            return response.statusCode();
+    public record Reply(int status, HttpHeaders headers, String text) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
 
-        String text() {
-            return response.body();
-        }
-
-        Optional<String> header(String name) {
-            return response.headers().firstValue(name);
-        }
-
-        JsonNode json() {
+        public JsonNode json() {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(text);
             } catch (IOException e) {
-                throw new AssertionError("not JSON: " + response.body(), e);
+                throw new AssertionError("not JSON: " + text, e);
             }
         }
 
         /** Asserts an RFC 9457 problem with this status and code, without a stack trace, and nosniff. */
-        JsonNode problem(int status, String code) {
+        public JsonNode problem(int status, String code) {
             assertThat(status()).as(text()).isEqualTo(status);
             assertThat(header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(header("X-Content-Type-Options")).contains("nosniff");

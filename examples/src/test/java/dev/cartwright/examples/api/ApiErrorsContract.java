@@ -1,0 +1,297 @@
+package dev.cartwright.examples.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cartwright.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every error status of the table is provoked over real HTTP, and every kind of bad input is answered with a 4xx
+ * problem: {@code application/problem+json}, the right {@code code}, no stack trace, and nosniff. Each host runs it
+ * in a subclass that says how to start that host.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiErrorsContract {
+
+    private ApiClient shop;
+    private ApiClient.Customer ada;
+    private String mug;
+
+    /** @return a host just started, with the demo catalog and a fresh store */
+    protected abstract ApiHost startHost();
+
+    @BeforeAll
+    void start() {
+        shop = new ApiClient(startHost());
+        ada = shop.customer("Ada");
+        mug = shop.productId("MUG-1");
+    }
+
+    @AfterAll
+    void stop() {
+        shop.close();
+    }
+
+    @Test
+    void everyErrorCodeHasAStatus() {
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(Problems.STATUS).containsKey(code);
+        }
+        assertThat(Problems.STATUS.get(ErrorCode.VALIDATION)).isEqualTo(400);
+        assertThat(Problems.STATUS.get(ErrorCode.INSUFFICIENT_STOCK)).isEqualTo(422);
+    }
+
+    @Test
+    void malformedJson() {
+        JsonNode problem = shop.post("/users").json("{\"email\": \"a@b.co\", ").send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("body");
+        shop.post("/sessions").json("not json at all").send().problem(400, "VALIDATION");
+        shop.post("/users").json("{\"email\":\"a@b.co\"} {\"trailing\":1}").send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void emptyOrNonObjectBody() {
+        shop.post("/users").json("").send().problem(400, "VALIDATION");
+        shop.post("/users").json("null").send().problem(400, "VALIDATION");
+        shop.post("/users").json("[1,2]").send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void wrongTypes() {
+        JsonNode problem = shop.post("/users").json("{\"email\":5,\"password\":\"correct horse battery\",\"name\":\"N\"}")
+                .send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("email");
+        ApiClient.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        problem = shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":\"two\"}")
+                .send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("quantity");
+        problem = shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":\"2\"}")
+                .send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).as("no coercion of strings to numbers").isEqualTo("quantity");
+        problem = shop.post("/orders").token(ada.token()).json("{\"products\":{\"id\":1}}").send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("products");
+        shop.get("/products?limit=many").send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void unknownFields() {
+        JsonNode problem = shop.post("/users").json("{\"email\":\"x@example.com\",\"password\":\"correct horse battery\","
+                + "\"name\":\"X\",\"isAdmin\":true}").send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("isAdmin");
+        problem = shop.post("/orders").token(ada.token())
+                .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1,\"price\":0.01}]}").send().problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("products[0].price");
+    }
+
+    @Test
+    void oversizeBody() {
+        String big = "{\"email\":\"" + "a".repeat(100_000) + "\"}";
+        JsonNode problem = shop.post("/users").raw("application/json", big.getBytes(StandardCharsets.UTF_8)).send()
+                .problem(413, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void notJson() {
+        shop.post("/users").raw("text/plain", "email=a".getBytes(StandardCharsets.UTF_8)).send().problem(415, "VALIDATION");
+    }
+
+    @Test
+    void deepNesting() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        shop.post("/orders").token(ada.token()).json("{\"products\":" + deep + "}").send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void badIdsAndInvalidValues() {
+        assertThat(shop.get("/products/not-a-uuid").send().problem(400, "VALIDATION").get("field").asText())
+                .isEqualTo("productId");
+        shop.post("/users").json("{\"email\":\"short@example.com\",\"password\":\"short\",\"name\":\"S\"}").send()
+                .problem(400, "VALIDATION");
+        ApiClient.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":0}").send()
+                .problem(400, "VALIDATION");
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret()).json("{\"productId\":\"" + mug + "\"}").send()
+                .problem(400, "VALIDATION");
+    }
+
+    @Test
+    void missingIdempotencyKey() {
+        String cart = shop.post("/carts").token(ada.token()).send().json().get("id").asText();
+        JsonNode problem = shop.post("/carts/" + cart + "/checkout").token(ada.token()).json("{}").send()
+                .problem(400, "VALIDATION");
+        assertThat(problem.get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void missingOrInvalidToken() {
+        ApiClient.Reply missing = shop.get("/users/me").send();
+        missing.problem(401, "UNAUTHENTICATED");
+        assertThat(missing.header("WWW-Authenticate")).contains("Bearer");
+        shop.get("/users/me").token("not-a-real-token").send().problem(401, "UNAUTHENTICATED");
+        shop.get("/users/me").header("Authorization", "Basic YWRhOnNlY3JldA==").send().problem(401, "UNAUTHENTICATED");
+        shop.post("/orders").json("{\"products\":[]}").send().problem(401, "UNAUTHENTICATED");
+        shop.post("/admin/products").json("{}").send().problem(401, "UNAUTHENTICATED");
+        shop.post("/sessions").json("{\"email\":\"" + ada.email() + "\",\"password\":\"wrong password!!\"}").send()
+                .problem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void foreignUserIdAndOtherCustomersThings() {
+        ApiClient.Customer eve = shop.customer("Eve");
+        JsonNode problem = shop.post("/orders").token(eve.token())
+                .json("{\"userId\":\"" + ada.id() + "\",\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send()
+                .problem(403, "FORBIDDEN");
+        assertThat(problem.get("field").asText()).isEqualTo("userId");
+
+        String adaCart = shop.post("/carts").token(ada.token()).send().json().get("id").asText();
+        shop.get("/carts/" + adaCart).token(eve.token()).send().problem(403, "FORBIDDEN");
+        ApiClient.GuestCart guest = shop.guestCart();
+        shop.get("/carts/" + adaCart).cartSecret(guest.secret()).send().problem(403, "FORBIDDEN");
+        assertThat(shop.get("/carts/" + adaCart).token(ada.token()).send().status()).isEqualTo(200);
+        String adaOrder = shop.post("/orders").token(ada.token())
+                .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        shop.get("/orders/" + adaOrder).token(eve.token()).send().problem(403, "FORBIDDEN");
+        shop.post("/admin/products").token(eve.token()).json("{}").send().problem(403, "FORBIDDEN");
+    }
+
+    @Test
+    void aGuestCartIsReachedOnlyWithTheSecretFromItsCreation() {
+        ApiClient.GuestCart guest = shop.guestCart();
+        String lines = "/carts/" + guest.id() + "/lines";
+        String line = "{\"productId\":\"" + mug + "\",\"quantity\":1}";
+
+        shop.post(lines).json(line).send().problem(401, "UNAUTHENTICATED");
+        shop.post(lines).cartSecret(shop.guestCart().secret()).json(line).send().problem(403, "FORBIDDEN");
+        shop.post(lines).cartSecret("").json(line).send().problem(403, "FORBIDDEN");
+        shop.post(lines).token(ada.token()).json(line).send().problem(403, "FORBIDDEN");
+        String checkout = "{\"shippingAddress\":{\"name\":\"Eve\",\"line1\":\"Unter den Linden 5\","
+                + "\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\"},\"paymentToken\":\"tok_visa\","
+                + "\"email\":\"eve@example.com\"}";
+        shop.post("/carts/" + guest.id() + "/checkout").cartSecret(shop.guestCart().secret())
+                .header("Idempotency-Key", "stranger-1").json(checkout).send().problem(403, "FORBIDDEN");
+        JsonNode cart = shop.get("/carts/" + guest.id()).cartSecret(guest.secret()).send().json();
+        assertThat(cart.get("lines")).as("nothing changed").isEmpty();
+
+        assertThat(shop.post(lines).cartSecret(guest.secret()).json(line).send().json().get("lines")).hasSize(1);
+        ApiClient.Reply login = shop.post("/sessions").json("{\"email\":\"" + ada.email() + "\",\"password\":\""
+                + ApiClient.PASSWORD + "\",\"cartId\":\"" + guest.id() + "\"}").send();
+        assertThat(login.status()).as(login.text()).isEqualTo(201);
+        assertThat(shop.get("/carts/" + guest.id()).cartSecret(guest.secret()).send().json().get("status").asText())
+                .as("no merge at login without the secret").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aDeclinedOrderIsPaidAgainOnlyByWhoPlacedIt() {
+        ApiClient.GuestCart guest = shop.guestCart();
+        shop.post("/carts/" + guest.id() + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
+        String checkout = "{\"shippingAddress\":{\"name\":\"Eve\",\"line1\":\"Unter den Linden 5\","
+                + "\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\"},"
+                + "\"paymentToken\":\"tok_decline\",\"email\":\"eve@example.com\"}";
+        ApiClient.Reply placed = shop.post("/carts/" + guest.id() + "/checkout").cartSecret(guest.secret())
+                .header("Idempotency-Key", "guest-pay-1").json(checkout).send();
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        String order = placed.json().get("id").asText();
+        String pay = "/orders/" + order + "/payments";
+        String visa = "{\"paymentToken\":\"tok_visa\"}";
+
+        shop.post(pay).header("Idempotency-Key", "p1").json(visa).send().problem(401, "UNAUTHENTICATED");
+        shop.post(pay).cartSecret(shop.guestCart().secret()).header("Idempotency-Key", "p1").json(visa).send()
+                .problem(403, "FORBIDDEN");
+        shop.post(pay).token(ada.token()).header("Idempotency-Key", "p1").json(visa).send()
+                .problem(403, "FORBIDDEN");
+        ApiClient.Reply paid = shop.post(pay).cartSecret(guest.secret()).header("Idempotency-Key", "p1").json(visa)
+                .send();
+
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        assertThat(paid.json().get("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void wrongMethod() {
+        ApiClient.Reply reply = shop.call("DELETE", "/products").send();
+        reply.problem(405, "NOT_FOUND");
+        assertThat(reply.header("Allow")).contains("GET");
+        shop.call("PUT", "/users/me").json("{}").send().problem(405, "NOT_FOUND");
+        shop.call("TRACE", "/products").send().problem(405, "NOT_FOUND");
+    }
+
+    @Test
+    void bodiesThatAreNotText() {
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28};
+        shop.post("/users").raw("application/octet-stream", binary).send().problem(415, "VALIDATION");
+        shop.post("/users").raw("application/x-www-form-urlencoded", "email=a%40b.co".getBytes(StandardCharsets.UTF_8))
+                .send().problem(415, "VALIDATION");
+        shop.post("/users").raw("application/json", binary).send().problem(400, "VALIDATION");
+        byte[] latin1 = ("{\"email\":\"\u00e9@example.com\",\"password\":\"" + ApiClient.PASSWORD
+                + "\",\"name\":\"\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+        // JSON is UTF-8; a host hands other bytes on as sent, not with replacement characters the shop would accept.
+        shop.post("/users").raw("application/json", latin1).send().problem(400, "VALIDATION");
+    }
+
+    @Test
+    void oddPathsAndQueries() {
+        assertThat(shop.get("/products/%C3%A9").send().problem(400, "VALIDATION").get("field").asText())
+                .isEqualTo("productId");
+        shop.get("/products/a%2Fb").send().problem(400, "VALIDATION");
+        shop.get("/products/x/y").send().problem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void notFound() {
+        shop.get("/products/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
+        shop.get("/no/such/route").send().problem(404, "NOT_FOUND");
+        shop.get("/carts/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").cartSecret("any").send().problem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void conflicts() {
+        shop.post("/users").json("{\"email\":\"" + ada.email() + "\",\"password\":\"correct horse battery\","
+                + "\"name\":\"Ada again\"}").send().problem(409, "CONFLICT");
+        String first = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}";
+        String other = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":2}]}";
+        assertThat(shop.post("/orders").token(ada.token()).header("Idempotency-Key", "conflict-1").json(first).send()
+                .status()).isEqualTo(201);
+        JsonNode problem = shop.post("/orders").token(ada.token()).header("Idempotency-Key", "conflict-1").json(other)
+                .send().problem(409, "CONFLICT");
+        assertThat(problem.get("field").asText()).isEqualTo("idempotencyKey");
+    }
+
+    @Test
+    void invalidTransitions() {
+        String order = shop.post("/orders").token(ada.token())
+                .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        assertThat(shop.post("/orders/" + order + "/cancel").token(ada.token()).send().status()).isEqualTo(200);
+        shop.post("/orders/" + order + "/cancel").token(ada.token()).send().problem(409, "INVALID_TRANSITION");
+        shop.post("/admin/orders/" + order + "/capture").admin().send().problem(409, "INVALID_TRANSITION");
+    }
+
+    @Test
+    void unprocessable() {
+        shop.post("/orders").token(ada.token()).json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":100000}]}")
+                .send().problem(422, "INSUFFICIENT_STOCK");
+        ApiClient.GuestCart guest = shop.guestCart();
+        String cart = guest.id();
+        shop.post("/carts/" + cart + "/lines").cartSecret(guest.secret())
+                .json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
+        assertThat(shop.post("/carts/" + cart + "/promotion-codes").cartSecret(guest.secret())
+                .json("{\"code\":\"NO-SUCH-CODE\"}").send()
+                .problem(404, "NOT_FOUND").get("field").asText()).isEqualTo("code");
+        String order = shop.post("/orders").token(ada.token())
+                .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}],\"paymentToken\":\"tok_decline\"}").send()
+                .json().get("id").asText();
+        shop.post("/orders/" + order + "/payments").token(ada.token()).header("Idempotency-Key", "again")
+                .json("{\"paymentToken\":\"tok_decline\"}").send().problem(422, "PAYMENT_DECLINED");
+    }
+}
