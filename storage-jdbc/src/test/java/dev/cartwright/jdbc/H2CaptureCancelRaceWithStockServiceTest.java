@@ -1,20 +1,12 @@
 package dev.cartwright.jdbc;
 
-import dev.cartwright.Commerce;
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.CaptureCancelRaceContract;
+import dev.cartwright.testkit.CaptureCancelRaceWithStockServiceContract;
 
-class H2CaptureCancelRaceWithStockServiceTest extends CaptureCancelRaceContract {
+class H2CaptureCancelRaceWithStockServiceTest extends CaptureCancelRaceWithStockServiceContract {
 
     @Override
     protected CommerceStore createStore() {
         return TestDatabases.freshH2Store();
-    }
-
-    /** The same contract with the stock kept by a stock service: the store's own, served in process. */
-    @Override
-    protected Commerce.Builder configure(Commerce.Builder builder) {
-        return super.configure(builder)
-                .stockService(Commerce.builder().store(store).clock(clock).build().stockService());
     }
 }

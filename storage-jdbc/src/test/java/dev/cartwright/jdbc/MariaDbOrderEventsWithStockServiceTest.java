@@ -1,11 +1,10 @@
 package dev.cartwright.jdbc;
 
-import dev.cartwright.Commerce;
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.OrderEventsContract;
+import dev.cartwright.testkit.OrderEventsWithStockServiceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbOrderEventsWithStockServiceTest extends OrderEventsContract {
+class MariaDbOrderEventsWithStockServiceTest extends OrderEventsWithStockServiceContract {
 
     @RegisterExtension
     static final MariaDbDatabase DATABASE = new MariaDbDatabase();
@@ -13,12 +12,5 @@ class MariaDbOrderEventsWithStockServiceTest extends OrderEventsContract {
     @Override
     protected CommerceStore createStore() {
         return DATABASE.freshStore();
-    }
-
-    /** The same contract with the stock kept by a stock service: the store's own, served in process. */
-    @Override
-    protected Commerce.Builder configure(Commerce.Builder builder) {
-        return super.configure(builder)
-                .stockService(Commerce.builder().store(store).clock(clock).build().stockService());
     }
 }

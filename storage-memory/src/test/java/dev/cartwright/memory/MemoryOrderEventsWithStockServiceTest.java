@@ -1,20 +1,12 @@
 package dev.cartwright.memory;
 
-import dev.cartwright.Commerce;
 import dev.cartwright.CommerceStore;
-import dev.cartwright.testkit.OrderEventsContract;
+import dev.cartwright.testkit.OrderEventsWithStockServiceContract;
 
-class MemoryOrderEventsWithStockServiceTest extends OrderEventsContract {
+class MemoryOrderEventsWithStockServiceTest extends OrderEventsWithStockServiceContract {
 
     @Override
     protected CommerceStore createStore() {
         return MemoryStore.create();
-    }
-
-    /** The same contract with the stock kept by a stock service: the store's own, served in process. */
-    @Override
-    protected Commerce.Builder configure(Commerce.Builder builder) {
-        return super.configure(builder)
-                .stockService(Commerce.builder().store(store).clock(clock).build().stockService());
     }
 }
