@@ -126,7 +126,7 @@ public final class Benchmarks {
             new HttpBenchmark(settings, report).run();
         }
         report.section(ColdStartBenchmark.SECTION, "Measured by its own sub-command, which `all` leaves out: "
-                + "about 140 fresh JVMs, some 5 minutes.", "figure", "where")
+                + "144 fresh JVMs, about 5 minutes.", "figure", "where")
                 .row("serverless cold start", "`java -jar benchmarks/target/cartwright-benchmarks.jar coldstart` "
                         + "writes [" + COLD_START_PAGE + "](" + COLD_START_PAGE + ")");
         return report;

@@ -201,6 +201,7 @@ final class ColdStartBenchmark {
         Map<Boolean, List<Path>> classPaths = Map.of(false, classPath(function, serializer, harness), true,
                 classPath(functionJar, serializer, harness));
 
+        String loadBefore = loadAverage();
         Map<String, Path> archives = new HashMap<>();
         for (Configuration configuration : configurations()) {
             if (configuration.appCds()) {
@@ -258,18 +259,24 @@ final class ColdStartBenchmark {
                         Report.format(cold), ratio.isEmpty() ? "" : "ratio " + ratio);
             }
         }
-        String classPath = "$FUNCTION:$FUNCTION/lib/*.jar:aws-lambda-java-serialization-"
-                + serializerVersion() + ".jar:coldstart-harness.jar";
-        section.note("Each configuration's command, `$FUNCTION` being the unpacked zip (its jars listed one by one in"
-                + " name order; with root classes in a jar, `$FUNCTION` has no root classes and `lib/function.jar`"
-                + " holds them), `HANDLER` " + HANDLER + " or " + TrivialHandler.class.getName() + ":");
+        section.note("Load average (1, 5, 15 min) of the machine: " + loadBefore + " at the start, " + loadAverage()
+                + " at the end (above 0 means other processes shared the CPUs; children run one at a time).");
+        section.note("Each configuration's command, `$FUNCTION` being the unpacked zip and its jars listed one by one in"
+                + " name order (where the root classes are in a jar, `$FUNCTION/lib/function.jar` holds them and the"
+                + " root is not on the class path), `aws-lambda-java-serialization.jar` the runtime's serializer ("
+                + serializerSource() + "), `coldstart-harness.jar` the harness and the trivial handler, and `HANDLER` "
+                + HANDLER + " or " + TrivialHandler.class.getName() + ":");
         for (Configuration configuration : configurations()) {
-            String flags = String.join(" ", configuration.flags());
-            String command = "java " + (flags.isEmpty() ? "" : flags + " ")
-                    + (configuration.appCds() ? "-XX:SharedArchiveFile=app.jsa " : "") + "-cp " + classPath + " "
-                    + LambdaHarness.class.getName() + " HANDLER examples/" + EVENT + " " + warmInvocations();
-            String training = configuration.appCds() ? " (app.jsa per handler from one training run, the same"
-                    + " command with `-XX:ArchiveClassesAtExit=app.jsa` in place of `-XX:SharedArchiveFile`)" : "";
+            List<String> shown = new ArrayList<>(configuration.flags());
+            if (configuration.appCds()) {
+                shown.add("-XX:SharedArchiveFile=app.jsa -Xshare:on");
+            }
+            String command = "java " + (shown.isEmpty() ? "" : String.join(" ", shown) + " ") + "-cp "
+                    + (configuration.classesInJar() ? "" : "$FUNCTION:") + "$FUNCTION/lib/*.jar:"
+                    + "aws-lambda-java-serialization.jar:coldstart-harness.jar " + LambdaHarness.class.getName()
+                    + " HANDLER examples/" + EVENT + " " + warmInvocations();
+            String training = configuration.appCds() ? " (app.jsa per handler from one training run: the same"
+                    + " command with `-XX:ArchiveClassesAtExit=app.jsa` in place of the last two flags)" : "";
             section.note(configuration.name() + ": `" + command + "`" + training);
         }
     }
@@ -382,6 +389,15 @@ final class ColdStartBenchmark {
         return Double.parseDouble(value);
     }
 
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException notLinux) {
+            return "unknown";
+        }
+    }
+
     private static String logTail(Path work) {
         try {
             List<String> lines = Files.readAllLines(work.resolve("child.log"), StandardCharsets.UTF_8);
@@ -469,10 +485,10 @@ final class ColdStartBenchmark {
                 work.resolve("aws-lambda-java-serialization.jar"));
     }
 
-    private static String serializerVersion() {
-        Matcher version = Pattern.compile("aws-lambda-java-serialization-(.+)\\.jar").matcher(
-                codeSource(LambdaEventSerializers.class).getFileName().toString());
-        return version.matches() ? version.group(1) : "(as shaded into the benchmarks jar)";
+    private static String serializerSource() {
+        String jar = codeSource(LambdaEventSerializers.class).getFileName().toString();
+        return jar.startsWith("aws-lambda-java-serialization") ? jar
+                : "its classes copied out of the benchmarks jar, the version the parent pom names";
     }
 
     private static String packageOf(Class<?> type) {
