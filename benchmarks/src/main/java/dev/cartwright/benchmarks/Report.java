@@ -166,14 +166,25 @@ final class Report {
     }
 
     String markdown() {
+        return markdown("Cartwright benchmark results", true);
+    }
+
+    /**
+     * @param title the page's heading
+     * @param chart whether the page shows {@code results.svg}
+     * @return the report as a Markdown page
+     */
+    String markdown(String title, boolean chart) {
         StringBuilder out = new StringBuilder();
-        out.append("# Cartwright benchmark results\n\n");
+        out.append("# ").append(title).append("\n\n");
         for (String line : machine()) {
             out.append("- ").append(line).append('\n');
         }
         out.append("\nFigures are the median of the runs with their spread (min–max) in brackets. ")
                 .append("Ratios divide Cartwright's median by the baseline's median.\n\n");
-        out.append("![Cartwright throughput as a fraction of its baselines](results.svg)\n\n");
+        if (chart) {
+            out.append("![Cartwright throughput as a fraction of its baselines](results.svg)\n\n");
+        }
         if (!misses.isEmpty()) {
             out.append("## Targets missed\n\n");
             for (String miss : misses) {
@@ -253,6 +264,21 @@ final class Report {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Writes the report as one Markdown page without a chart, such as {@code coldstart.md}, creating its folder.
+     *
+     * @param file the page
+     * @param title its heading
+     */
+    void writeMarkdown(Path file, String title) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, markdown(title, false), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -152,6 +152,36 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void theColdStartBenchmarkGetsA200FromBothFunctionsInFreshJvmsWithAndWithoutAppCds() throws Exception {
+        Path examples = ColdStartBenchmark.examplesFolder();
+        Path zip = examples.resolve("target/cartwright-function.zip");
+        assumeTrue(Files.isRegularFile(zip), zip + " is not built (it is by ./mvnw -B verify and by package), so"
+                + " the cold start benchmark cannot run");
+        Settings settings = Settings.quick(out);
+        Report report = new Report(ColdStartBenchmark.describe(settings));
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(settings, report, examples);
+
+        benchmark.run();
+        report.writeMarkdown(out.resolve(Benchmarks.COLD_START_PAGE), "cold start");
+
+        // one run of each function under the default flags and under AppCDS (after its training runs)
+        assertThat(benchmark.statuses()).hasSize(4).containsOnly(200);
+        Report.Section section = report.sections().get(0);
+        assertThat(section.title).isEqualTo(ColdStartBenchmark.SECTION);
+        assertThat(section.rows).extracting(row -> row.get(0) + " / " + row.get(1)).containsExactly(
+                "default flags / " + ColdStartBenchmark.CARTWRIGHT, "default flags / " + ColdStartBenchmark.TRIVIAL,
+                "AppCDS / " + ColdStartBenchmark.CARTWRIGHT, "AppCDS / " + ColdStartBenchmark.TRIVIAL);
+        assertThat(section.rows).allSatisfy(row -> {
+            assertThat(row).hasSameSizeAs(section.header);
+            assertThat(number(row.get(2))).as("cold start of %s", row).isPositive();
+            assertThat(number(row.get(5))).as("warm invocation of %s", row).isPositive();
+        });
+        assertThat(section.notes).anyMatch(note -> note.contains("-XX:SharedArchiveFile=app.jsa"));
+        assertThat(Files.readString(out.resolve(Benchmarks.COLD_START_PAGE))).contains("| AppCDS | "
+                + ColdStartBenchmark.CARTWRIGHT, "JDK:");
+    }
+
+    @Test
     void thePricingBenchmarkAppliesBothPromotionsAndTax() {
         assertThat(new PricingBenchmark().check().taxTotal().isPositive()).isTrue();
     }
