@@ -90,7 +90,9 @@ final class LateAnswers {
     /** The payment was approved but a lapsed hold's units are gone: the order is cancelled, its holds released. */
     private Order cancelForLackOfStock(OrderId id, PaymentId paymentId, Optional<GatewayResult> result,
             InsufficientStockException shortage) {
-        support.stock().release(support.read(repositories -> OrderSupport.load(repositories, id)));
+        if (!support.stock().keptInTheStore()) {
+            support.stock().release(support.read(repositories -> OrderSupport.load(repositories, id)));
+        }
         return support.inTransaction(repositories -> {
             Order order = OrderSupport.load(repositories, id);
             if (order.status() != OrderStatus.PENDING_PAYMENT) {
