@@ -8,10 +8,10 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -71,7 +71,7 @@ public final class LambdaLocal {
                         input -> restApi.get().handleRequest(input, new LocalContext()));
     }
 
-    private static <I, O> String call(String event, Class<I> in, Class<O> out, java.util.function.Function<I, O> handler) {
+    private static <I, O> String call(String event, Class<I> in, Class<O> out, Function<I, O> handler) {
         PojoSerializer<I> reader = LambdaEventSerializers.serializerFor(in, LambdaLocal.class.getClassLoader());
         PojoSerializer<O> writer = LambdaEventSerializers.serializerFor(out, LambdaLocal.class.getClassLoader());
         ByteArrayOutputStream json = new ByteArrayOutputStream();
