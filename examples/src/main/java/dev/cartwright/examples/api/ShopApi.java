@@ -230,6 +230,11 @@ public final class ShopApi {
                 exchange.header("WWW-Authenticate", "Bearer");
             }
             Problems.send(exchange, status, e.code().name(), e.field().orElse(null), e.getMessage());
+        } catch (DependencyUnavailableException e) {
+            LOG.warn("{} {} {}: {}", exchange.requestId(), exchange.method(), exchange.path(), e.getMessage());
+            exchange.header("Retry-After", "2");
+            Problems.send(exchange, 503, "SERVICE_UNAVAILABLE", null,
+                    "a service this request needs did not answer; retry later");
         } catch (Json.UnsupportedMediaType e) {
             Problems.send(exchange, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage());
         } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.examples.api.DemoShop;
 import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.examples.server.ApiServer;
+import dev.cartwright.examples.server.Metrics;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
