@@ -48,7 +48,7 @@ public final class ShopApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShopApi.class);
 
-    private final Routes routes = new Routes();
+    private final Routes routes;
     private final Observer observer;
     private final long maxBodyBytes;
 
@@ -60,8 +60,7 @@ public final class ShopApi {
      * @param maxBodyBytes the largest request body accepted; a larger one is {@code 413}
      */
     public ShopApi(Commerce shop, CommerceStore store, String adminToken, Observer observer, long maxBodyBytes) {
-        this.observer = observer;
-        this.maxBodyBytes = maxBodyBytes;
+        this(new Routes(), observer, maxBodyBytes);
         Auth auth = new Auth(shop.accounts(), adminToken);
         new AccountRoutes(shop, auth).register(routes);
         new CatalogRoutes(shop).register(routes);
@@ -69,6 +68,25 @@ public final class ShopApi {
         new OrderRoutes(shop, auth, observer).register(routes);
         new AdminRoutes(shop, auth).register(routes);
         new OpsRoutes(store, observer).register(routes);
+    }
+
+    private ShopApi(Routes routes, Observer observer, long maxBodyBytes) {
+        this.routes = routes;
+        this.observer = observer;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * An API of other routes than the shop's, such as a service's in the microservices example, with all that
+     * every call gets here: request ids, the usual headers, the body limit, problem JSON.
+     *
+     * @param routes the route table, filled; the API only reads it from now on
+     * @param observer told of every call
+     * @param maxBodyBytes the largest request body accepted; a larger one is {@code 413}
+     * @return the API
+     */
+    public static ShopApi serving(Routes routes, Observer observer, long maxBodyBytes) {
+        return new ShopApi(routes, observer, maxBodyBytes);
     }
 
     /** @return every route, such as {@code GET /products/{id}}, in the order matched */
@@ -85,6 +103,7 @@ public final class ShopApi {
     public void handle(Exchange exchange) {
         long start = System.nanoTime();
         prepare(exchange);
+        RequestIds.bind(exchange.requestId());
         try {
             dispatch(exchange);
         } catch (CommerceException e) {
@@ -95,13 +114,15 @@ public final class ShopApi {
             if (e.code() == ErrorCode.UNAUTHENTICATED) {
                 exchange.header("WWW-Authenticate", "Bearer");
             }
-            Problems.send(exchange, status, e.code().name(), e.field().orElse(null), e.getMessage());
+            Problems.send(exchange, e);
         } catch (Json.UnsupportedMediaType e) {
             Problems.send(exchange, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
             Problems.send(exchange, 500, "INTERNAL", null,
                     "an unexpected error occurred; quote the request id when reporting it");
+        } finally {
+            RequestIds.clear();
         }
         observer.answered(exchange, System.nanoTime() - start);
     }
