@@ -32,7 +32,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour of {@link StockHolds}, the {@link StockService} over a store's own stock, on any store. */
+/**
+ * The behaviour of {@link StockHolds}, the {@link StockService} over a store's own stock, on any store; and of any
+ * client of a served {@code StockHolds} (one over HTTP, say) that overrides {@link #serve}: it must answer exactly
+ * as the holds it serves.
+ */
 public abstract class StockServiceContract extends StoreContract {
 
     private static final Sku MUG = Sku.of("MUG-1");
@@ -50,9 +54,21 @@ public abstract class StockServiceContract extends StoreContract {
 
     @BeforeEach
     void setUpHolds() {
-        holds = new StockHolds(inventoryView(), clock, LowStockThreshold.DEFAULT, () -> commerce.deliverEvents());
+        holds = serve(new StockHolds(inventoryView(), clock, LowStockThreshold.DEFAULT,
+                () -> commerce.deliverEvents()));
         stocked(MUG, 10);
         stocked(PAN, 5);
+    }
+
+    /**
+     * The service under test, given the holds over the store's own stock: the holds themselves, or a client of
+     * them served by a remote transport. Called once per test, before it stocks the store.
+     *
+     * @param stockHolds the holds over the test's store
+     * @return the service whose behaviour the tests check
+     */
+    protected StockService serve(StockService stockHolds) {
+        return stockHolds;
     }
 
     /** The store's transactions narrowed to what inventory sees, as {@link Commerce} builds them. */

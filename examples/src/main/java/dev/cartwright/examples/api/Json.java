@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Every reading failure becomes a {@code VALIDATION} {@link CommerceException} naming the field, so the client
  * sees a 400 problem, never Jackson's message or a stack trace.
  */
-final class Json {
+public final class Json {
 
     static final String CONTENT_TYPE = "application/json";
 
@@ -52,10 +52,11 @@ final class Json {
     /**
      * @param ctx the request
      * @param type the DTO record
+     * @param <T> its type
      * @return the body as that record
      * @throws CommerceException {@code VALIDATION} for a missing, malformed or mistyped body or an unknown field
      */
-    static <T> T read(Exchange ctx, Class<T> type) {
+    public static <T> T read(Exchange ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             throw new UnsupportedMediaType(contentType);
@@ -100,7 +101,7 @@ final class Json {
      * @param status the status
      * @param value a DTO record, list or map
      */
-    static void send(Exchange ctx, int status, Object value) {
+    public static void send(Exchange ctx, int status, Object value) {
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {

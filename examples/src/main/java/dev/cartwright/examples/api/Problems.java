@@ -1,6 +1,9 @@
 package dev.cartwright.examples.api;
 
+import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
+import dev.cartwright.inventory.InsufficientStockException;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,7 +12,9 @@ import java.util.Map;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response: {@code type}, {@code title},
  * {@code status}, {@code detail}, plus {@code code} (the {@link ErrorCode}), {@code field} (the offending input,
- * or null) and {@code requestId}. {@link #STATUS} is the one table from error code to HTTP status.
+ * or null) and {@code requestId}; a stock refusal adds what its exception holds, so a client can rebuild it:
+ * {@code sku}, {@code requested} and {@code available} for {@link InsufficientStockException}, {@code sku},
+ * {@code returned} and {@code sold} for {@link ReturnExceedsSoldException}. {@link #STATUS} is the one table from error code to HTTP status.
  * Transport failures that no service raised use the nearest code: an unknown route is {@code NOT_FOUND} (404),
  * a body over the size limit is {@code VALIDATION} with status 413, a body that is not JSON is
  * {@code VALIDATION} with status 415, a wrong method is {@code NOT_FOUND} with 405. Anything unexpected is
@@ -83,7 +88,27 @@ public final class Problems {
         send(exchange, 400, ErrorCode.VALIDATION.name(), field, detail);
     }
 
+    /** Answers a service's failure with the status of its code. */
+    static void send(Exchange ctx, CommerceException failure) {
+        Map<String, Object> problem = problem(ctx, STATUS.get(failure.code()), failure.code().name(),
+                failure.field().orElse(null), failure.getMessage());
+        if (failure instanceof InsufficientStockException shortOf) {
+            problem.put("sku", shortOf.sku().value());
+            problem.put("requested", shortOf.requested());
+            problem.put("available", shortOf.available());
+        } else if (failure instanceof ReturnExceedsSoldException over) {
+            problem.put("sku", over.sku().value());
+            problem.put("returned", over.returned());
+            problem.put("sold", over.sold());
+        }
+        send(ctx, problem);
+    }
+
     static void send(Exchange ctx, int status, String code, String field, String detail) {
+        send(ctx, problem(ctx, status, code, field, detail));
+    }
+
+    private static Map<String, Object> problem(Exchange ctx, int status, String code, String field, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://cartwright.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
         problem.put("title", title(code));
@@ -92,7 +117,11 @@ public final class Problems {
         problem.put("code", code);
         problem.put("field", field);
         problem.put("requestId", ctx.requestId());
-        Json.send(ctx, status, problem);
+        return problem;
+    }
+
+    private static void send(Exchange ctx, Map<String, Object> problem) {
+        Json.send(ctx, (Integer) problem.get("status"), problem);
         ctx.contentType(CONTENT_TYPE);
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The shop's route table: method and path pattern to handler, plus filters that run before every route under a
  * prefix. A pattern is literal segments and {@code {name}} segments, each matching one non-empty segment of the
- * path as sent (percent-encoded), decoded after the path is split, so an encoded slash stays in its segment. Routes are matched in the order added; {@link #match} tells an unknown path from a known path with another
+ * path as sent (percent-encoded), decoded after the path is split, so an encoded slash stays in its segment. Routes are matched
+ * in the order added; {@link #match} tells an unknown path from a known path with another
  * method. Filled once, then only read: safe to share between threads after that.
  */
 public final class Routes {
@@ -59,6 +60,11 @@ public final class Routes {
     /** Adds {@code POST pattern}. */
     public void post(String pattern, Handler handler) {
         add("POST", pattern, handler);
+    }
+
+    /** Adds {@code PUT pattern}. */
+    public void put(String pattern, Handler handler) {
+        add("PUT", pattern, handler);
     }
 
     /** Adds {@code PATCH pattern}. */

@@ -6,6 +6,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.order.Order;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,13 +138,12 @@ public final class ShopApi {
         }
 
         /**
-         * @param first a section to serve
-         * @param more more sections
+         * @param served the sections to serve, possibly none (a service of {@link #routes} alone)
          * @return this builder, serving only those sections (and {@code /health}, {@code /metrics}); all by default
          */
-        public Builder only(Section first, Section... more) {
+        public Builder only(Section... served) {
             sections.clear();
-            sections.addAll(EnumSet.of(first, more));
+            sections.addAll(Arrays.asList(served));
             return this;
         }
 
@@ -219,6 +219,7 @@ public final class ShopApi {
     public void handle(Exchange exchange) {
         long start = System.nanoTime();
         prepare(exchange);
+        RequestIds.bind(exchange.requestId());
         try {
             dispatch(exchange);
         } catch (CommerceException e) {
@@ -229,7 +230,7 @@ public final class ShopApi {
             if (e.code() == ErrorCode.UNAUTHENTICATED) {
                 exchange.header("WWW-Authenticate", "Bearer");
             }
-            Problems.send(exchange, status, e.code().name(), e.field().orElse(null), e.getMessage());
+            Problems.send(exchange, e);
         } catch (DependencyUnavailableException e) {
             LOG.warn("{} {} {}: {}", exchange.requestId(), exchange.method(), exchange.path(), e.getMessage());
             exchange.header("Retry-After", "2");
@@ -241,6 +242,8 @@ public final class ShopApi {
             LOG.error("{} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
             Problems.send(exchange, 500, "INTERNAL", null,
                     "an unexpected error occurred; quote the request id when reporting it");
+        } finally {
+            RequestIds.clear();
         }
         observer.answered(exchange, System.nanoTime() - start);
     }

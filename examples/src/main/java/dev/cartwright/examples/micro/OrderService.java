@@ -76,7 +76,17 @@ public final class OrderService {
         ServiceStore store = ServiceStore.open(NAME, settings);
         try {
             Metrics metrics = new Metrics();
-            RemoteCalls.Listener listener = metrics::remoteCall;
+            RemoteCalls.Listener listener = new RemoteCalls.Listener() {
+                @Override
+                public void called(String target, String operation, String outcome, long nanos) {
+                    metrics.remoteCall(target, operation, outcome, nanos);
+                }
+
+                @Override
+                public void retrying(String target, String operation, int attempt, String reason) {
+                    metrics.remoteRetry(target, operation);
+                }
+            };
             RemoteCalls products = new RemoteCalls(ProductService.NAME, settings.productServiceUrl(), serviceToken,
                     remote, listener);
             RemoteCalls users = new RemoteCalls(UserService.NAME, settings.userServiceUrl(), null, remote, listener);
