@@ -4,13 +4,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a microservice is configured with, read from environment variables:
  * <ul>
  * <li>{@code PORT}: its HTTP port (user-service 8080, product-service 8081, order-service 8082 by default; 0 picks a
  *     free one);
- * <li>its store: {@code DATABASE_URL} (a JDBC URL) when given; otherwise, when {@code DB_HOST} is set, a PostgreSQL
+ * <li>its store: {@code DATABASE_URL} (a JDBC URL; on PostgreSQL, a {@code currentSchema} it names is created if
+ *     missing) when given; otherwise, when {@code DB_HOST} is set, a PostgreSQL
  *     server at {@code DB_HOST}:{@code DB_PORT} (5432), database {@code DB_NAME} ({@code cartwright}), as
  *     {@code DB_USER} ({@code postgres}) with {@code DB_PASSWORD}, in a schema of the service's own
  *     ({@code user_service}, {@code product_service}, {@code order_service}), created if missing; otherwise an
@@ -97,7 +100,7 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     Store store(String service) {
         if (databaseUrl.isPresent()) {
-            return new Store(databaseUrl.get(), Optional.empty());
+            return new Store(databaseUrl.get(), currentSchema(databaseUrl.get()));
         }
         String schema = service.replace('-', '_');
         if (dbHost.isPresent()) {
@@ -109,6 +112,13 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
         return new Store("jdbc:h2:file:./data/" + service + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;"
                 + "QUERY_CACHE_SIZE=64", Optional.empty());
+    }
+
+    /** @return the {@code currentSchema} a PostgreSQL URL names, which must exist before the pool uses it */
+    private static Optional<String> currentSchema(String url) {
+        Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z_][A-Za-z0-9_]*)(&|$)")
+                .matcher(url);
+        return url.startsWith("jdbc:postgresql:") && schema.find() ? Optional.of(schema.group(1)) : Optional.empty();
     }
 
     /**

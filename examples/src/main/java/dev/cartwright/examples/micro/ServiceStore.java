@@ -51,7 +51,7 @@ final class ServiceStore implements AutoCloseable {
 
     private static void createSchema(String url, String schema) {
         // The URL's currentSchema must exist before the pool's connections use it.
-        String withoutSchema = url.replaceFirst("currentSchema=[^&]*&?", "");
+        String withoutSchema = url.replaceFirst("currentSchema=[^&]*&?", "").replaceFirst("[?&]$", "");
         try (Connection connection = DriverManager.getConnection(withoutSchema);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
