@@ -44,7 +44,7 @@ public final class Microservices implements AutoCloseable {
      * settings is its own; the service token is the settings' (the same in all three) or one generated for the run.
      *
      * @param users user-service's settings
-     * @param products product-service's settings
+     * @param products product-service's settings (its user-service URL is replaced by the one started here)
      * @param orders order-service's settings (its URLs are replaced by the two started here)
      * @return the three, running
      */
@@ -54,8 +54,9 @@ public final class Microservices implements AutoCloseable {
         try {
             RunningService user = UserService.start(users.withTokens(users.adminToken().orElse(null), serviceToken));
             started.add(user);
-            RunningService product = ProductService.start(
-                    products.withTokens(products.adminToken().orElse(null), serviceToken));
+            RunningService product = ProductService.start(products
+                    .withTokens(products.adminToken().orElse(null), serviceToken)
+                    .withServices(local(user), products.productServiceUrl()));
             started.add(product);
             started.add(OrderService.start(orders.withTokens(orders.adminToken().orElse(null), serviceToken)
                     .withServices(local(user), local(product))));
