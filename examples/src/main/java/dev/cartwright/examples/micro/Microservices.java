@@ -12,10 +12,13 @@ import org.slf4j.LoggerFactory;
  * All three services in one process, for a demo: user-service on 8080, product-service on 8081, order-service on
  * 8082 (or free ports), each with its own store, with the URLs and one service token wired between them. The same
  * environment as each service's (a {@code DATABASE_URL} here would be shared by all three, so it is ignored: use
- * {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each).
+ * {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each). {@link #main} also puts an
+ * {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address.
  */
 public final class Microservices implements AutoCloseable {
 
+    /** The edge's port when {@code EDGE_PORT} is unset. */
+    public static final int EDGE_PORT = 8000;
     private static final Logger LOG = LoggerFactory.getLogger(Microservices.class);
 
     private final List<RunningService> services;
@@ -25,7 +28,8 @@ public final class Microservices implements AutoCloseable {
     }
 
     /**
-     * Runs the three from the environment until SIGTERM or Ctrl-C.
+     * Runs the three from the environment until SIGTERM or Ctrl-C, with an {@link EdgeRouter} in front of them on
+     * {@code EDGE_PORT} (8000), so the whole shop answers at one address as it would behind a gateway.
      *
      * @param args ignored
      */
@@ -35,8 +39,28 @@ public final class Microservices implements AutoCloseable {
                 ServiceSettings.fromEnvironment(environment, ServiceSettings.USER_SERVICE_PORT).withDatabaseUrl(null),
                 ServiceSettings.fromEnvironment(environment, ServiceSettings.PRODUCT_SERVICE_PORT).withDatabaseUrl(null),
                 ServiceSettings.fromEnvironment(environment, ServiceSettings.ORDER_SERVICE_PORT).withDatabaseUrl(null));
-        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
-        LOG.info("try: curl http://localhost:{}/products", running.products().port());
+        EdgeRouter edge;
+        try {
+            edge = EdgeRouter.inFrontOf(running, edgePort(environment));
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            edge.close();
+            running.close();
+        }, "shutdown"));
+        LOG.info("the whole shop at one address, the edge in front of the three: curl http://localhost:{}/products",
+                edge.port());
+    }
+
+    private static int edgePort(Map<String, String> environment) {
+        String value = environment.getOrDefault("EDGE_PORT", "").trim();
+        try {
+            return value.isEmpty() ? EDGE_PORT : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EDGE_PORT must be a number, not " + value, e);
+        }
     }
 
     /**
@@ -44,7 +68,7 @@ public final class Microservices implements AutoCloseable {
      * settings is its own; the service token is the settings' (the same in all three) or one generated for the run.
      *
      * @param users user-service's settings
-     * @param products product-service's settings
+     * @param products product-service's settings (its user-service URL is replaced by the one started here)
      * @param orders order-service's settings (its URLs are replaced by the two started here)
      * @return the three, running
      */
@@ -54,8 +78,9 @@ public final class Microservices implements AutoCloseable {
         try {
             RunningService user = UserService.start(users.withTokens(users.adminToken().orElse(null), serviceToken));
             started.add(user);
-            RunningService product = ProductService.start(
-                    products.withTokens(products.adminToken().orElse(null), serviceToken));
+            RunningService product = ProductService.start(products
+                    .withTokens(products.adminToken().orElse(null), serviceToken)
+                    .withServices(local(user), products.productServiceUrl()));
             started.add(product);
             started.add(OrderService.start(orders.withTokens(orders.adminToken().orElse(null), serviceToken)
                     .withServices(local(user), local(product))));

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * start. Routes: {@code GET /products}, {@code GET /products/{id}} as on the monolith, the staff's
  * {@code /admin/products...} routes, and for services only (the {@code SERVICE_TOKEN}): the stock holds of
  * {@link StockRoutes} (the core's {@code StockService}, which order-service's checkout calls) and
- * {@code GET /internal/products} ({@link ProductLookupRoutes}); {@code /health}, {@code /metrics}.
+ * {@code GET /internal/products} ({@link ProductLookupRoutes}); {@code /health}, {@code /metrics}. A customer's
+ * token on an admin route is {@code 403} as on the monolith, not {@code 401}: user-service ({@code USER_SERVICE_URL})
+ * is asked whose it is ({@link RemoteIdentities}), only then.
  */
 public final class ProductService {
 
@@ -60,8 +62,12 @@ public final class ProductService {
                 return generated;
             });
             ServiceToken services = new ServiceToken(serviceToken);
+            RemoteCalls users = new RemoteCalls(UserService.NAME, settings.userServiceUrl(), null,
+                    RemoteCalls.Settings.DEFAULT, (target, operation, outcome, nanos) ->
+                            metrics.remoteCall(target, operation, outcome, nanos));
             ShopApi api = ShopApi.builder(shop, store.store())
                     .only(ShopApi.Section.CATALOG, ShopApi.Section.CATALOG_ADMIN)
+                    .identities(new RemoteIdentities(users, OrderService.TOKEN_FRESHNESS))
                     .routes(new StockRoutes(shop.stockService(), services)::register)
                     .routes(new ProductLookupRoutes(store.store(), services)::register)
                     .adminToken(adminToken)

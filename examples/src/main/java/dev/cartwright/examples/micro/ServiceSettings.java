@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <li>{@code SERVICE_TOKEN}: the bearer token services present to each other (product-service's stock routes);
  *     product-service generates and prints one when unset, order-service requires it;
  * <li>{@code USER_SERVICE_URL} ({@code http://localhost:8080}) and {@code PRODUCT_SERVICE_URL}
- *     ({@code http://localhost:8081}): where order-service finds the other two.
+ *     ({@code http://localhost:8081}): where order-service finds the other two (product-service asks
+ *     user-service only whose a customer's token on its admin routes is).
  * </ul>
  *
  * @param port the HTTP port, 0 for any free one
