@@ -19,8 +19,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The three services started in this JVM on free ports, each over its own in-memory H2 database (unique to this
- * shop), with one service token and one admin token, a low password cost, and one {@link SimulatedPaymentGateway}
+ * The three services started in this JVM on free ports, each over a database of its own (unique to this shop: an
+ * in-memory H2 database, or a PostgreSQL schema), with one service token and one admin token, a low password cost, and one {@link SimulatedPaymentGateway}
  * that outlives any order-service (it stands for the card network). order-service may reach product-service
  * through a {@link FaultProxy}. Services can be stopped and started again over the same databases, and more
  * order-services started over the orders' database. Closing it stops everything and drops the databases.
@@ -36,9 +36,10 @@ final class MicroShop implements AutoCloseable {
     static final RemoteCalls.Settings PATIENT = new RemoteCalls.Settings(Duration.ofSeconds(2), Duration.ofSeconds(15),
             3, Duration.ofMillis(100), Duration.ofSeconds(30));
 
-    private final String usersDb = h2("users");
-    private final String productsDb = h2("products");
-    private final String ordersDb = h2("orders");
+    private final Databases databases;
+    private final String usersDb;
+    private final String productsDb;
+    private final String ordersDb;
     private final SimulatedPaymentGateway gateway = new SimulatedPaymentGateway();
     private final RemoteCalls.Settings remote;
     private final FaultProxy proxy;
@@ -48,14 +49,25 @@ final class MicroShop implements AutoCloseable {
     private boolean productsRunning;
     private int productsPort;
 
-    private MicroShop(RemoteCalls.Settings remote, boolean proxied) {
+    private MicroShop(Databases databases, RemoteCalls.Settings remote, boolean proxied) {
+        this.databases = databases;
         this.remote = remote;
+        FaultProxy started = null;
         try {
+            usersDb = databases.create("users");
+            productsDb = databases.create("products");
+            ordersDb = databases.create("orders");
             users = UserService.start(base(usersDb));
             products = ProductService.start(base(productsDb));
             productsRunning = true;
             productsPort = products.port();
-            proxy = proxied ? FaultProxy.to(products.url()) : null;
+            started = proxied ? FaultProxy.to(products.url()) : null;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        proxy = started;
+        try {
             orderServices.add(startOrderService(productRoute()));
         } catch (RuntimeException e) {
             close();
@@ -68,7 +80,16 @@ final class MicroShop implements AutoCloseable {
      * @return the three, order-service calling product-service directly
      */
     static MicroShop start(RemoteCalls.Settings remote) {
-        return new MicroShop(remote, false);
+        return start(Databases.h2(), remote);
+    }
+
+    /**
+     * @param databases where each service's database is made
+     * @param remote order-service's timeouts and retries
+     * @return the three, order-service calling product-service directly
+     */
+    static MicroShop start(Databases databases, RemoteCalls.Settings remote) {
+        return new MicroShop(databases, remote, false);
     }
 
     /**
@@ -76,16 +97,77 @@ final class MicroShop implements AutoCloseable {
      * @return the three, order-service calling product-service through {@link #proxy()}
      */
     static MicroShop startProxied(RemoteCalls.Settings remote) {
-        return new MicroShop(remote, true);
+        return new MicroShop(Databases.h2(), remote, true);
     }
 
-    /**
-     * An in-memory H2 database of its own, with the options of {@code ServiceSettings}' default H2 file (PostgreSQL
-     * mode, lower-case names, nulls last, a 10 s lock timeout), kept open while services come and go.
-     */
-    private static String h2(String name) {
-        return "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+    /** Makes a database for each service of one shop, and drops them all when closed. */
+    interface Databases extends AutoCloseable {
+
+        /**
+         * @param service a short name, such as {@code orders}
+         * @return the JDBC URL of a new, empty database for it
+         */
+        String create(String service);
+
+        @Override
+        void close();
+
+        /**
+         * In-memory H2 databases, each unique, with the options of {@code ServiceSettings}' default H2 file
+         * (PostgreSQL mode, lower-case names, nulls last, a 10 s lock timeout), kept while services come and go.
+         */
+        static Databases h2() {
+            List<String> urls = new ArrayList<>();
+            return new Databases() {
+                @Override
+                public String create(String service) {
+                    String url = "jdbc:h2:mem:" + service + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;"
+                            + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;"
+                            + "QUERY_CACHE_SIZE=64";
+                    urls.add(url);
+                    return url;
+                }
+
+                @Override
+                public void close() {
+                    urls.forEach(url -> execute(url, "SHUTDOWN"));
+                }
+            };
+        }
+
+        /**
+         * A schema of its own for each service in one PostgreSQL database, as {@code DB_HOST} gives each service,
+         * but named uniquely, and dropped with everything in it when closed.
+         *
+         * @param url the JDBC URL of the database, with its user, such as {@code CARTWRIGHT_POSTGRES_URL}
+         */
+        static Databases postgres(String url) {
+            List<String> schemas = new ArrayList<>();
+            String prefix = "micro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "_";
+            return new Databases() {
+                @Override
+                public String create(String service) {
+                    String schema = prefix + service;
+                    execute(url, "CREATE SCHEMA " + schema);
+                    schemas.add(schema);
+                    return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+                }
+
+                @Override
+                public void close() {
+                    schemas.forEach(schema -> execute(url, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+                }
+            };
+        }
+
+        private static void execute(String url, String sql) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static ServiceSettings base(String databaseUrl) {
@@ -236,8 +318,19 @@ final class MicroShop implements AutoCloseable {
      */
     static ApiClient.Reply placeOrder(ApiClient orders, ApiClient.Customer customer, String productId, long quantity,
             Optional<String> idempotencyKey) {
+        return placeOrder(orders, customer, productId, quantity, idempotencyKey, SimulatedPaymentGateway.VISA);
+    }
+
+    /**
+     * As {@link #placeOrder(ApiClient, ApiClient.Customer, String, long, Optional)}, paid with another card.
+     *
+     * @param paymentToken the card, such as {@link SimulatedPaymentGateway#DECLINE}
+     */
+    static ApiClient.Reply placeOrder(ApiClient orders, ApiClient.Customer customer, String productId, long quantity,
+            Optional<String> idempotencyKey, String paymentToken) {
         ApiClient.Call call = orders.post("/orders").token(customer.token()).json("{\"userId\":\"" + customer.id()
-                + "\",\"products\":[{\"id\":\"" + productId + "\",\"quantity\":" + quantity + "}]}");
+                + "\",\"products\":[{\"id\":\"" + productId + "\",\"quantity\":" + quantity
+                + "}],\"paymentToken\":\"" + paymentToken + "\"}");
         idempotencyKey.ifPresent(key -> call.header("Idempotency-Key", key));
         return call.send();
     }
@@ -275,13 +368,6 @@ final class MicroShop implements AutoCloseable {
                 // keep closing the rest
             }
         }
-        for (String url : List.of(ordersDb, productsDb, usersDb)) {
-            try (Connection connection = DriverManager.getConnection(url);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // already gone
-            }
-        }
+        databases.close();
     }
 }

@@ -4,6 +4,7 @@ import static dev.cartwright.examples.micro.MicroShop.ordersOf;
 import static dev.cartwright.examples.micro.MicroShop.placeOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartwright.examples.api.ApiClient;
@@ -35,7 +36,19 @@ class MicroservicesConcurrencyTest {
 
     @Test
     void twoOrderServicesNeverSellMoreThanProductServiceHas() throws Exception {
-        try (MicroShop shop = MicroShop.start(MicroShop.PATIENT)) {
+        sellExactlyTheStock(MicroShop.Databases.h2());
+    }
+
+    @Test
+    void twoOrderServicesNeverSellMoreThanProductServiceHasOnPostgres() throws Exception {
+        String url = System.getenv("CARTWRIGHT_POSTGRES_URL");
+        assumeTrue(url != null && !url.isBlank(),
+                "CARTWRIGHT_POSTGRES_URL not set: the services are not tried on PostgreSQL");
+        sellExactlyTheStock(MicroShop.Databases.postgres(url));
+    }
+
+    private static void sellExactlyTheStock(MicroShop.Databases databases) throws Exception {
+        try (MicroShop shop = MicroShop.start(databases, MicroShop.PATIENT)) {
             shop.addOrderService();
             String product = shop.product(STOCK);
             ApiClient users = shop.users();

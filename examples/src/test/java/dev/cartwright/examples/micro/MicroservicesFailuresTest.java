@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartwright.examples.api.ApiClient;
 import dev.cartwright.examples.micro.FaultProxy.Fault;
+import dev.cartwright.payment.SimulatedPaymentGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ class MicroservicesFailuresTest {
 
     private static final String HOLDS = "/stock/holds/[^/]+";
     private static final String CONFIRMS = HOLDS + "/confirm";
+    private static final String RELEASES = HOLDS + "/release";
 
     @Test
     void checkoutWithProductServiceDownAnswers503AndHoldsNothing() {
@@ -127,9 +129,7 @@ class MicroservicesFailuresTest {
 
             shop.restartOrders();
 
-            ApiClient.Reply order = shop.orders().get("/orders/" + orderId).token(customer.token()).send();
-            assertThat(order.status()).as(order.text()).isEqualTo(200);
-            String status = order.json().get("status").asText();
+            String status = statusOf(shop, customer, orderId);
             if (status.equals("CONFIRMED")) {
                 assertSoldOnce(shop, product, 5, 1);
             } else {
@@ -140,6 +140,42 @@ class MicroservicesFailuresTest {
             assertThat(status).as("the core confirms an order whose approval it finds at the gateway")
                     .isEqualTo("CONFIRMED");
         }
+    }
+
+    @Test
+    void aCancelWhoseReleaseIsLostIsFinishedWhenOrderServiceStartsAgain() {
+        try (MicroShop shop = MicroShop.startProxied(MicroShop.QUICK)) {
+            String product = shop.product(5);
+            ApiClient.Customer customer = shop.users().customer("Frances");
+            ApiClient.Reply declined = placeOrder(shop.orders(), customer, product, 2, Optional.empty(),
+                    SimulatedPaymentGateway.DECLINE);
+            assertThat(declined.status()).as(declined.text()).isEqualTo(201);
+            assertThat(declined.json().get("paymentStatus").asText()).isEqualTo("DECLINED");
+            String orderId = declined.json().get("id").asText();
+            assertThat(shop.stock(product)).isEqualTo(new MicroShop.Stock(5, 2, 3, 0));
+            // The customer gives up on the order while product-service is gone: the hold cannot be given back.
+            shop.proxy().fail("POST", RELEASES, Fault.DROP, Integer.MAX_VALUE);
+
+            ApiClient.Reply cancel = shop.orders().post("/orders/" + orderId + "/cancel").token(customer.token())
+                    .send();
+
+            cancel.problem(503, "STOCK_SERVICE_UNAVAILABLE");
+            assertThat(shop.proxy().seen("POST", RELEASES)).isNotEmpty();
+            assertThat(statusOf(shop, customer, orderId)).isEqualTo("CANCELLING");
+            assertThat(shop.stock(product)).isEqualTo(new MicroShop.Stock(5, 2, 3, 0));
+
+            shop.restartOrders();
+
+            assertThat(statusOf(shop, customer, orderId)).isEqualTo("CANCELLED");
+            assertThat(shop.stock(product)).isEqualTo(new MicroShop.Stock(5, 0, 5, 0));
+            assertThat(shop.gateway().authorizationCount()).isZero();
+        }
+    }
+
+    private static String statusOf(MicroShop shop, ApiClient.Customer customer, String orderId) {
+        ApiClient.Reply order = shop.orders().get("/orders/" + orderId).token(customer.token()).send();
+        assertThat(order.status()).as(order.text()).isEqualTo(200);
+        return order.json().get("status").asText();
     }
 
     /** Exactly {@code ordered} units sold, none held, and one authorization at the gateway, none voided. */
