@@ -14,8 +14,9 @@ import java.util.Set;
  * The shop's route table: method and path pattern to handler, plus filters that run before every route under a
  * prefix. A pattern is literal segments and {@code {name}} segments, each matching one non-empty segment of the
  * path as sent (percent-encoded), decoded after the path is split, so an encoded slash stays in its segment. Routes are matched
- * in the order added; {@link #match} tells an unknown path from a known path with another
- * method. Filled once, then only read: safe to share between threads after that.
+ * in the order added; {@link #match} tells an unknown path from a known path with another method. {@code HEAD}
+ * matches every {@code GET} route (the caller answers it without a body), and is allowed wherever {@code GET} is.
+ * Filled once, then only read: safe to share between threads after that.
  */
 public final class Routes {
 
@@ -94,7 +95,7 @@ public final class Routes {
         routes.add(new Route(method, pattern, segments(pattern), handler));
     }
 
-    /** @return the route for the method and path, or why there is none */
+    /** @return the route for the method and path ({@code HEAD} finds the {@code GET} route), or why there is none */
     Match match(String method, String path) {
         List<String> segments = segments(path);
         Set<String> allowed = new LinkedHashSet<>();
@@ -103,12 +104,15 @@ public final class Routes {
             if (params.isEmpty()) {
                 continue;
             }
-            if (route.method().equals(method)) {
+            if (route.method().equals(method) || route.method().equals("GET") && method.equals("HEAD")) {
                 List<Handler> before = filters.stream().filter(filter -> route.pattern().startsWith(filter.prefix()))
                         .map(Filter::handler).toList();
                 return new Found(route.pattern(), route.handler(), before, params.get());
             }
             allowed.add(route.method());
+            if (route.method().equals("GET")) {
+                allowed.add("HEAD");
+            }
         }
         return allowed.isEmpty() ? new NoSuchPath() : new MethodNotAllowed(allowed);
     }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link CartRoutes}, {@link OrderRoutes}, {@link AdminRoutes}, {@link OpsRoutes} document their routes), and what
  * every call gets whatever carried it: a request id ({@code X-Request-Id}), {@code X-Content-Type-Options: nosniff}
  * and {@code Cache-Control: no-store}, a body size limit, and every failure as problem JSON ({@link Problems}):
- * an unknown path {@code 404}, a known path with another method {@code 405} with {@code Allow}. A host (the
+ * an unknown path {@code 404}, a known path with another method {@code 405} with {@code Allow}. {@code HEAD} is
+ * answered wherever {@code GET} is, with the status and headers {@code GET} would have and no body. A host (the
  * monolith's server, the Lambda handler, {@code serverless-local}) only turns what it received into an
  * {@link Exchange} and back. Thread-safe.
  */
@@ -244,6 +245,10 @@ public final class ShopApi {
                     "an unexpected error occurred; quote the request id when reporting it");
         } finally {
             RequestIds.clear();
+        }
+        if (exchange.method().equals("HEAD")) {
+            exchange.header("Content-Length", String.valueOf(exchange.result().length));
+            exchange.result(new byte[0]);
         }
         observer.answered(exchange, System.nanoTime() - start);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartwright.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,9 +223,38 @@ public abstract class ApiErrorsContract {
     void wrongMethod() {
         ApiClient.Reply reply = shop.call("DELETE", "/products").send();
         reply.problem(405, "NOT_FOUND");
-        assertThat(reply.header("Allow")).contains("GET");
+        assertThat(reply.header("Allow")).contains("GET, HEAD");
         shop.call("PUT", "/users/me").json("{}").send().problem(405, "NOT_FOUND");
         shop.call("TRACE", "/products").send().problem(405, "NOT_FOUND");
+    }
+
+    @Test
+    void headAnswersAsGetWouldWithoutABody() {
+        ApiClient.Reply get = shop.get("/products").send();
+        ApiClient.Reply head = shop.call("HEAD", "/products").send();
+        assertThat(head.status()).isEqualTo(get.status()).isEqualTo(200);
+        assertThat(head.text()).isEmpty();
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type")).isPresent();
+        assertThat(head.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(head.header("Content-Length")).as("the length GET's body would have, if any")
+                .isIn(Optional.empty(), Optional.of(String.valueOf(get.text().getBytes(StandardCharsets.UTF_8).length)));
+        assertThat(head.header("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).isNotBlank());
+
+        ApiClient.Reply badId = shop.call("HEAD", "/products/not-a-uuid").send();
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.text()).isEmpty();
+        assertThat(shop.call("HEAD", "/users/me").send().status()).as("the filters and checks of GET run").isEqualTo(401);
+        assertThat(shop.call("HEAD", "/users/me").token(ada.token()).send().status()).isEqualTo(200);
+        assertThat(shop.call("HEAD", "/no-such-thing").send().status()).isEqualTo(404);
+        assertThat(shop.call("HEAD", "/carts").send().status()).as("no GET on /carts").isEqualTo(405);
+    }
+
+    @Test
+    void allowListsHeadWhereGetIsAllowed() {
+        assertThat(shop.call("DELETE", "/products").send().header("Allow")).hasValueSatisfying(allow ->
+                assertThat(allow.split(",\\s*")).contains("GET", "HEAD"));
+        assertThat(shop.call("PUT", "/carts").json("{}").send().header("Allow")).hasValueSatisfying(allow ->
+                assertThat(allow.split(",\\s*")).contains("POST").doesNotContain("GET", "HEAD"));
     }
 
     @Test

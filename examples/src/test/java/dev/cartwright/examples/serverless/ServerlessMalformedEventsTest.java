@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.cartwright.examples.serverless.TestFunction.Reply;
 import dev.cartwright.examples.serverless.TestFunction.Version;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -96,9 +97,24 @@ class ServerlessMalformedEventsTest {
     @EnumSource(Version.class)
     void wrongMethodIsNotAllowedAndSaysWhatIs(Version version) {
         Reply reply = function.invoke(TestFunction.event(version, "DELETE", "/products", null)).expect(405);
-        assertThat(reply.header("Allow")).contains("GET");
+        assertThat(reply.header("Allow")).contains("GET, HEAD");
         Reply orders = function.invoke(TestFunction.event(version, "PUT", "/orders", null)).expect(405);
         assertThat(orders.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void headAnswersAsGetWouldWithoutABody(Version version) {
+        Reply get = function.invoke(TestFunction.event(version, "GET", "/products", null)).expect(200);
+        Reply head = function.invoke(TestFunction.event(version, "HEAD", "/products", null));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+        assertThat(head.header("Cache-Control")).contains("no-store");
+        assertThat(head.header("Content-Length")).contains(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+        Reply missing = function.invoke(TestFunction.event(version, "HEAD", "/no-such-thing", null));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).isEmpty();
     }
 
     @ParameterizedTest
