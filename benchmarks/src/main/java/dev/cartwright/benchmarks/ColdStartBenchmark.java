@@ -297,7 +297,11 @@ final class ColdStartBenchmark {
                 + "the same event (read, handle, write), whose median is the warm figure. " + runs() + " run(s) per "
                 + "row, configurations and handlers in turn within each run; median (min–max). Ratio: Cartwright's "
                 + "median cold start over the trivial handler's in the same configuration (target at most "
-                + Report.number(TARGET) + "x). Default JVM heap and GC sizing of this machine, not a Lambda's.";
+                + Report.number(TARGET) + "x). Default JVM heap and GC sizing of this machine, not a Lambda's. "
+                + "The AppCDS rows train as the examples module trains `examples/target/cartwright-examples.jsa` (one "
+                + "run with `-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`), but each handler gets its own "
+                + "archive trained here, on this Lambda-shaped class path: an archive maps only on the JVM build and "
+                + "the class path it was trained on, and the module's is the executable jar's.";
     }
 
     private static List<String> flags(Configuration configuration, Path archive) {

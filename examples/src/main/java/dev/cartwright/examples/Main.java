@@ -54,8 +54,8 @@ public final class Main {
                 programs:
                   monolith   the whole shop over HTTP on one database (env: PORT=3000, DATABASE_URL, ADMIN_TOKEN)
                   tour       a scripted day in a shop, printed step by step (in memory, no setup)
-                  lambda-local EVENT.json
-                             runs the serverless function on one API Gateway event and prints its response
+                  lambda-local EVENT.json [EVENT.json ...]
+                             runs the serverless function on API Gateway events, in order, and prints each response
                   serverless-local
                              the serverless function behind plain HTTP on PORT=3000, each request an HTTP API event
                   microservices

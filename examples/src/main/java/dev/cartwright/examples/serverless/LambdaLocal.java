@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * {@code lambda-local EVENT.json}: runs the function on one API Gateway event file and prints its response as JSON,
- * as a local invoke does. The events are read and the responses written by the serializers the Lambda Java runtime
+ * {@code lambda-local EVENT.json [EVENT.json ...]}: runs the function on API Gateway event files, in order, through
+ * one function instance (as one warm container would), and prints each response as JSON on its own line, as a local
+ * invoke does. The events are read and the responses written by the serializers the Lambda Java runtime
  * uses ({@code aws-lambda-java-serialization}); an event with {@code "version": "2.0"} goes to {@link HttpApiHandler},
  * any other to {@link RestApiHandler}. The shop is configured from the environment as in the cloud
  * ({@link ServerlessShop}).
@@ -30,19 +31,38 @@ public final class LambdaLocal {
     }
 
     /**
-     * @param args the event file
+     * @param args the event files, answered in order by one function instance
      */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: java -jar cartwright-examples.jar lambda-local EVENT.json");
+        if (args.length == 0) {
+            System.err.println("usage: java -jar cartwright-examples.jar lambda-local EVENT.json [EVENT.json ...]");
             System.exit(2);
         }
-        try {
-            System.out.println(invoke(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            System.err.println("cannot read " + args[0] + ": " + e.getMessage());
-            System.exit(2);
+        Supplier<HttpApiHandler> httpApi = once(HttpApiHandler::new);
+        Supplier<RestApiHandler> restApi = once(RestApiHandler::new);
+        for (String file : args) {
+            try {
+                System.out.println(invoke(Files.readString(Path.of(file), StandardCharsets.UTF_8), httpApi, restApi));
+            } catch (IOException e) {
+                System.err.println("cannot read " + file + ": " + e.getMessage());
+                System.exit(2);
+            }
         }
+    }
+
+    /** @return a supplier that creates the function the first time it is asked, and hands out that one after */
+    private static <T> Supplier<T> once(Supplier<T> create) {
+        return new Supplier<>() {
+            private T function;
+
+            @Override
+            public T get() {
+                if (function == null) {
+                    function = create.get();
+                }
+                return function;
+            }
+        };
     }
 
     /**
