@@ -24,7 +24,8 @@ import java.util.Arrays;
  * and this package only, so it loads nothing else of the benchmarks.
  *
  * <p>It prints, one per line: {@code RESPONSE <json>} as soon as the first response is written (the parent stops its
- * clock there), then {@code UPTIME_MS} (JVM start to that response, by the JVM's own start time), {@code RSS_KB}
+ * clock there), then {@code CONSTRUCTED_MS} (JVM start to the handler's constructor returning: the init phase's end),
+ * {@code UPTIME_MS} (JVM start to that response, by the JVM's own start time), {@code RSS_KB}
  * (VmRSS from {@code /proc/self/status} after the first event, -1 where there is none), {@code HEAP_USED} and
  * {@code NON_HEAP_USED} (bytes, {@code MemoryMXBean}); and with {@code WARM_INVOCATIONS} above 0, that many more
  * invocations of the same event and {@code WARM_MEDIAN_NS}, the median of each one's read, handle and write.
@@ -49,6 +50,7 @@ public final class LambdaHarness {
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) Class.forName(args[0], true, loader)
                         .getConstructor().newInstance();
+        long constructedAt = System.currentTimeMillis();
         PojoSerializer<APIGatewayV2HTTPEvent> reader =
                 LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
         PojoSerializer<APIGatewayV2HTTPResponse> writer =
@@ -63,7 +65,9 @@ public final class LambdaHarness {
         long respondedAt = System.currentTimeMillis();
 
         // Everything below runs after the parent has stopped its clock.
-        out.println("UPTIME_MS " + (respondedAt - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+        out.println("CONSTRUCTED_MS " + (constructedAt - startedAt));
+        out.println("UPTIME_MS " + (respondedAt - startedAt));
         out.println("RSS_KB " + residentKilobytes());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         out.println("HEAP_USED " + memory.getHeapMemoryUsage().getUsed());
