@@ -16,6 +16,7 @@ import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.money.Money;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -250,6 +251,23 @@ class HttpStockServiceResilienceTest {
 
         assertThat(proxy.received()).isEqualTo(1);
         assertThat(mug()).isEqualTo(StockLevel.of(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void metersCountAndTimeCallsByOutcomeAndRetries() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        HttpStockService metered = HttpStockService.of(proxy.uri(), TOKEN, QUICK, new RemoteCallMeters(registry));
+        proxy.dropNextAnswer();
+
+        metered.reserve("order-1", Map.of(MUG, 3L), until());
+        assertThatThrownBy(() -> metered.reserve("order-2", Map.of(MUG, 8L), until()))
+                .isInstanceOf(InsufficientStockException.class);
+
+        assertThat(registry.get("cartwright.remote.calls").tags("target", "product-service", "operation", "reserve",
+                "outcome", "ok").timer().count()).isEqualTo(1);
+        assertThat(registry.get("cartwright.remote.calls").tag("outcome", "refused").timer().count()).isEqualTo(1);
+        assertThat(registry.get("cartwright.remote.retries").tag("operation", "reserve").counter().count())
+                .isEqualTo(1);
     }
 
     private static JsonNode problem(HttpResponse<String> response) throws Exception {
