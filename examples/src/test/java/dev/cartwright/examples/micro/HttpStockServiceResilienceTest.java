@@ -16,6 +16,8 @@ import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.money.Money;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -40,9 +42,9 @@ class HttpStockServiceResilienceTest {
 
     private static final String TOKEN = "service-token";
     private static final Sku MUG = Sku.of("MUG-1");
-    /** Short timeouts so faults show quickly; three attempts. */
-    private static final RemoteCalls.Settings QUICK = new RemoteCalls.Settings(Duration.ofMillis(500),
-            Duration.ofMillis(300), 3, Duration.ofMillis(20), Duration.ofSeconds(2));
+    /** Three attempts, a second each: long enough for a loaded test machine, short enough to wait for. */
+    private static final RemoteCalls.Settings QUICK = new RemoteCalls.Settings(Duration.ofSeconds(1),
+            Duration.ofSeconds(1), 3, Duration.ofMillis(20), Duration.ofSeconds(5));
     /** A loose guard against hanging, not a benchmark: the defaults give up within about 2.5 s. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(5);
 
@@ -140,7 +142,7 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void aSlowAnswerTimesOutAndTheRetryHoldsOnce() throws Exception {
-        proxy.delayNext(Duration.ofMillis(800));
+        proxy.delayNext(QUICK.requestTimeout().plusMillis(500));
 
         stock.reserve("order-1", Map.of(MUG, 3L), until());
         proxy.awaitForwarded(2);
@@ -251,6 +253,36 @@ class HttpStockServiceResilienceTest {
 
         assertThat(proxy.received()).isEqualTo(1);
         assertThat(mug()).isEqualTo(StockLevel.of(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void anOpenCircuitFailsCallsAtOnceWithoutTryingThem() {
+        // Over the last four calls, from the fourth, half of them failed: open.
+        CircuitBreaker circuit = CircuitBreaker.of("stock", CircuitBreakerConfig.from(RemoteCalls.CIRCUIT_DEFAULTS)
+                .slidingWindowSize(4).minimumNumberOfCalls(4).waitDurationInOpenState(Duration.ofMinutes(1)).build());
+        HttpStockService guarded = new HttpStockService(new RemoteCalls("product-service", proxy.uri(), TOKEN, QUICK,
+                listener, circuit));
+        assertThatThrownBy(() -> guarded.reserve("order-0", Map.of(MUG, 11L), until()))
+                .as("a refusal is an answer").isInstanceOf(InsufficientStockException.class);
+        guarded.reserve("order-1", Map.of(MUG, 1L), until());
+        for (int i = 0; i < 6; i++) {
+            proxy.answerNext(503);
+        }
+        for (String key : List.of("order-2", "order-3")) {
+            assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThatThrownBy(() -> guarded.reserve(key, Map.of(MUG, 1L), until()))
+                    .isInstanceOf(RemoteCallException.class).hasMessageContaining("503");
+        }
+        assertThat(proxy.received()).isEqualTo(8);
+
+        assertThatThrownBy(() -> guarded.reserve("order-4", Map.of(MUG, 1L), until()))
+                .isInstanceOf(RemoteCallException.class).isNotInstanceOf(CommerceException.class)
+                .hasMessageContaining("circuit is open");
+
+        assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(proxy.received()).as("not tried").isEqualTo(8);
+        assertThat(calls).endsWith("product-service reserve short-circuited");
+        assertThat(mug()).isEqualTo(StockLevel.of(MUG, 10, 1, 0));
     }
 
     @Test
