@@ -1,5 +1,9 @@
 package dev.cartwright.examples;
 
+import dev.cartwright.examples.micro.Microservices;
+import dev.cartwright.examples.micro.OrderService;
+import dev.cartwright.examples.micro.ProductService;
+import dev.cartwright.examples.micro.UserService;
 import dev.cartwright.examples.monolith.Monolith;
 import dev.cartwright.examples.serverless.LambdaLocal;
 import dev.cartwright.examples.serverless.ServerlessLocal;
@@ -31,6 +35,10 @@ public final class Main {
             case "tour" -> Tour.main(rest);
             case "lambda-local" -> LambdaLocal.main(rest);
             case "serverless-local" -> ServerlessLocal.main(rest);
+            case "microservices" -> Microservices.main(rest);
+            case "user-service" -> UserService.main(rest);
+            case "product-service" -> ProductService.main(rest);
+            case "order-service" -> OrderService.main(rest);
             case "--help", "-h", "help" -> System.out.print(usage());
             default -> {
                 System.err.print("unknown program: " + program + "\n\n" + usage());
@@ -50,8 +58,14 @@ public final class Main {
                              runs the serverless function on one API Gateway event and prints its response
                   serverless-local
                              the serverless function behind plain HTTP on PORT=3000, each request an HTTP API event
-
-                coming later: microservices, user-service, product-service, order-service
+                  microservices
+                             the three services below in one process, wired together (a store each), and an edge
+                             router in front of them: the whole shop at one address (env: EDGE_PORT=8000)
+                  user-service     accounts and sessions (env: PORT=8080, DATABASE_URL or DB_HOST, ADMIN_TOKEN)
+                  product-service  catalog and stock (env: PORT=8081, DATABASE_URL or DB_HOST, ADMIN_TOKEN,
+                                   SERVICE_TOKEN)
+                  order-service    carts, checkout, orders, payments (env: PORT=8082, DATABASE_URL or DB_HOST,
+                                   ADMIN_TOKEN, SERVICE_TOKEN, USER_SERVICE_URL, PRODUCT_SERVICE_URL)
                 """;
     }
 }

@@ -8,6 +8,7 @@ class MainTest {
 
     @Test
     void helpListsThePrograms() {
-        assertThat(Main.usage()).contains("monolith", "tour", "PORT", "DATABASE_URL", "ADMIN_TOKEN");
+        assertThat(Main.usage()).contains("monolith", "tour", "PORT", "DATABASE_URL", "ADMIN_TOKEN", "microservices",
+                "user-service", "product-service", "order-service", "SERVICE_TOKEN", "PRODUCT_SERVICE_URL");
     }
 }

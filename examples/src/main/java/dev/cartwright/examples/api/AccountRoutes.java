@@ -75,6 +75,6 @@ final class AccountRoutes {
     }
 
     private void me(Exchange ctx) {
-        Json.send(ctx, 200, Views.User.of(auth.customer(ctx)));
+        Json.send(ctx, 200, Views.User.of(shop.accounts().authenticate(auth.sessionToken(ctx))));
     }
 }

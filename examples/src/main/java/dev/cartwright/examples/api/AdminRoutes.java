@@ -42,13 +42,32 @@ final class AdminRoutes {
         this.auth = auth;
     }
 
-    void register(Routes routes) {
-        routes.before("/admin/*", auth::admin);
+    /**
+     * @param routes the table
+     * @param products whether to serve the product and stock routes
+     * @param orders whether to serve the order routes
+     */
+    void register(Routes routes, boolean products, boolean orders) {
+        if (products || orders) {
+            routes.before("/admin/*", auth::admin);
+        }
+        if (products) {
+            registerProducts(routes);
+        }
+        if (orders) {
+            registerOrders(routes);
+        }
+    }
+
+    private void registerProducts(Routes routes) {
         routes.post("/admin/products", this::createProduct);
         routes.patch("/admin/products/{id}", this::updateProduct);
         routes.post("/admin/products/{id}/archive", ctx -> sendProduct(ctx, 200, shop.catalog().archive(productId(ctx))));
         routes.get("/admin/products/{id}/stock", ctx -> sendStock(ctx, shop.catalog().get(productId(ctx))));
         routes.post("/admin/products/{id}/stock", this::changeStock);
+    }
+
+    private void registerOrders(Routes routes) {
         routes.get("/admin/orders/{id}", ctx -> sendOrder(ctx, shop.backOffice().get(orderId(ctx))));
         routes.post("/admin/orders/{id}/capture", this::capture);
         routes.post("/admin/orders/{id}/fulfilment", this::fulfil);

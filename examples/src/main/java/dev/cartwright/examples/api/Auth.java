@@ -2,8 +2,7 @@ package dev.cartwright.examples.api;
 
 import dev.cartwright.cart.CartAccess;
 
-import dev.cartwright.customer.Accounts;
-import dev.cartwright.customer.Customer;
+import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -17,28 +16,28 @@ import java.util.Optional;
  */
 final class Auth {
 
-    private final Accounts accounts;
+    private final Identities identities;
     private final byte[] adminToken;
 
-    Auth(Accounts accounts, String adminToken) {
-        this.accounts = accounts;
+    Auth(Identities identities, String adminToken) {
+        this.identities = identities;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return the customer the bearer token belongs to */
-    Customer customer(Exchange ctx) {
-        return accounts.authenticate(token(ctx).orElseThrow(() ->
-                new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required: log in with POST /sessions")));
+    CustomerId customer(Exchange ctx) {
+        return identities.authenticate(sessionToken(ctx));
     }
 
     /** @return the customer if a token is given, empty for a guest */
-    Optional<Customer> optionalCustomer(Exchange ctx) {
-        return token(ctx).map(accounts::authenticate);
+    Optional<CustomerId> optionalCustomer(Exchange ctx) {
+        return token(ctx).map(identities::authenticate);
     }
 
     /** @return the session token of the request */
     String sessionToken(Exchange ctx) {
-        return token(ctx).orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required"));
+        return token(ctx).orElseThrow(() ->
+                new CommerceException(ErrorCode.UNAUTHENTICATED, "a bearer token is required: log in with POST /sessions"));
     }
 
     /** @return the staff name for order history, after checking the admin token */
@@ -48,7 +47,7 @@ final class Auth {
         if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
             return "admin";
         }
-        accounts.authenticate(token);
+        identities.authenticate(token);
         throw new CommerceException(ErrorCode.FORBIDDEN, "admin routes need the admin token");
     }
 
@@ -74,7 +73,7 @@ final class Auth {
         if (secret != null) {
             return CartAccess.guest(secret);
         }
-        return optionalCustomer(ctx).<CartAccess>map(customer -> CartAccess.customer(customer.id()))
+        return optionalCustomer(ctx).<CartAccess>map(CartAccess::customer)
                 .orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED, "send the cart's "
                         + CartRoutes.CART_SECRET + " header (a guest) or a bearer token (a customer)"));
     }

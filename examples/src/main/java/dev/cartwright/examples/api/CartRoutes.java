@@ -9,7 +9,7 @@ import dev.cartwright.cart.GuestCart;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
-import dev.cartwright.customer.Customer;
+import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.money.Money;
@@ -69,7 +69,7 @@ final class CartRoutes {
     }
 
     private void create(Exchange ctx) {
-        Optional<Customer> customer = auth.optionalCustomer(ctx);
+        Optional<CustomerId> customer = auth.optionalCustomer(ctx);
         Currency currency = DemoShop.CURRENCY;
         if (ctx.bodyAsBytes().length > 0) {
             String code = Json.read(ctx, Requests.NewCart.class).currency();
@@ -78,9 +78,9 @@ final class CartRoutes {
         CartAccess access;
         Cart cart;
         if (customer.isPresent()) {
-            access = CartAccess.customer(customer.get().id());
-            Optional<Cart> active = shop.carts().activeCartOf(customer.get().id());
-            cart = active.isPresent() ? active.get() : shop.carts().createFor(customer.get().id(), currency);
+            access = CartAccess.customer(customer.get());
+            Optional<Cart> active = shop.carts().activeCartOf(customer.get());
+            cart = active.isPresent() ? active.get() : shop.carts().createFor(customer.get(), currency);
         } else {
             GuestCart created = shop.carts().create(currency);
             ctx.header(CART_SECRET, created.secret());

@@ -71,6 +71,18 @@ public final class DemoShop {
      * @return how many products were created (0 on every start after the first)
      */
     public static int seed(Commerce shop) {
+        int created = seedCatalog(shop);
+        seedPromotions(shop);
+        return created;
+    }
+
+    /**
+     * Creates what is missing of the demo catalog and its stock (product-service's part of {@link #seed}).
+     *
+     * @param shop the shop to fill
+     * @return how many products were created (0 on every start after the first)
+     */
+    public static int seedCatalog(Commerce shop) {
         int created = 0;
         for (Seed seed : CATALOG) {
             Sku sku = Sku.of(seed.sku());
@@ -84,11 +96,19 @@ public final class DemoShop {
             shop.inventory().receive(product.sku(), seed.stock());
             created++;
         }
+        return created;
+    }
+
+    /**
+     * Creates the demo promotion if it is missing (order-service's part of {@link #seed}).
+     *
+     * @param shop the shop to fill
+     */
+    public static void seedPromotions(Commerce shop) {
         if (shop.promotions().findByCode(PROMOTION_CODE).isEmpty()) {
             shop.promotions().create(NewPromotion.withCode(PROMOTION_CODE, "Welcome: 10% off",
                     new Discount.PercentageOff(BigDecimal.TEN), Instant.EPOCH));
         }
-        return created;
     }
 
     private record Seed(String sku, String name, String description, String price, String taxClass, String category,

@@ -4,7 +4,6 @@ import dev.cartwright.Commerce;
 import dev.cartwright.catalog.Product;
 import dev.cartwright.catalog.ProductId;
 import dev.cartwright.catalog.Sku;
-import dev.cartwright.customer.Customer;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
@@ -54,16 +53,16 @@ final class OrderRoutes {
         routes.post("/orders", this::place);
         routes.get("/orders", this::list);
         routes.get("/orders/{id}", ctx ->
-                send(ctx, 200, shop.orders().get(auth.customer(ctx).id(), orderId(ctx))));
+                send(ctx, 200, shop.orders().get(auth.customer(ctx), orderId(ctx))));
         routes.post("/orders/{id}/payments", this::pay);
         routes.post("/orders/{id}/cancel", ctx ->
-                send(ctx, 200, shop.orders().cancel(auth.customer(ctx).id(), orderId(ctx))));
+                send(ctx, 200, shop.orders().cancel(auth.customer(ctx), orderId(ctx))));
     }
 
     private void place(Exchange ctx) {
-        Customer customer = auth.customer(ctx);
+        CustomerId customer = auth.customer(ctx);
         Requests.PlaceOrder body = Json.read(ctx, Requests.PlaceOrder.class);
-        if (body.userId() != null && !CustomerId.parse(body.userId()).equals(customer.id())) {
+        if (body.userId() != null && !CustomerId.parse(body.userId()).equals(customer)) {
             throw new CommerceException(ErrorCode.FORBIDDEN, "userId", "orders can only be placed for yourself", null);
         }
         List<Requests.Item> items = Params.required(body.products(), "products");
@@ -77,7 +76,7 @@ final class OrderRoutes {
         String key = Optional.ofNullable(ctx.header(Params.IDEMPOTENCY_KEY)).filter(text -> !text.isBlank())
                 .orElseGet(() -> UUID.randomUUID().toString());
         Order order = shop.checkout().placeOrder(new DirectOrderRequest(quantities,
-                Optional.ofNullable(body.promotionCodes()).orElse(List.of()), Optional.of(customer.id()),
+                Optional.ofNullable(body.promotionCodes()).orElse(List.of()), Optional.of(customer),
                 Optional.empty(),
                 body.shippingAddress() == null ? Addresses.PICK_UP : Addresses.of(body.shippingAddress()),
                 Optional.ofNullable(body.shippingOption()),
@@ -88,7 +87,7 @@ final class OrderRoutes {
     }
 
     private void list(Exchange ctx) {
-        CustomerId customer = auth.customer(ctx).id();
+        CustomerId customer = auth.customer(ctx);
         int limit = Params.intQuery(ctx, "limit").orElse(20);
         Optional<OrderCursor> after = Params.query(ctx, "cursor").map(OrderRoutes::decode);
         List<Order> orders = shop.orders().list(customer, after, limit);

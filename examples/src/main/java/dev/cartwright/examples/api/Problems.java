@@ -18,7 +18,9 @@ import java.util.Map;
  * Transport failures that no service raised use the nearest code: an unknown route is {@code NOT_FOUND} (404),
  * a body over the size limit is {@code VALIDATION} with status 413, a body that is not JSON is
  * {@code VALIDATION} with status 415, a wrong method is {@code NOT_FOUND} with 405. Anything unexpected is
- * logged with its stack trace and answered 500 with code {@code INTERNAL} and no detail.
+ * logged with its stack trace and answered 500 with code {@code INTERNAL} and no detail. A failure a service raised
+ * with a {@code 5xx} status (a store, a gateway or a stock service that did not answer) is answered with its code and
+ * a fixed detail: its message names the causes (exception classes, hosts, SQL), which are for the log only.
  */
 public final class Problems {
 
@@ -90,8 +92,9 @@ public final class Problems {
 
     /** Answers a service's failure with the status of its code. */
     static void send(Exchange ctx, CommerceException failure) {
-        Map<String, Object> problem = problem(ctx, STATUS.get(failure.code()), failure.code().name(),
-                failure.field().orElse(null), failure.getMessage());
+        int status = STATUS.get(failure.code());
+        Map<String, Object> problem = problem(ctx, status, failure.code().name(), failure.field().orElse(null),
+                status >= 500 ? unavailable(failure.code()) : failure.getMessage());
         if (failure instanceof InsufficientStockException shortOf) {
             problem.put("sku", shortOf.sku().value());
             problem.put("requested", shortOf.requested());
@@ -102,6 +105,14 @@ public final class Problems {
             problem.put("sold", over.sold());
         }
         send(ctx, problem);
+    }
+
+    private static String unavailable(ErrorCode code) {
+        return switch (code) {
+            case STOCK_SERVICE_UNAVAILABLE -> "the stock service did not answer; retry later";
+            case PAYMENT_GATEWAY_UNAVAILABLE -> "the payment gateway did not answer; retry later";
+            default -> "the request could not be completed now; retry later";
+        };
     }
 
     static void send(Exchange ctx, int status, String code, String field, String detail) {

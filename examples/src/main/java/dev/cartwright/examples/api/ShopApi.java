@@ -5,7 +5,15 @@ import dev.cartwright.CommerceStore;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.order.Order;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,45 +56,153 @@ public final class ShopApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShopApi.class);
 
-    private final Routes routes;
+    private final Routes routes = new Routes();
     private final Observer observer;
     private final long maxBodyBytes;
+
+    /** The groups of routes a host can serve; a monolith serves them all, a microservice its own. */
+    public enum Section {
+        /** {@link AccountRoutes}: register, log in and out, {@code GET /users/me}. */
+        ACCOUNTS,
+        /** {@link CatalogRoutes}: {@code GET /products}, {@code GET /products/{id}}. */
+        CATALOG,
+        /** {@link CartRoutes}: carts and their checkout. */
+        CARTS,
+        /** {@link OrderRoutes}: a customer's orders. */
+        ORDERS,
+        /** {@link AdminRoutes}' products and stock. */
+        CATALOG_ADMIN,
+        /** {@link AdminRoutes}' orders. */
+        ORDER_ADMIN
+    }
+
+    private ShopApi(Builder builder) {
+        this.observer = builder.observer;
+        this.maxBodyBytes = builder.maxBodyBytes;
+        Commerce shop = builder.shop;
+        Auth auth = new Auth(builder.identities == null ? Identities.of(shop.accounts()) : builder.identities,
+                builder.adminToken);
+        if (builder.sections.contains(Section.ACCOUNTS)) {
+            new AccountRoutes(shop, auth).register(routes);
+        }
+        if (builder.sections.contains(Section.CATALOG)) {
+            new CatalogRoutes(shop).register(routes);
+        }
+        if (builder.sections.contains(Section.CARTS)) {
+            new CartRoutes(shop, auth, observer).register(routes);
+        }
+        if (builder.sections.contains(Section.ORDERS)) {
+            new OrderRoutes(shop, auth, observer).register(routes);
+        }
+        new AdminRoutes(shop, auth).register(routes, builder.sections.contains(Section.CATALOG_ADMIN),
+                builder.sections.contains(Section.ORDER_ADMIN));
+        builder.extraRoutes.forEach(extra -> extra.accept(routes));
+        new OpsRoutes(builder.store, builder.dependencies, observer).register(routes);
+    }
 
     /**
      * @param shop the shop's services
      * @param store the store under them, which {@code GET /health} probes
-     * @param adminToken the bearer token of the {@code /admin} routes
-     * @param observer told of every call
-     * @param maxBodyBytes the largest request body accepted; a larger one is {@code 413}
+     * @return a builder of the API over them: every section, the admin routes behind {@code adminToken}
      */
-    public ShopApi(Commerce shop, CommerceStore store, String adminToken, Observer observer, long maxBodyBytes) {
-        this(new Routes(), observer, maxBodyBytes);
-        Auth auth = new Auth(shop.accounts(), adminToken);
-        new AccountRoutes(shop, auth).register(routes);
-        new CatalogRoutes(shop).register(routes);
-        new CartRoutes(shop, auth, observer).register(routes);
-        new OrderRoutes(shop, auth, observer).register(routes);
-        new AdminRoutes(shop, auth).register(routes);
-        new OpsRoutes(store, observer).register(routes);
+    public static Builder builder(Commerce shop, CommerceStore store) {
+        return new Builder(shop, store);
     }
 
-    private ShopApi(Routes routes, Observer observer, long maxBodyBytes) {
-        this.routes = routes;
-        this.observer = observer;
-        this.maxBodyBytes = maxBodyBytes;
-    }
+    /** Chooses what an API serves and how; {@link #adminToken(String)} is required. */
+    public static final class Builder {
 
-    /**
-     * An API of other routes than the shop's, such as a service's in the microservices example, with all that
-     * every call gets here: request ids, the usual headers, the body limit, problem JSON.
-     *
-     * @param routes the route table, filled; the API only reads it from now on
-     * @param observer told of every call
-     * @param maxBodyBytes the largest request body accepted; a larger one is {@code 413}
-     * @return the API
-     */
-    public static ShopApi serving(Routes routes, Observer observer, long maxBodyBytes) {
-        return new ShopApi(routes, observer, maxBodyBytes);
+        private final Commerce shop;
+        private final CommerceStore store;
+        private final EnumSet<Section> sections = EnumSet.allOf(Section.class);
+        private final List<Consumer<Routes>> extraRoutes = new ArrayList<>();
+        private final Map<String, java.util.function.BooleanSupplier> dependencies =
+                new LinkedHashMap<>();
+        private String adminToken;
+        private Identities identities;
+        private Observer observer = Observer.NONE;
+        private long maxBodyBytes = 64 * 1024;
+
+        private Builder(Commerce shop, CommerceStore store) {
+            this.shop = Objects.requireNonNull(shop, "shop");
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * @param token the bearer token of the {@code /admin} routes
+         * @return this builder
+         */
+        public Builder adminToken(String token) {
+            this.adminToken = Objects.requireNonNull(token, "adminToken");
+            return this;
+        }
+
+        /**
+         * @param served the sections to serve, possibly none (a service of {@link #routes} alone)
+         * @return this builder, serving only those sections (and {@code /health}, {@code /metrics}); all by default
+         */
+        public Builder only(Section... served) {
+            sections.clear();
+            sections.addAll(Arrays.asList(served));
+            return this;
+        }
+
+        /**
+         * @param routes registers routes of the host's own on the table, such as a service's internal API
+         * @return this builder
+         */
+        public Builder routes(Consumer<Routes> routes) {
+            extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+            return this;
+        }
+
+        /**
+         * @param tokens who customers' bearer tokens belong to; by default the shop's own {@code accounts()}
+         * @return this builder
+         */
+        public Builder identities(Identities tokens) {
+            this.identities = Objects.requireNonNull(tokens, "identities");
+            return this;
+        }
+
+        /**
+         * @param name a service this one depends on, as {@code GET /health} names it
+         * @param reachable answers whether it is reachable now, quickly (a second at most)
+         * @return this builder
+         */
+        public Builder dependency(String name, java.util.function.BooleanSupplier reachable) {
+            dependencies.put(name, Objects.requireNonNull(reachable, "reachable"));
+            return this;
+        }
+
+        /**
+         * @param callObserver told of every call
+         * @return this builder
+         */
+        public Builder observer(Observer callObserver) {
+            this.observer = Objects.requireNonNull(callObserver, "observer");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest request body accepted (64 KiB by default); a larger one is {@code 413}
+         * @return this builder
+         */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** @return the API */
+        public ShopApi build() {
+            if (adminToken == null) {
+                throw new IllegalStateException("adminToken is required");
+            }
+            return new ShopApi(this);
+        }
     }
 
     /** @return every route, such as {@code GET /products/{id}}, in the order matched */
@@ -115,6 +231,11 @@ public final class ShopApi {
                 exchange.header("WWW-Authenticate", "Bearer");
             }
             Problems.send(exchange, e);
+        } catch (DependencyUnavailableException e) {
+            LOG.warn("{} {} {}: {}", exchange.requestId(), exchange.method(), exchange.path(), e.getMessage());
+            exchange.header("Retry-After", "2");
+            Problems.send(exchange, 503, "SERVICE_UNAVAILABLE", null,
+                    "a service this request needs did not answer; retry later");
         } catch (Json.UnsupportedMediaType e) {
             Problems.send(exchange, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage());
         } catch (RuntimeException e) {

@@ -260,7 +260,8 @@ public final class RemoteCalls {
      *
      * @param target the service's name, for messages and the listener, such as {@code product-service}
      * @param base the service's base URI, such as {@code http://product-service:8080}; paths are appended to it
-     * @param serviceToken the bearer token the service expects of other services
+     * @param serviceToken the bearer token the service expects of other services; {@code null} for a service
+     *     called with each request's own {@code Authorization} (user-service, with the customer's token)
      * @param settings timeouts and retries
      * @param listener hears of every call
      */
@@ -271,7 +272,8 @@ public final class RemoteCalls {
     /**
      * @param target the service's name, for messages and the listener, such as {@code product-service}
      * @param base the service's base URI, such as {@code http://product-service:8080}; paths are appended to it
-     * @param serviceToken the bearer token the service expects of other services
+     * @param serviceToken the bearer token the service expects of other services; {@code null} for a service
+     *     called with each request's own {@code Authorization}
      * @param settings timeouts and retries
      * @param listener hears of every call
      * @param circuit the circuit breaker of the calls to this service, such as one of the service's
@@ -283,10 +285,7 @@ public final class RemoteCalls {
         this.target = Objects.requireNonNull(target, "target");
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        if (serviceToken == null || serviceToken.isBlank()) {
-            throw new IllegalArgumentException("a service token is required");
-        }
-        this.authorization = "Bearer " + serviceToken;
+        this.authorization = serviceToken == null || serviceToken.isBlank() ? null : "Bearer " + serviceToken;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.client = HttpClient.newBuilder()
@@ -341,8 +340,10 @@ public final class RemoteCalls {
      */
     public Response send(String operation, HttpRequest.Builder request, boolean idempotent) {
         HttpRequest.Builder prepared = request.copy()
-                .setHeader("Authorization", authorization)
                 .setHeader(RequestIds.HEADER, RequestIds.current().orElseGet(() -> UUID.randomUUID().toString()));
+        if (authorization != null) {
+            prepared.setHeader("Authorization", authorization);
+        }
         if (!circuit.tryAcquirePermission()) {
             listener.called(target, operation, SHORT_CIRCUITED, 0);
             throw new RemoteCallException(target + " " + operation + " not tried: the circuit is "
@@ -417,6 +418,24 @@ public final class RemoteCalls {
             }
         }
         throw new RemoteCallException(target + " " + operation + " got no answer: " + failure, cause);
+    }
+
+    /**
+     * Whether the service answers its {@code GET /health} now, in one attempt within the connect and request
+     * timeouts; for this service's own health check.
+     *
+     * @return true if it answered {@code 200}
+     */
+    public boolean reachable() {
+        try {
+            HttpRequest probe = request("/health").timeout(settings.requestTimeout()).GET().build();
+            return client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Waits before attempt {@code attempt + 1}; false if the deadline would pass first, or on interruption. */

@@ -2,13 +2,10 @@ package dev.cartwright.examples.micro;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
-import dev.cartwright.error.ErrorCode;
 import dev.cartwright.examples.api.Exchange;
 import dev.cartwright.examples.api.Json;
 import dev.cartwright.examples.api.Routes;
 import dev.cartwright.inventory.StockService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,26 +27,23 @@ import java.util.Map;
  * only: without {@code Authorization: Bearer <service token>} a call is {@code 401 UNAUTHENTICATED}, with another
  * token {@code 403 FORBIDDEN}. Each call is idempotent by its key, as the service's are.
  */
-public final class StockRoutes {
+final class StockRoutes {
 
     private final StockService stock;
-    private final byte[] serviceToken;
+    private final ServiceToken token;
 
     /**
      * @param stock the service to serve
-     * @param serviceToken the bearer token other services call with
+     * @param token the bearer token other services call with
      */
-    public StockRoutes(StockService stock, String serviceToken) {
-        if (serviceToken == null || serviceToken.isBlank()) {
-            throw new IllegalArgumentException("a service token is required");
-        }
+    StockRoutes(StockService stock, ServiceToken token) {
         this.stock = stock;
-        this.serviceToken = serviceToken.getBytes(StandardCharsets.UTF_8);
+        this.token = token;
     }
 
     /** @param routes the table to add the stock routes and their token check to */
-    public void register(Routes routes) {
-        routes.before("/stock/*", this::authorize);
+    void register(Routes routes) {
+        routes.before("/stock/*", token::check);
         routes.put("/stock/holds/{key}", this::reserve);
         routes.post("/stock/holds/{key}/confirm", this::confirm);
         routes.post("/stock/holds/{key}/release", this::release);
@@ -61,16 +55,6 @@ public final class StockRoutes {
 
     /** {@code POST /stock/holds/{key}/confirm} and {@code /release}. */
     record Skus(List<String> skus) {
-    }
-
-    private void authorize(Exchange ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() == 7) {
-            throw new CommerceException(ErrorCode.UNAUTHENTICATED, "the service's bearer token is required");
-        }
-        if (!MessageDigest.isEqual(serviceToken, header.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
-            throw new CommerceException(ErrorCode.FORBIDDEN, "stock routes are for services, with the service token");
-        }
     }
 
     private void reserve(Exchange ctx) {

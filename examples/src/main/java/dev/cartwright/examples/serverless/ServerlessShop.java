@@ -68,7 +68,7 @@ final class ServerlessShop {
                 });
         long maxBody = Optional.ofNullable(environment.get("MAX_BODY_BYTES")).map(Long::parseLong)
                 .orElse(DEFAULT_MAX_BODY_BYTES);
-        return new ShopApi(shop, store, adminToken, ShopApi.Observer.NONE, maxBody);
+        return ShopApi.builder(shop, store).adminToken(adminToken).maxBodyBytes(maxBody).build();
     }
 
     private static CommerceStore database(String url) {

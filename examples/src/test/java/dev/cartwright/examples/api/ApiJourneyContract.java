@@ -23,6 +23,29 @@ public abstract class ApiJourneyContract {
     /** @return a host just started, with the demo catalog and a fresh store */
     protected abstract ApiHost startHost();
 
+    /**
+     * Whether {@code POST /sessions} with a guest's {@code cartId} and {@code Cart-Secret} merges that cart into the
+     * customer's and answers its id (or, without one, the customer's active cart) as {@code cartId}. A host whose
+     * accounts and carts are apart (user-service, order-service) does not: its session answer has no cart, and the
+     * journey fills a customer's cart instead.
+     *
+     * @return true unless the host's logins cannot see carts
+     */
+    protected boolean mergesGuestCartsAtLogin() {
+        return true;
+    }
+
+    /**
+     * Whether a refund's {@code restock} returns units to stock in the refund's transaction. A host whose stock is
+     * kept by another service (order-service over product-service) refuses it ({@code 400}, field
+     * {@code restock}); staff receive the units there, which leaves them counted as sold.
+     *
+     * @return true unless the host's stock is another service's
+     */
+    protected boolean restocksAtRefund() {
+        return true;
+    }
+
     @BeforeAll
     void start() {
         shop = new ApiClient(startHost());
@@ -95,7 +118,15 @@ public abstract class ApiJourneyContract {
                 + ApiClient.PASSWORD + "\",\"cartId\":\"" + cartId + "\"}").cartSecret(secret).send();
         assertThat(login.status()).isEqualTo(201);
         String token = login.json().get("token").asText();
-        String merged = login.json().get("cartId").asText();
+        String merged;
+        if (mergesGuestCartsAtLogin()) {
+            merged = login.json().get("cartId").asText();
+        } else {
+            assertThat(login.json().get("cartId").isNull()).as(login.text()).isTrue();
+            merged = shop.post("/carts").token(token).send().json().get("id").asText();
+            shop.post("/carts/" + merged + "/lines").token(token)
+                    .json("{\"productId\":\"" + mug + "\",\"quantity\":3}").send();
+        }
         JsonNode me = shop.get("/users/me").token(token).send().json();
         assertThat(me.get("email").asText()).isEqualTo(ada.email());
         assertThat(me.get("name").asText()).isEqualTo("Ada");
@@ -188,11 +219,20 @@ public abstract class ApiJourneyContract {
         ApiClient.Reply fulfilled = shop.post("/admin/orders/" + orderId + "/fulfilment").admin()
                 .json("{\"carrier\":\"DHL\",\"trackingNumber\":\"DHL-1\"}").send();
         assertThat(fulfilled.json().get("fulfillmentStatus").asText()).as(fulfilled.text()).isEqualTo("FULFILLED");
-        ApiClient.Reply refunded = shop.post("/admin/orders/" + orderId + "/refunds").admin()
-                .json("{\"amount\":29.75,\"restock\":[{\"id\":\"" + lamp + "\",\"quantity\":1}]}").send();
+        String refund = "{\"amount\":29.75,\"restock\":[{\"id\":\"" + lamp + "\",\"quantity\":1}]}";
+        ApiClient.Reply refunded;
+        if (restocksAtRefund()) {
+            refunded = shop.post("/admin/orders/" + orderId + "/refunds").admin().json(refund).send();
+        } else {
+            assertThat(shop.post("/admin/orders/" + orderId + "/refunds").admin().json(refund).send()
+                    .problem(400, "VALIDATION").get("field").asText()).isEqualTo("restock");
+            refunded = shop.post("/admin/orders/" + orderId + "/refunds").admin().json("{\"amount\":29.75}").send();
+            shop.post("/admin/products/" + lamp + "/stock").admin().json("{\"receive\":1}").send();
+        }
         assertThat(refunded.json().get("paymentStatus").asText()).as(refunded.text()).isEqualTo("PARTIALLY_REFUNDED");
         JsonNode stock = shop.get("/admin/products/" + lamp + "/stock").admin().send().json();
-        assertThat(stock.get("sold").asLong()).as("the restocked unit is a return of the sale").isEqualTo(1);
+        assertThat(stock.get("sold").asLong()).as("the restocked unit is a return of the sale")
+                .isEqualTo(restocksAtRefund() ? 1 : 2);
         assertThat(stock.get("available").asLong()).isEqualTo(3);
         assertThat(shop.get("/admin/orders/" + orderId).admin().send().json().get("shipments")).hasSize(1);
 

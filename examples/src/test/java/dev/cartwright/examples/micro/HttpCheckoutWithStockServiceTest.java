@@ -7,7 +7,6 @@ import dev.cartwright.CommerceStore;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
-import dev.cartwright.examples.api.Routes;
 import dev.cartwright.inventory.StockService;
 import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.payment.SimulatedPaymentGateway;
@@ -33,9 +32,7 @@ class HttpCheckoutWithStockServiceTest extends CheckoutWithStockServiceContract 
 
     @Override
     protected StockService serve(StockService stockHolds) {
-        Routes routes = new Routes();
-        new StockRoutes(stockHolds, TOKEN).register(routes);
-        host = ServiceHost.serve(routes);
+        host = ServiceHost.serve(new StockRoutes(stockHolds, new ServiceToken(TOKEN))::register);
         return HttpStockService.of(host.uri(), TOKEN, RemoteCalls.Settings.DEFAULT, RemoteCalls.Listener.NONE);
     }
 

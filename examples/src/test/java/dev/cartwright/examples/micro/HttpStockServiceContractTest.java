@@ -1,7 +1,6 @@
 package dev.cartwright.examples.micro;
 
 import dev.cartwright.CommerceStore;
-import dev.cartwright.examples.api.Routes;
 import dev.cartwright.inventory.StockService;
 import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.testkit.StockServiceContract;
@@ -21,9 +20,7 @@ class HttpStockServiceContractTest extends StockServiceContract {
 
     @Override
     protected StockService serve(StockService stockHolds) {
-        Routes routes = new Routes();
-        new StockRoutes(stockHolds, TOKEN).register(routes);
-        host = ServiceHost.serve(routes);
+        host = ServiceHost.serve(new StockRoutes(stockHolds, new ServiceToken(TOKEN))::register);
         return HttpStockService.of(host.uri(), TOKEN, RemoteCalls.Settings.DEFAULT, RemoteCalls.Listener.NONE);
     }
 

@@ -10,7 +10,6 @@ import dev.cartwright.catalog.NewProduct;
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.examples.api.Exchange;
-import dev.cartwright.examples.api.Routes;
 import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.StockLevel;
@@ -18,7 +17,6 @@ import dev.cartwright.memory.MemoryStore;
 import dev.cartwright.money.Money;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,9 +70,7 @@ class HttpStockServiceResilienceTest {
         productService = Commerce.builder().store(MemoryStore.create()).build();
         productService.catalog().create(NewProduct.of(MUG.value(), "Mug", Money.of("9.00", "EUR")));
         productService.inventory().receive(MUG, 10);
-        Routes routes = new Routes();
-        new StockRoutes(productService.stockService(), TOKEN).register(routes);
-        host = ServiceHost.serve(routes);
+        host = ServiceHost.serve(new StockRoutes(productService.stockService(), new ServiceToken(TOKEN))::register);
         proxy = new FaultyProxy(host.uri());
         stock = client(proxy.uri(), TOKEN, QUICK);
     }
@@ -183,16 +179,16 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void theCallersRequestIdTravelsToTheServiceOnEveryAttempt() {
-        Routes front = new Routes();
-        front.post("/checkout", exchange -> {
-            stock.reserve("order-1", Map.of(MUG, 1L), until());
-            exchange.status(204);
-        });
+        ShopApi front = ShopApi.builder(productService, MemoryStore.create()).only().adminToken("not-used")
+                .routes(routes -> routes.post("/checkout", exchange -> {
+                    stock.reserve("order-1", Map.of(MUG, 1L), until());
+                    exchange.status(204);
+                })).build();
         Exchange checkout = Exchange.of("POST", "/checkout", Map.of(),
                 Map.of("X-Request-Id", List.of("checkout-42")), new byte[0]);
         proxy.dropNextAnswer();
 
-        ShopApi.serving(front, ShopApi.Observer.NONE, 1024).handle(checkout);
+        front.handle(checkout);
 
         assertThat(checkout.status()).isEqualTo(204);
         assertThat(proxy.requestIds()).containsExactly("checkout-42", "checkout-42");
@@ -283,23 +279,6 @@ class HttpStockServiceResilienceTest {
         assertThat(proxy.received()).as("not tried").isEqualTo(8);
         assertThat(calls).endsWith("product-service reserve short-circuited");
         assertThat(mug()).isEqualTo(StockLevel.of(MUG, 10, 1, 0));
-    }
-
-    @Test
-    void metersCountAndTimeCallsByOutcomeAndRetries() {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        HttpStockService metered = HttpStockService.of(proxy.uri(), TOKEN, QUICK, new RemoteCallMeters(registry));
-        proxy.dropNextAnswer();
-
-        metered.reserve("order-1", Map.of(MUG, 3L), until());
-        assertThatThrownBy(() -> metered.reserve("order-2", Map.of(MUG, 8L), until()))
-                .isInstanceOf(InsufficientStockException.class);
-
-        assertThat(registry.get("cartwright.remote.calls").tags("target", "product-service", "operation", "reserve",
-                "outcome", "ok").timer().count()).isEqualTo(1);
-        assertThat(registry.get("cartwright.remote.calls").tag("outcome", "refused").timer().count()).isEqualTo(1);
-        assertThat(registry.get("cartwright.remote.retries").tag("operation", "reserve").counter().count())
-                .isEqualTo(1);
     }
 
     private static JsonNode problem(HttpResponse<String> response) throws Exception {

@@ -3,7 +3,11 @@ package dev.cartwright.examples.micro;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cartwright.examples.api.Exchange;
+import dev.cartwright.Commerce;
+import dev.cartwright.CommerceStore;
 import dev.cartwright.examples.api.Routes;
+import dev.cartwright.memory.MemoryStore;
+import java.util.function.Consumer;
 import dev.cartwright.examples.api.ShopApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +32,10 @@ final class ServiceHost implements AutoCloseable {
         this.threads = threads;
     }
 
-    static ServiceHost serve(Routes routes) {
-        ShopApi api = ShopApi.serving(routes, ShopApi.Observer.NONE, 64 * 1024);
+    static ServiceHost serve(Consumer<Routes> routes) {
+        CommerceStore store = MemoryStore.create();
+        ShopApi api = ShopApi.builder(Commerce.builder().store(store).build(), store).only().routes(routes)
+                .adminToken("not-used").build();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             ExecutorService threads = Executors.newFixedThreadPool(20);

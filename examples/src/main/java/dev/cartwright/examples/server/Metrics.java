@@ -1,4 +1,4 @@
-package dev.cartwright.examples.monolith;
+package dev.cartwright.examples.server;
 
 import dev.cartwright.event.CommerceEvent;
 import dev.cartwright.event.EventListener;
@@ -19,11 +19,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The monolith's Micrometer meters, scraped in Prometheus text format at {@code GET /metrics}:
- * {@code http_server_requests_seconds} (by method, route template and status), {@code cartwright_checkouts_total}
- * (by the new order's payment status) and {@code cartwright_payments_total} (by outcome, from payment events).
+ * The Micrometer meters of the monolith and of each microservice, scraped in Prometheus text format at
+ * {@code GET /metrics}: {@code http_server_requests_seconds} (by method, route template and status), {@code cartwright_checkouts_total}
+ * (by the new order's payment status), {@code cartwright_payments_total} (by outcome, from payment events) and, in a
+ * service that calls others, {@code cartwright_remote_calls_seconds} and {@code cartwright_remote_call_retries_total}.
  */
-final class Metrics implements ShopApi.Observer {
+public final class Metrics implements ShopApi.Observer {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -45,8 +46,36 @@ final class Metrics implements ShopApi.Observer {
                 .register(registry).increment();
     }
 
+    /**
+     * Times a call this service made to another ({@code cartwright_remote_calls_seconds}, by target, operation and
+     * outcome), and counts its failed attempts ({@code cartwright_remote_call_retries_total}).
+     *
+     * @param target the service called, such as {@code product-service}
+     * @param operation what was called, such as {@code reserve}
+     * @param outcome {@code ok}, {@code refused} (a 4xx answer) or {@code failed} (no answer)
+     * @param nanos how long it took, every attempt included
+     */
+    public void remoteCall(String target, String operation, String outcome, long nanos) {
+        Timer.builder("cartwright.remote.calls")
+                .description("calls to other services, every attempt included")
+                .tag("target", target)
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
+    /**
+     * @param target the service called
+     * @param operation what was called
+     */
+    public void remoteRetry(String target, String operation) {
+        Counter.builder("cartwright.remote.call.retries").description("attempts of calls to other services that failed "
+                + "and were repeated").tag("target", target).tag("operation", operation).register(registry).increment();
+    }
+
     /** @return a listener that counts payment outcomes from the events the shop publishes after commit */
-    EventListener paymentListener() {
+    public EventListener paymentListener() {
         return this::onEvent;
     }
 
