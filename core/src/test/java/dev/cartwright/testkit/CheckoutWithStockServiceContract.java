@@ -8,6 +8,7 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.inventory.StockService;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderPaymentStatus;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Every checkout contract again, with the stock kept by a {@link dev.cartwright.inventory.StockService} instead
  * of the orders' store: here the store's own stock served in process ({@link Commerce#stockService()}), behind a
  * network that can lose a call or its answer. Plus what only such stock does: holds given back when placing
- * fails, confirms and releases repeated after their answers were lost, and a hold that lapsed.
+ * fails, confirms and releases repeated after their answers were lost, and a hold that lapsed. A transport's
+ * client can take the in-process service's place ({@link #serve}).
  */
 public abstract class CheckoutWithStockServiceContract extends CheckoutContract {
 
@@ -37,8 +39,20 @@ public abstract class CheckoutWithStockServiceContract extends CheckoutContract 
 
     @Override
     protected Commerce.Builder configure(Commerce.Builder builder) {
-        network = new UnreliableStockService(Commerce.builder().store(store).clock(clock).build().stockService());
+        network = new UnreliableStockService(
+                serve(Commerce.builder().store(store).clock(clock).build().stockService()));
         return super.configure(builder).stockService(network);
+    }
+
+    /**
+     * The stock service the checkout calls, behind the simulated network, given the store's own served in
+     * process: that one, or a client of it served by a remote transport. Called once per test.
+     *
+     * @param stockHolds the store's own stock as a service
+     * @return the service the checkout calls
+     */
+    protected StockService serve(StockService stockHolds) {
+        return stockHolds;
     }
 
     /** An unpaid order's units are held at the service, not sold. */

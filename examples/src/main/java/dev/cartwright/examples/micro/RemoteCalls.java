@@ -7,6 +7,8 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.examples.api.Problems;
 import dev.cartwright.examples.api.RequestIds;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  * or {@code 504} (only a call that failed to connect is repeated if it is not idempotent: nothing was sent); never
  * after any other answer. Every attempt carries {@code Authorization: Bearer <service token>} and
  * {@code X-Request-Id}: the id of the request this thread is handling ({@link RequestIds#current()}), or a new one
- * for the call, the same on each attempt. A {@link Listener} hears of every call, for metrics. Thread-safe.
+ * for the call, the same on each attempt. A Resilience4j {@link CircuitBreaker} counts each call that ends in a
+ * {@link RemoteCallException} as failed (an answer, {@code 2xx} or {@code 4xx}, is a success); while it is open,
+ * calls fail at once, untried, so a service that is down costs its callers no waiting. A {@link Listener} hears of
+ * every call, for metrics. Thread-safe.
  *
  * <p>{@link #send} returns only definite answers, {@code 2xx} and {@code 4xx}; {@link Response#problem()} reads a
  * refusal's problem JSON, which a client turns back into the exception the service threw. Anything else is a
@@ -45,6 +51,22 @@ public final class RemoteCalls {
     public static final String REFUSED = "refused";
     /** What a {@link Listener} is told of a call that ended in a {@link RemoteCallException}. */
     public static final String FAILED = "failed";
+    /** What a {@link Listener} is told of a call that the open circuit refused, untried. */
+    public static final String SHORT_CIRCUITED = "short-circuited";
+
+    /**
+     * The circuit a {@link RemoteCalls} has unless given one: over the last 20 calls (once there are 10), it opens
+     * when half of them failed, stays open 5 s, then lets 2 trial calls through.
+     */
+    public static final CircuitBreakerConfig CIRCUIT_DEFAULTS = CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(5))
+            .permittedNumberOfCallsInHalfOpenState(2)
+            .recordExceptions(RemoteCallException.class)
+            .build();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -91,7 +113,7 @@ public final class RemoteCalls {
          *
          * @param target the service called, such as {@code product-service}
          * @param operation what was called, such as {@code reserve}
-         * @param outcome {@link #OK}, {@link #REFUSED} or {@link #FAILED}
+         * @param outcome {@link #OK}, {@link #REFUSED}, {@link #FAILED} or {@link #SHORT_CIRCUITED}
          * @param nanos how long the call took, every attempt included
          */
         void called(String target, String operation, String outcome, long nanos);
@@ -231,8 +253,11 @@ public final class RemoteCalls {
     private final Settings settings;
     private final Listener listener;
     private final HttpClient client;
+    private final CircuitBreaker circuit;
 
     /**
+     * Calls with a circuit of their own, configured as {@link #CIRCUIT_DEFAULTS}.
+     *
      * @param target the service's name, for messages and the listener, such as {@code product-service}
      * @param base the service's base URI, such as {@code http://product-service:8080}; paths are appended to it
      * @param serviceToken the bearer token the service expects of other services; {@code null} for a service
@@ -241,6 +266,22 @@ public final class RemoteCalls {
      * @param listener hears of every call
      */
     public RemoteCalls(String target, URI base, String serviceToken, Settings settings, Listener listener) {
+        this(target, base, serviceToken, settings, listener, CircuitBreaker.of(target, CIRCUIT_DEFAULTS));
+    }
+
+    /**
+     * @param target the service's name, for messages and the listener, such as {@code product-service}
+     * @param base the service's base URI, such as {@code http://product-service:8080}; paths are appended to it
+     * @param serviceToken the bearer token the service expects of other services; {@code null} for a service
+     *     called with each request's own {@code Authorization}
+     * @param settings timeouts and retries
+     * @param listener hears of every call
+     * @param circuit the circuit breaker of the calls to this service, such as one of the service's
+     *     {@code CircuitBreakerRegistry}; failures it should count are {@link RemoteCallException}s
+     */
+    public RemoteCalls(String target, URI base, String serviceToken, Settings settings, Listener listener,
+            CircuitBreaker circuit) {
+        this.circuit = Objects.requireNonNull(circuit, "circuit");
         this.target = Objects.requireNonNull(target, "target");
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
@@ -295,24 +336,41 @@ public final class RemoteCalls {
      * @param request the request, without timeout, {@code Authorization} or {@code X-Request-Id}
      * @param idempotent whether the call may be repeated after it may have been performed
      * @return the {@code 2xx} or {@code 4xx} answer
-     * @throws RemoteCallException if there was none in time, or another one
+     * @throws RemoteCallException if there was none in time, or another one, or the circuit is open
      */
     public Response send(String operation, HttpRequest.Builder request, boolean idempotent) {
-        long start = System.nanoTime();
-        long deadline = start + settings.deadline().toNanos();
         HttpRequest.Builder prepared = request.copy()
                 .setHeader(RequestIds.HEADER, RequestIds.current().orElseGet(() -> UUID.randomUUID().toString()));
         if (authorization != null) {
             prepared.setHeader("Authorization", authorization);
         }
+        if (!circuit.tryAcquirePermission()) {
+            listener.called(target, operation, SHORT_CIRCUITED, 0);
+            throw new RemoteCallException(target + " " + operation + " not tried: the circuit is "
+                    + circuit.getState().name().toLowerCase(Locale.ROOT) + " after too many failures",
+                    null);
+        }
+        long start = System.nanoTime();
         try {
-            Response response = attempts(operation, prepared, idempotent, deadline);
-            listener.called(target, operation, response.succeeded() ? OK : REFUSED, System.nanoTime() - start);
+            Response response = attempts(operation, prepared, idempotent, start + settings.deadline().toNanos());
+            long took = System.nanoTime() - start;
+            circuit.onSuccess(took, TimeUnit.NANOSECONDS);
+            listener.called(target, operation, response.succeeded() ? OK : REFUSED, took);
             return response;
         } catch (RemoteCallException e) {
-            listener.called(target, operation, FAILED, System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            circuit.onError(took, TimeUnit.NANOSECONDS, e);
+            listener.called(target, operation, FAILED, took);
+            throw e;
+        } catch (RuntimeException e) {
+            circuit.releasePermission();
             throw e;
         }
+    }
+
+    /** @return the circuit breaker of these calls, to read its state or register its metrics */
+    public CircuitBreaker circuit() {
+        return circuit;
     }
 
     private Response attempts(String operation, HttpRequest.Builder request, boolean idempotent, long deadline) {
