@@ -33,6 +33,10 @@ import java.util.Optional;
  * <li>{@code GET /carts/{id}};
  * <li>{@code POST /carts/{id}/lines} {@code {"productId", "quantity"}}, {@code PATCH} and {@code DELETE}
  *     {@code /carts/{id}/lines/{productId}};
+ * <li>{@code POST /carts/{id}/merge} with the customer's bearer token and the guest cart's {@value #CART_SECRET}:
+ *     the guest cart's lines join the customer's active cart (or it becomes theirs), as a login with
+ *     {@code cartId} does; for a shop whose logins cannot see carts (the microservices, where login is
+ *     user-service's). Answers the customer's cart; repeating it changes nothing.
  * <li>{@code POST /carts/{id}/promotion-codes} {@code {"code"}}, {@code DELETE /carts/{id}/promotion-codes/{code}};
  * <li>{@code POST /carts/{id}/checkout} with an {@code Idempotency-Key} header: {@code 201} with the order, which
  *     is {@code CONFIRMED}, or {@code PENDING_PAYMENT} with payment status {@code DECLINED} (pay it again with
@@ -66,6 +70,7 @@ final class CartRoutes {
         routes.post("/carts/{id}/promotion-codes", this::applyCode);
         routes.delete("/carts/{id}/promotion-codes/{code}", this::removeCode);
         routes.post("/carts/{id}/checkout", this::checkout);
+        routes.post("/carts/{id}/merge", this::merge);
     }
 
     private void create(Exchange ctx) {
@@ -123,6 +128,17 @@ final class CartRoutes {
     private void removeCode(Exchange ctx) {
         CartAccess access = access(ctx);
         send(ctx, 200, access, shop.carts().removePromotionCode(access, cartId(ctx), ctx.pathParam("code")));
+    }
+
+    private void merge(Exchange ctx) {
+        String secret = ctx.header(CART_SECRET);
+        if (secret == null) {
+            throw new CommerceException(ErrorCode.UNAUTHENTICATED, CART_SECRET,
+                    "send the guest cart's " + CART_SECRET + " header", null);
+        }
+        CustomerId customer = auth.customer(ctx);
+        Cart merged = shop.carts().merge(CartAccess.guest(secret), cartId(ctx), customer);
+        send(ctx, 200, CartAccess.customer(customer), merged);
     }
 
     private void checkout(Exchange ctx) {

@@ -27,7 +27,7 @@ public abstract class ApiJourneyContract {
      * Whether {@code POST /sessions} with a guest's {@code cartId} and {@code Cart-Secret} merges that cart into the
      * customer's and answers its id (or, without one, the customer's active cart) as {@code cartId}. A host whose
      * accounts and carts are apart (user-service, order-service) does not: its session answer has no cart, and the
-     * journey fills a customer's cart instead.
+     * journey merges with {@code POST /carts/{id}/merge} after logging in.
      *
      * @return true unless the host's logins cannot see carts
      */
@@ -93,6 +93,13 @@ public abstract class ApiJourneyContract {
         assertThat(one.get("available").asLong()).isPositive();
     }
 
+    /** Merges a guest cart into the customer's with {@code POST /carts/{id}/merge}, as a shop does after login. */
+    private String mergeAfterLogin(String guestCart, String secret, String token) {
+        ApiClient.Reply merged = shop.post("/carts/" + guestCart + "/merge").token(token).cartSecret(secret).send();
+        assertThat(merged.status()).as(merged.text()).isEqualTo(200);
+        return merged.json().get("id").asText();
+    }
+
     @Test
     void customerJourney() {
         String mug = shop.productId("MUG-1");
@@ -123,10 +130,13 @@ public abstract class ApiJourneyContract {
             merged = login.json().get("cartId").asText();
         } else {
             assertThat(login.json().get("cartId").isNull()).as(login.text()).isTrue();
-            merged = shop.post("/carts").token(token).send().json().get("id").asText();
-            shop.post("/carts/" + merged + "/lines").token(token)
-                    .json("{\"productId\":\"" + mug + "\",\"quantity\":3}").send();
+            assertThat(shop.post("/carts/" + cartId + "/merge").token(token).send().problem(401, "UNAUTHENTICATED"))
+                    .as("the guest's secret is required").isNotNull();
+            assertThat(shop.post("/carts/" + cartId + "/merge").token(token).cartSecret("wrong").send().status())
+                    .isEqualTo(403);
+            merged = mergeAfterLogin(cartId, secret, token);
         }
+        assertThat(mergeAfterLogin(cartId, secret, token)).as("merging again changes nothing").isEqualTo(merged);
         JsonNode me = shop.get("/users/me").token(token).send().json();
         assertThat(me.get("email").asText()).isEqualTo(ada.email());
         assertThat(me.get("name").asText()).isEqualTo("Ada");

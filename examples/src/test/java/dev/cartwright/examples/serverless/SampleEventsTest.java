@@ -141,6 +141,11 @@ abstract class SampleEventsTest {
         assertThat(send("post-admin-products-id-stock").expect(200).json().get("onHand").asLong()).isEqualTo(onHand + 5);
         send("post-admin-products-id-archive").expect(200);
 
+        Reply another = send("post-carts").expect(201);
+        values.put("cartId", another.json().get("id").asText());
+        values.put("cartSecret", another.header("Cart-Secret").orElseThrow());
+        assertThat(send("post-carts-id-merge").expect(200).json().get("userId").asText())
+                .isEqualTo(values.get("userId"));
         send("delete-sessions-current").expect(204);
         send("get-users-me").expect(401);
     }
