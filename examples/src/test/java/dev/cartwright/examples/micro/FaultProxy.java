@@ -24,19 +24,52 @@ import java.util.regex.Pattern;
 /**
  * An HTTP proxy in front of one service (the JDK's server forwarding with the JDK's client), which forwards every
  * call, or fails some the ways a network or a dying service does: {@link Fault#LOSE_ANSWER} performs the call and
- * then closes the connection without answering, {@link Fault#DROP} closes it without forwarding. A call whose
- * target does not answer is dropped too, as if the service were gone. It records every call it saw.
+ * then closes the connection without answering, {@link Fault#DROP} closes it without forwarding,
+ * {@link Fault#delay} forwards it late, {@link Fault#answer} answers a bare status itself. A call whose target does
+ * not answer is dropped too, as if the service were gone. It records every call it saw, and its request id.
  */
 final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with a call. */
-    enum Fault {
+    sealed interface Fault {
+
         /** The call is forwarded and its answer sent back. */
-        FORWARD,
+        Fault FORWARD = new Forward();
         /** The call is forwarded, then the connection is closed without an answer: the caller cannot know. */
-        LOSE_ANSWER,
+        Fault LOSE_ANSWER = new LoseAnswer();
         /** The connection is closed without forwarding the call. */
-        DROP
+        Fault DROP = new Drop();
+
+        /**
+         * @param duration how long to wait first
+         * @return the call forwarded after a wait, its answer sent back if the caller still waits
+         */
+        static Fault delay(Duration duration) {
+            return new Delay(duration);
+        }
+
+        /**
+         * @param status such as {@code 503}
+         * @return the call answered with that status and no body, not forwarded
+         */
+        static Fault answer(int status) {
+            return new Answer(status);
+        }
+    }
+
+    private record Forward() implements Fault {
+    }
+
+    private record LoseAnswer() implements Fault {
+    }
+
+    private record Drop() implements Fault {
+    }
+
+    private record Delay(Duration duration) implements Fault {
+    }
+
+    private record Answer(int status) implements Fault {
     }
 
     private record Rule(String method, Pattern path, Fault fault, AtomicInteger left) {
@@ -52,6 +85,8 @@ final class FaultProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final List<String> requestIds = new CopyOnWriteArrayList<>();
+    private final AtomicInteger forwarded = new AtomicInteger();
     private volatile URI target;
 
     private FaultProxy(HttpServer server, ExecutorService threads, URI target) {
@@ -91,7 +126,7 @@ final class FaultProxy implements AutoCloseable {
     /**
      * Fails the next {@code times} calls of {@code method} whose path matches {@code path} with {@code fault}.
      *
-     * @param method such as {@code PUT}
+     * @param method such as {@code PUT}, {@code null} for any
      * @param path a regular expression the whole raw path must match
      * @param fault what to do with them
      * @param times how many calls, {@link Integer#MAX_VALUE} for all
@@ -100,6 +135,44 @@ final class FaultProxy implements AutoCloseable {
     FaultProxy fail(String method, String path, Fault fault, int times) {
         rules.add(new Rule(method, Pattern.compile(path), fault, new AtomicInteger(times)));
         return this;
+    }
+
+    /**
+     * Fails the next call, whatever its method and path, after those already set to fail.
+     *
+     * @param fault what to do with it
+     * @return this proxy
+     */
+    FaultProxy next(Fault fault) {
+        return fail(null, ".*", fault, 1);
+    }
+
+    /** @return how many calls reached the proxy */
+    int received() {
+        return seen.size();
+    }
+
+    /** @return how many calls it forwarded to the service */
+    int forwarded() {
+        return forwarded.get();
+    }
+
+    /** @return the {@code X-Request-Id} of every call it saw, in order (empty text for none) */
+    List<String> requestIds() {
+        return List.copyOf(requestIds);
+    }
+
+    /**
+     * Waits up to 5 seconds until it has forwarded {@code count} calls (a delayed call arrives after its caller gave
+     * up).
+     *
+     * @param count the calls to wait for
+     */
+    void awaitForwarded(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (forwarded.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** Forwards every call from now on. */
@@ -120,7 +193,7 @@ final class FaultProxy implements AutoCloseable {
 
     private Fault decide(String method, String path) {
         for (Rule rule : rules) {
-            if (rule.method().equals(method) && rule.path().matcher(path).matches()
+            if ((rule.method() == null || rule.method().equals(method)) && rule.path().matcher(path).matches()
                     && rule.left().getAndUpdate(left -> left > 0 ? left - 1 : 0) > 0) {
                 return rule.fault();
             }
@@ -136,15 +209,25 @@ final class FaultProxy implements AutoCloseable {
         try (InputStream in = http.getRequestBody()) {
             body = in.readAllBytes();
         }
+        String requestId = http.getRequestHeaders().getFirst("X-Request-Id");
+        requestIds.add(requestId == null ? "" : requestId);
         seen.add(method + " " + path);
         Fault fault = decide(method, path);
-        if (fault == Fault.DROP) {
+        if (fault instanceof Drop) {
             // Closing an exchange before its response headers closes the connection: the caller reads no answer.
+            http.close();
+            return;
+        }
+        if (fault instanceof Answer refusal) {
+            http.sendResponseHeaders(refusal.status(), -1);
             http.close();
             return;
         }
         HttpResponse<byte[]> answer;
         try {
+            if (fault instanceof Delay delay) {
+                Thread.sleep(delay.duration().toMillis());
+            }
             HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + path
                     + (query == null ? "" : "?" + query)))
                     .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -156,6 +239,7 @@ final class FaultProxy implements AutoCloseable {
                 }
             });
             answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+            forwarded.incrementAndGet();
         } catch (IOException e) {
             http.close();
             return;
@@ -164,7 +248,7 @@ final class FaultProxy implements AutoCloseable {
             http.close();
             return;
         }
-        if (fault == Fault.LOSE_ANSWER) {
+        if (fault instanceof LoseAnswer) {
             http.close();
             return;
         }
@@ -174,11 +258,15 @@ final class FaultProxy implements AutoCloseable {
             }
         });
         byte[] result = answer.body();
-        http.sendResponseHeaders(answer.statusCode(), result.length == 0 ? -1 : result.length);
-        if (result.length > 0) {
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(result);
+        try {
+            http.sendResponseHeaders(answer.statusCode(), result.length == 0 ? -1 : result.length);
+            if (result.length > 0) {
+                try (OutputStream out = http.getResponseBody()) {
+                    out.write(result);
+                }
             }
+        } catch (IOException e) {
+            // The caller gave up on this call already (a delayed one): nobody is left to answer.
         }
         http.close();
     }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The stock client over a network that fails: a stopped service, one that never answers, a lost answer, a slow one,
  * refusals, a wrong token; and what every call carries. The product-service side is a real server over a memory
- * store, reached through a {@link FaultyProxy}.
+ * store, reached through a {@link FaultProxy}.
  */
 class HttpStockServiceResilienceTest {
 
@@ -62,7 +62,7 @@ class HttpStockServiceResilienceTest {
 
     private Commerce productService;
     private ServiceHost host;
-    private FaultyProxy proxy;
+    private FaultProxy proxy;
     private HttpStockService stock;
 
     @BeforeEach
@@ -71,7 +71,7 @@ class HttpStockServiceResilienceTest {
         productService.catalog().create(NewProduct.of(MUG.value(), "Mug", Money.of("9.00", "EUR")));
         productService.inventory().receive(MUG, 10);
         host = ServiceHost.serve(new StockRoutes(productService.stockService(), new ServiceToken(TOKEN))::register);
-        proxy = new FaultyProxy(host.uri());
+        proxy = FaultProxy.to(host.uri());
         stock = client(proxy.uri(), TOKEN, QUICK);
     }
 
@@ -127,7 +127,7 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void anAnswerLostAfterTheReserveIsRetriedAndHoldsOnce() throws Exception {
-        proxy.dropNextAnswer();
+        proxy.next(FaultProxy.Fault.LOSE_ANSWER);
 
         stock.reserve("order-1", Map.of(MUG, 3L), until());
 
@@ -138,7 +138,7 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void aSlowAnswerTimesOutAndTheRetryHoldsOnce() throws Exception {
-        proxy.delayNext(QUICK.requestTimeout().plusMillis(500));
+        proxy.next(FaultProxy.Fault.delay(QUICK.requestTimeout().plusMillis(500)));
 
         stock.reserve("order-1", Map.of(MUG, 3L), until());
         proxy.awaitForwarded(2);
@@ -150,13 +150,13 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void unavailableIsRetriedAndOtherServerErrorsAreNot() {
-        proxy.answerNext(503);
-        proxy.answerNext(502);
+        proxy.next(FaultProxy.Fault.answer(503));
+        proxy.next(FaultProxy.Fault.answer(502));
 
         stock.reserve("order-1", Map.of(MUG, 3L), until());
         assertThat(proxy.received()).isEqualTo(3);
 
-        proxy.answerNext(500);
+        proxy.next(FaultProxy.Fault.answer(500));
         assertThatThrownBy(() -> stock.confirm("order-1", List.of(MUG)))
                 .isInstanceOf(RemoteCallException.class).hasMessageContaining("500");
         assertThat(proxy.received()).isEqualTo(4);
@@ -186,7 +186,7 @@ class HttpStockServiceResilienceTest {
                 })).build();
         Exchange checkout = Exchange.of("POST", "/checkout", Map.of(),
                 Map.of("X-Request-Id", List.of("checkout-42")), new byte[0]);
-        proxy.dropNextAnswer();
+        proxy.next(FaultProxy.Fault.LOSE_ANSWER);
 
         front.handle(checkout);
 
@@ -196,7 +196,7 @@ class HttpStockServiceResilienceTest {
 
     @Test
     void aCallOutsideARequestGetsItsOwnIdKeptAcrossAttempts() {
-        proxy.dropNextAnswer();
+        proxy.next(FaultProxy.Fault.LOSE_ANSWER);
 
         stock.release("order-1", List.of(MUG));
 
@@ -262,7 +262,7 @@ class HttpStockServiceResilienceTest {
                 .as("a refusal is an answer").isInstanceOf(InsufficientStockException.class);
         guarded.reserve("order-1", Map.of(MUG, 1L), until());
         for (int i = 0; i < 6; i++) {
-            proxy.answerNext(503);
+            proxy.next(FaultProxy.Fault.answer(503));
         }
         for (String key : List.of("order-2", "order-3")) {
             assertThat(circuit.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
