@@ -390,6 +390,16 @@ public abstract class ApiErrorsContract {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersOfAnApi() {
+        for (ApiClient.Reply reply : List.of(shop.get("/products").send(), shop.get("/no/such/route").send(),
+                shop.post("/users").json("{").send(), shop.call("HEAD", "/products").send())) {
+            assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'; frame-ancestors 'none'");
+            assertThat(reply.header("Referrer-Policy")).contains("no-referrer");
+            assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
+        }
+    }
+
+    @Test
     void conflicts() {
         shop.post("/users").json("{\"email\":\"" + ada.email() + "\",\"password\":\"correct horse battery\","
                 + "\"name\":\"Ada again\"}").send().problem(409, "CONFLICT");
