@@ -144,7 +144,8 @@ final class AdminRoutes {
         Optional<Money> amount = Optional.empty();
         if (ctx.bodyAsBytes().length > 0) {
             Requests.Capture body = Json.read(ctx, Requests.Capture.class);
-            amount = Optional.ofNullable(body.amount()).map(value -> Money.of(value, DemoShop.CURRENCY));
+            amount = Optional.ofNullable(body.amount())
+                    .map(value -> Money.of(Params.positiveAmount(value, "amount"), DemoShop.CURRENCY));
         }
         sendOrder(ctx, shop.backOffice().capture(staff, orderId(ctx), amount));
     }
@@ -164,7 +165,7 @@ final class AdminRoutes {
         OrderId id = orderId(ctx);
         Requests.Refund body = Json.read(ctx, Requests.Refund.class);
         Order order = shop.backOffice().get(id);
-        Money amount = Money.of(Params.required(body.amount(), "amount"), order.currency());
+        Money amount = Money.of(Params.positiveAmount(body.amount(), "amount"), order.currency());
         Map<Sku, Long> restock = body.restock() == null ? Map.of() : quantities(order, body.restock(), "restock");
         sendOrder(ctx, shop.backOffice().refund(staff, id, amount, restock));
     }
@@ -190,7 +191,7 @@ final class AdminRoutes {
             Sku sku = order.lines().stream().filter(line -> line.productId().equals(product)).map(OrderLine::sku)
                     .findFirst().orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, at + ".id",
                             "order " + order.id() + " has no line for product " + product, null));
-            quantities.merge(sku, Params.required(item.quantity(), at + ".quantity"), Long::sum);
+            Params.addQuantity(quantities, sku, item.quantity(), at + ".quantity");
         }
         return quantities;
     }

@@ -144,7 +144,7 @@ final class CartRoutes {
     private void checkout(Exchange ctx) {
         CartAccess access = access(ctx);
         CartId cartId = cartId(ctx);
-        String key = Params.idempotencyKey(ctx);
+        String key = Params.idempotencyKey(ctx, Params.scope(access, cartId.toString()));
         Requests.Checkout body = Json.read(ctx, Requests.Checkout.class);
         CheckoutRequest request = new CheckoutRequest(cartId, access, Optional.ofNullable(body.email()),
                 Addresses.of(body.shippingAddress()), Optional.ofNullable(body.shippingOption()),

@@ -31,6 +31,7 @@ public final class Exchange {
     private int status = 200;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private byte[] result = new byte[0];
+    private boolean secure;
 
     private Exchange(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
             byte[] body) {
@@ -140,6 +141,23 @@ public final class Exchange {
     /** @return the size of the request body */
     int bodyLength() {
         return body.length;
+    }
+
+    /**
+     * Says whether the request came over TLS: to this host, or to a proxy in front of it that the host trusts
+     * to say so. {@link ShopApi} sends {@code Strict-Transport-Security} only then.
+     *
+     * @param overTls whether it did; false unless a host says so
+     * @return this exchange
+     */
+    public Exchange secure(boolean overTls) {
+        this.secure = overTls;
+        return this;
+    }
+
+    /** @return whether the request came over TLS, as its host said */
+    public boolean secure() {
+        return secure;
     }
 
     /** @return the request's {@code Content-Type}, or {@code null} */

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads request bodies into DTO records and writes responses, with one strict {@link ObjectMapper}: unknown
- * fields, trailing tokens, nulls for numbers and scalar coercions ({@code "2"} for {@code 2}) are refused.
+ * fields, trailing tokens, nulls for numbers, scalar coercions ({@code "2"} for {@code 2}) and fractions or
+ * exponents where a whole number is expected ({@code 2.9}, {@code 1.0}, {@code 2e0}) are refused, as are whole
+ * numbers out of range.
  * Every reading failure becomes a {@code VALIDATION} {@link CommerceException} naming the field, so the client
  * sees a 400 problem, never Jackson's message or a stack trace.
  */
@@ -34,6 +36,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            // 2.9 for a quantity is a mistake to name, not 2 to act on.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();

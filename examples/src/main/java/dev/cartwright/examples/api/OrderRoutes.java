@@ -29,7 +29,10 @@ import java.util.UUID;
  *     classic shop examples do. {@code userId} must be the token's customer ({@code FORBIDDEN} otherwise).
  *     Optional fields: {@code paymentToken} (default {@code tok_visa}), {@code shippingAddress} (default: pick-up
  *     at the shop in Berlin), {@code shippingOption} (default none), {@code promotionCodes}. The
- *     {@code Idempotency-Key} header is optional here: without it every call is a new order. Answers {@code 201}.
+ *     {@code Idempotency-Key} header is optional here: without it every call is a new order. Every quantity is a
+ *     whole number of at least 1, checked per line (field {@code products[i].quantity}) before lines of one product
+ *     are added up; an unknown promotion code is {@code NOT_FOUND} (field {@code promotionCodes[i]}), as on a
+ *     cart. Answers {@code 201}.
  * <li>{@code GET /orders} (newest first; {@code ?limit=}, {@code ?cursor=} from {@code X-Next-Cursor}),
  *     {@code GET /orders/{id}};
  * <li>{@code POST /orders/{id}/payments} {@code {"paymentToken"}} with an {@code Idempotency-Key}: pays an order
@@ -70,13 +73,20 @@ final class OrderRoutes {
         for (int i = 0; i < items.size(); i++) {
             Requests.Item item = Params.required(items.get(i), "products[" + i + "]");
             Product product = shop.catalog().get(ProductId.parse(Params.required(item.id(), "products[" + i + "].id")));
-            long quantity = Params.required(item.quantity(), "products[" + i + "].quantity");
-            quantities.merge(product.sku(), quantity, Long::sum);
+            Params.addQuantity(quantities, product.sku(), item.quantity(), "products[" + i + "].quantity");
         }
-        String key = Optional.ofNullable(ctx.header(Params.IDEMPOTENCY_KEY)).filter(text -> !text.isBlank())
+        List<String> codes = Optional.ofNullable(body.promotionCodes()).orElse(List.of());
+        for (int i = 0; i < codes.size(); i++) {
+            String field = "promotionCodes[" + i + "]";
+            String code = Params.required(codes.get(i), field);
+            if (shop.promotions().findByCode(code).isEmpty()) {
+                // As POST /carts/{id}/promotion-codes answers: a code the shopper typed must not vanish unseen.
+                throw new CommerceException(ErrorCode.NOT_FOUND, field, "promotion code not found: " + code, null);
+            }
+        }
+        String key = Params.optionalIdempotencyKey(ctx, "customer:" + customer)
                 .orElseGet(() -> UUID.randomUUID().toString());
-        Order order = shop.checkout().placeOrder(new DirectOrderRequest(quantities,
-                Optional.ofNullable(body.promotionCodes()).orElse(List.of()), Optional.of(customer),
+        Order order = shop.checkout().placeOrder(new DirectOrderRequest(quantities, codes, Optional.of(customer),
                 Optional.empty(),
                 body.shippingAddress() == null ? Addresses.PICK_UP : Addresses.of(body.shippingAddress()),
                 Optional.ofNullable(body.shippingOption()),
@@ -99,7 +109,7 @@ final class OrderRoutes {
 
     private void pay(Exchange ctx) {
         OrderId id = orderId(ctx);
-        String key = Params.idempotencyKey(ctx);
+        String key = Params.idempotencyKey(ctx, "order:" + id);
         Requests.Pay body = Json.read(ctx, Requests.Pay.class);
         Order paid = shop.checkout().pay(auth.shopper(ctx), id, Addresses.payment(body.paymentToken()), key);
         if (paid.paymentStatus() == OrderPaymentStatus.DECLINED || paid.paymentStatus() == OrderPaymentStatus.FAILED) {

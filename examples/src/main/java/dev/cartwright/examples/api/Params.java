@@ -2,7 +2,9 @@ package dev.cartwright.examples.api;
 
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.money.Money;
+import dev.cartwright.cart.CartAccess;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads path, query and header parameters, failing with {@code VALIDATION} naming the parameter. */
@@ -28,13 +30,63 @@ final class Params {
         });
     }
 
-    static String idempotencyKey(Exchange ctx) {
+    /** The longest {@code Idempotency-Key} accepted; the scope put before it keeps the core's key within 200. */
+    static final int MAX_IDEMPOTENCY_KEY = 128;
+
+    /**
+     * @return the request's {@code Idempotency-Key}, put in the scope given: keys are the caller's, as a payment
+     *     provider's are its account's, so one caller's key never meets another's
+     * @throws CommerceException {@code VALIDATION} on the header if it is missing, blank or too long
+     */
+    static String idempotencyKey(Exchange ctx, String scope) {
+        return optionalIdempotencyKey(ctx, scope).orElseThrow(() -> CommerceException.invalid(IDEMPOTENCY_KEY,
+                "header is required: a unique key per attempt, repeated on retries"));
+    }
+
+    /** @return the request's {@code Idempotency-Key} in the scope given, if it has one (see {@link #idempotencyKey}) */
+    static Optional<String> optionalIdempotencyKey(Exchange ctx, String scope) {
         String key = ctx.header(IDEMPOTENCY_KEY);
         if (key == null || key.isBlank()) {
-            throw CommerceException.invalid(IDEMPOTENCY_KEY, "header is required: a unique key per attempt, "
-                    + "repeated on retries");
+            return Optional.empty();
         }
-        return key;
+        if (key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw CommerceException.invalid(IDEMPOTENCY_KEY, "must be at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return Optional.of(scope + ":" + key);
+    }
+
+    /**
+     * @return the scope of a shopper's idempotency keys: the customer, or a guest's cart (a guest has nothing else)
+     */
+    static String scope(CartAccess access, String guestCart) {
+        return access instanceof CartAccess.Customer customer ? "customer:" + customer.customerId() : "cart:" + guestCart;
+    }
+
+    /**
+     * @return a quantity of an item: a whole number of at least 1 (Jackson has refused fractions already)
+     * @throws CommerceException {@code VALIDATION} naming the field otherwise
+     */
+    static long quantity(Long value, String field) {
+        long quantity = required(value, field);
+        if (quantity < 1) {
+            throw CommerceException.invalid(field, "must be a whole number of at least 1");
+        }
+        return quantity;
+    }
+
+    /**
+     * Adds a line's quantity to what the lines before it asked of the same SKU, each line checked on its own first.
+     *
+     * @throws CommerceException {@code VALIDATION} naming the field if the quantity is not at least 1 or the sum
+     *     overflows
+     */
+    static <K> void addQuantity(Map<K, Long> quantities, K key, Long value, String field) {
+        long quantity = quantity(value, field);
+        try {
+            quantities.merge(key, quantity, Math::addExact);
+        } catch (ArithmeticException e) {
+            throw CommerceException.invalid(field, "makes the total quantity of the product too large");
+        }
     }
 
     static <T> T required(T value, String field) {
@@ -46,5 +98,16 @@ final class Params {
 
     static Money money(BigDecimal amount, String field) {
         return Money.of(required(amount, field), DemoShop.CURRENCY);
+    }
+
+    /**
+     * @return the amount, which must be more than zero (an amount of money to move; its direction is the route's)
+     * @throws CommerceException {@code VALIDATION} naming the field otherwise
+     */
+    static BigDecimal positiveAmount(BigDecimal amount, String field) {
+        if (required(amount, field).signum() <= 0) {
+            throw CommerceException.invalid(field, "must be more than zero");
+        }
+        return amount;
     }
 }

@@ -84,9 +84,7 @@ public final class Problems {
      * @param detail how
      */
     public static void invalid(Exchange exchange, String field, String detail) {
-        RequestIds.assign(exchange);
-        exchange.header("X-Content-Type-Options", "nosniff");
-        exchange.header("Cache-Control", "no-store");
+        ShopApi.prepare(exchange);
         send(exchange, 400, ErrorCode.VALIDATION.name(), field, detail);
     }
 

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The shop's HTTP API, defined once for every host: the route table ({@link AccountRoutes}, {@link CatalogRoutes},
  * {@link CartRoutes}, {@link OrderRoutes}, {@link AdminRoutes}, {@link OpsRoutes} document their routes), and what
- * every call gets whatever carried it: a request id ({@code X-Request-Id}), {@code X-Content-Type-Options: nosniff}
- * and {@code Cache-Control: no-store}, a body size limit, and every failure as problem JSON ({@link Problems}):
+ * every call gets whatever carried it: a request id ({@code X-Request-Id}), {@code X-Content-Type-Options: nosniff},
+ * {@code Cache-Control: no-store}, {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'},
+ * {@code Referrer-Policy: no-referrer}, {@code Strict-Transport-Security} when the request came over TLS
+ * ({@link Exchange#secure()}), a body size limit, and every failure as problem JSON ({@link Problems}):
  * an unknown path {@code 404}, a known path with another method {@code 405} with {@code Allow}. {@code HEAD} is
  * answered wherever {@code GET} is, with the status and headers {@code GET} would have and no body. A host (the
  * monolith's server, the Lambda handler, {@code serverless-local}) only turns what it received into an
@@ -266,10 +268,17 @@ public final class ShopApi {
         observer.answered(exchange, 0);
     }
 
-    private static void prepare(Exchange exchange) {
+    /** Gives the call its request id and the headers every answer carries. */
+    static void prepare(Exchange exchange) {
         RequestIds.assign(exchange);
         exchange.header("X-Content-Type-Options", "nosniff");
         exchange.header("Cache-Control", "no-store");
+        // An API answers data, never a page: nothing it sends may load resources, be framed, or leak its URL onward.
+        exchange.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        exchange.header("Referrer-Policy", "no-referrer");
+        if (exchange.secure()) {
+            exchange.header("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 
     private void dispatch(Exchange exchange) {

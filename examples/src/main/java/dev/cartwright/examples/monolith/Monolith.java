@@ -84,7 +84,8 @@ public final class Monolith implements AutoCloseable {
         ShopApi api = ShopApi.builder(shop, store).adminToken(adminToken).observer(metrics)
                 .maxBodyBytes(settings.maxBodyBytes()).build();
 
-        ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+        ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes(),
+                settings.trustedProxies());
         Monolith monolith = new Monolith(server, store, pool, adminToken);
         LOG.info("Cartwright monolith listening on http://localhost:{} (database {})", server.port(),
                 Database.describe(settings));

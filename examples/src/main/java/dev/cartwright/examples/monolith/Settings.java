@@ -1,21 +1,26 @@
 package dev.cartwright.examples.monolith;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the monolith is configured with, read from environment variables: {@code PORT} (3000 by default;
  * 0 picks a free port), {@code DATABASE_URL} (a JDBC URL; an embedded H2 file under {@code ./data} when unset)
- * and {@code ADMIN_TOKEN} (generated and printed at start when unset).
+ * {@code ADMIN_TOKEN} (generated and printed at start when unset) and {@code TRUSTED_PROXIES} (the addresses of
+ * reverse proxies, comma-separated, whose {@code X-Forwarded-Proto} is believed; none by default).
  *
  * @param port the HTTP port, 0 for any free one
  * @param databaseUrl the JDBC URL of the database; empty for the embedded H2 file
  * @param adminToken the bearer token of the admin routes; empty to generate one
  * @param passwordIterations the PBKDF2 cost of passwords (tests lower it)
  * @param maxBodyBytes the largest request body accepted
+ * @param trustedProxies the addresses of proxies whose {@code X-Forwarded-Proto} says whether a request came over TLS
  */
 public record Settings(int port, Optional<String> databaseUrl, Optional<String> adminToken, int passwordIterations,
-        long maxBodyBytes) {
+        long maxBodyBytes, Set<String> trustedProxies) {
 
     /** The port when {@code PORT} is unset. */
     public static final int DEFAULT_PORT = 3000;
@@ -32,6 +37,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /**
@@ -48,7 +54,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
             throw new IllegalArgumentException("PORT must be a number, not " + port, e);
         }
         return new Settings(number, nonBlank(environment.get("DATABASE_URL")), nonBlank(environment.get("ADMIN_TOKEN")),
-                600_000, 64 * 1024);
+                600_000, 64 * 1024, addresses(environment.get("TRUSTED_PROXIES")));
     }
 
     /**
@@ -56,7 +62,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another port
      */
     public Settings withPort(int newPort) {
-        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes);
+        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes, trustedProxies);
     }
 
     /**
@@ -64,7 +70,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another database
      */
     public Settings withDatabaseUrl(String url) {
-        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes);
+        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes, trustedProxies);
     }
 
     /**
@@ -72,7 +78,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with that admin token
      */
     public Settings withAdminToken(String token) {
-        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes);
+        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes, trustedProxies);
     }
 
     /**
@@ -80,7 +86,23 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with another password cost
      */
     public Settings withPasswordIterations(int iterations) {
-        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes);
+        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes, trustedProxies);
+    }
+
+    /**
+     * @param addresses the addresses of the reverse proxies in front, as they connect (such as {@code 10.0.0.5})
+     * @return these settings believing {@code X-Forwarded-Proto} from those addresses only
+     */
+    public Settings withTrustedProxies(Set<String> addresses) {
+        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, addresses);
+    }
+
+    private static Set<String> addresses(String list) {
+        if (list == null || list.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(address -> !address.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<String> nonBlank(String value) {

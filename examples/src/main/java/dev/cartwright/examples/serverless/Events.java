@@ -113,7 +113,7 @@ final class Events {
     static Exchange malformed(Malformed e, String requestId) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         gatewayRequestId(headers, requestId);
-        Exchange exchange = Exchange.of("GET", "/", Map.of(), headers, new byte[0]);
+        Exchange exchange = Exchange.of("GET", "/", Map.of(), headers, new byte[0]).secure(true);
         Problems.invalid(exchange, e.field, e.getMessage());
         return exchange;
     }

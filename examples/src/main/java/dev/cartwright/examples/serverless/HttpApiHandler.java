@@ -35,7 +35,8 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (Events.Malformed e) {
             return Events.v2(Events.malformed(e, Events.requestId(event)));
         }
-        api.handle(exchange);
+        // API Gateway answers HTTPS only, so every event came over TLS.
+        api.handle(exchange.secure(true));
         return Events.v2(exchange);
     }
 }

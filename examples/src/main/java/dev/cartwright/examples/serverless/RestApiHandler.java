@@ -35,7 +35,8 @@ public final class RestApiHandler implements RequestHandler<APIGatewayProxyReque
         } catch (Events.Malformed e) {
             return Events.v1(Events.malformed(e, Events.requestId(event)));
         }
-        api.handle(exchange);
+        // API Gateway answers HTTPS only, so every event came over TLS.
+        api.handle(exchange.secure(true));
         return Events.v1(exchange);
     }
 }

@@ -152,12 +152,21 @@ public final class ApiClient implements AutoCloseable {
      * to build (a broken percent escape) but a client may still send.
      */
     public Reply getVerbatim(String target) {
+        return verbatim("GET " + target + " HTTP/1.0\r\nHost: " + host.baseUri().getAuthority() + "\r\n\r\n");
+    }
+
+    /**
+     * Sends a request exactly as written, over a plain socket, for requests no client library builds (a header
+     * larger than a server reads, a malformed header line), and reads the answer until the server closes.
+     *
+     * @param request the request's head (and body, if any), with its CRLFs; {@code Connection: close} or HTTP/1.0
+     */
+    public Reply verbatim(String request) {
         URI base = host.baseUri();
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.0\r\nHost: " + base.getAuthority() + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String[] answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
             String[] head = answer[0].split("\r\n");

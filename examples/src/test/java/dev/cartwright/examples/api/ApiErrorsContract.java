@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartwright.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -283,6 +285,118 @@ public abstract class ApiErrorsContract {
         shop.get("/products/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").send().problem(404, "NOT_FOUND");
         shop.get("/no/such/route").send().problem(404, "NOT_FOUND");
         shop.get("/carts/01a213d3-839d-7e6e-882b-ce8d4a3d2b00").cartSecret("any").send().problem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void orderQuantitiesAreWholePositiveNumbersCheckedPerLineBeforeMerging() {
+        String[][] cases = {
+                {"-1", "2", "products[0].quantity"},
+                {"0", "1", "products[0].quantity"},
+                {"1", "-1", "products[1].quantity"},
+                {"2.9", "1", "products[0].quantity"},
+                {"1", "1.0", "products[1].quantity"},
+                {"1", "2e0", "products[1].quantity"},
+                {"18446744073709551617", "1", "products[0].quantity"},
+                {String.valueOf(Long.MAX_VALUE), String.valueOf(Long.MAX_VALUE), "products[1].quantity"}};
+        for (String[] quantities : cases) {
+            String body = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":" + quantities[0] + "},"
+                    + "{\"id\":\"" + mug + "\",\"quantity\":" + quantities[1] + "}]}";
+            JsonNode problem = shop.post("/orders").token(ada.token()).json(body).send().problem(400, "VALIDATION");
+            assertThat(problem.get("field").asText()).as(body).isEqualTo(quantities[2]);
+        }
+        String wraps = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":" + Long.MAX_VALUE + "},{\"id\":\""
+                + mug + "\",\"quantity\":" + Long.MAX_VALUE + "},{\"id\":\"" + mug + "\",\"quantity\":3}]}";
+        assertThat(shop.post("/orders").token(ada.token()).json(wraps).send().problem(400, "VALIDATION")
+                .get("field").asText()).as("a sum that overflows is refused, not wrapped round").isEqualTo("products[1].quantity");
+    }
+
+    @Test
+    void fractionalQuantitiesAreRefusedNotTruncated() {
+        ApiClient.GuestCart guest = shop.guestCart();
+        String lines = "/carts/" + guest.id() + "/lines";
+        assertThat(shop.post(lines).cartSecret(guest.secret()).json("{\"productId\":\"" + mug + "\",\"quantity\":2.7}")
+                .send().problem(400, "VALIDATION").get("field").asText()).isEqualTo("quantity");
+        assertThat(shop.post(lines).cartSecret(guest.secret()).json("{\"productId\":\"" + mug + "\",\"quantity\":1}")
+                .send().status()).isEqualTo(200);
+        assertThat(shop.call("PATCH", lines + "/" + mug).cartSecret(guest.secret()).json("{\"quantity\":1.5}").send()
+                .problem(400, "VALIDATION").get("field").asText()).isEqualTo("quantity");
+        assertThat(shop.get("/carts/" + guest.id()).cartSecret(guest.secret()).send().json().get("lines").get(0)
+                .get("quantity").asLong()).as("nothing changed").isEqualTo(1);
+        String stock = "/admin/products/" + mug + "/stock";
+        long onHand = shop.get(stock).admin().send().json().get("onHand").asLong();
+        assertThat(shop.post(stock).admin().json("{\"receive\":1.9}").send().problem(400, "VALIDATION")
+                .get("field").asText()).isEqualTo("receive");
+        assertThat(shop.post(stock).admin().json("{\"adjust\":-0.5}").send().problem(400, "VALIDATION")
+                .get("field").asText()).isEqualTo("adjust");
+        assertThat(shop.get(stock).admin().send().json().get("onHand").asLong()).isEqualTo(onHand);
+    }
+
+    @Test
+    void unknownPromotionCodesOnAnOrderAreNotFoundAsOnACart() {
+        JsonNode problem = shop.post("/orders").token(ada.token()).json("{\"products\":[{\"id\":\"" + mug
+                + "\",\"quantity\":1}],\"promotionCodes\":[\"WELCOME10\",\"NO-SUCH-CODE\"]}").send()
+                .problem(404, "NOT_FOUND");
+        assertThat(problem.get("field").asText()).isEqualTo("promotionCodes[1]");
+        ApiClient.Reply known = shop.post("/orders").token(ada.token()).json("{\"products\":[{\"id\":\"" + mug
+                + "\",\"quantity\":1}],\"promotionCodes\":[\"welcome10\"]}").send();
+        assertThat(known.status()).as(known.text()).isEqualTo(201);
+    }
+
+    @Test
+    void idempotencyKeysBelongToWhoeverSentThem() {
+        ApiClient.Customer eve = shop.customer("Eve");
+        String body = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}";
+        ApiClient.Reply adas = shop.post("/orders").token(ada.token()).header("Idempotency-Key", "shared-1").json(body)
+                .send();
+        ApiClient.Reply eves = shop.post("/orders").token(eve.token()).header("Idempotency-Key", "shared-1").json(body)
+                .send();
+        assertThat(eves.status()).as(eves.text()).isEqualTo(201);
+        assertThat(eves.json().get("id").asText()).isNotEqualTo(adas.json().get("id").asText());
+        assertThat(shop.post("/orders").token(ada.token()).header("Idempotency-Key", "shared-1").json(body).send()
+                .json().get("id").asText()).as("a retry is still the same order").isEqualTo(adas.json().get("id").asText());
+
+        String checkout = "{\"shippingAddress\":{\"name\":\"Eve\",\"line1\":\"Unter den Linden 5\","
+                + "\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\"},\"paymentToken\":\"tok_visa\","
+                + "\"email\":\"guest@example.com\"}";
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ApiClient.GuestCart guest = shop.guestCart();
+            shop.post("/carts/" + guest.id() + "/lines").cartSecret(guest.secret())
+                    .json("{\"productId\":\"" + mug + "\",\"quantity\":1}").send();
+            ApiClient.Reply placed = shop.post("/carts/" + guest.id() + "/checkout").cartSecret(guest.secret())
+                    .header("Idempotency-Key", "guest-shared-1").json(checkout).send();
+            assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+            orders.add(placed.json().get("id").asText());
+        }
+        assertThat(orders).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRefundOrCaptureOfNoMoneyOrLessIsInvalid() {
+        String order = shop.post("/orders").token(ada.token())
+                .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        for (String amount : new String[] {"-5.00", "0"}) {
+            assertThat(shop.post("/admin/orders/" + order + "/capture").admin().json("{\"amount\":" + amount + "}").send()
+                    .problem(400, "VALIDATION").get("field").asText()).isEqualTo("amount");
+        }
+        assertThat(shop.post("/admin/orders/" + order + "/capture").admin().send().status()).isEqualTo(200);
+        for (String amount : new String[] {"-5.00", "0"}) {
+            assertThat(shop.post("/admin/orders/" + order + "/refunds").admin().json("{\"amount\":" + amount + "}").send()
+                    .problem(400, "VALIDATION").get("field").asText()).isEqualTo("amount");
+        }
+        assertThat(shop.post("/admin/orders/" + order + "/refunds").admin()
+                .json("{\"amount\":1.00,\"restock\":[{\"id\":\"" + mug + "\",\"quantity\":0.5}]}").send()
+                .problem(400, "VALIDATION").get("field").asText()).isEqualTo("restock[0].quantity");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersOfAnApi() {
+        for (ApiClient.Reply reply : List.of(shop.get("/products").send(), shop.get("/no/such/route").send(),
+                shop.post("/users").json("{").send(), shop.call("HEAD", "/products").send())) {
+            assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'; frame-ancestors 'none'");
+            assertThat(reply.header("Referrer-Policy")).contains("no-referrer");
+            assertThat(reply.header("X-Content-Type-Options")).contains("nosniff");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -249,6 +250,33 @@ public abstract class ApiJourneyContract {
         JsonNode archived = shop.post("/admin/products/" + lamp + "/archive").admin().send().json();
         assertThat(archived.get("status").asText()).isEqualTo("ARCHIVED");
         assertThat(shop.get("/products?q=lamp").send().json()).isEmpty();
+    }
+
+    @Test
+    void partialRefundsRestockNoMoreThanWasSold() {
+        Assumptions.assumeTrue(restocksAtRefund(), "this host's refunds restock nothing");
+        String vase = shop.post("/admin/products").admin().json("{\"sku\":\"VASE-" + java.util.UUID.randomUUID()
+                + "\",\"name\":\"Vase\",\"price\":10.00}").send().json().get("id").asText();
+        shop.post("/admin/products/" + vase + "/stock").admin().json("{\"receive\":5}").send();
+        ApiClient.Customer dee = register("Dee");
+        String order = shop.post("/orders").token(dee.token())
+                .json("{\"products\":[{\"id\":\"" + vase + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        shop.post("/admin/orders/" + order + "/capture").admin().send();
+        shop.post("/admin/orders/" + order + "/fulfilment").admin()
+                .json("{\"carrier\":\"DHL\",\"trackingNumber\":\"DHL-2\"}").send();
+        String refund = "{\"amount\":1.00,\"restock\":[{\"id\":\"" + vase + "\",\"quantity\":1}]}";
+        ApiClient.Reply first = shop.post("/admin/orders/" + order + "/refunds").admin().json(refund).send();
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            assertThat(shop.post("/admin/orders/" + order + "/refunds").admin().json(refund).send()
+                    .problem(400, "VALIDATION").get("field").asText()).as("the unit is back already").isEqualTo("restock");
+        }
+        ApiClient.Reply moneyOnly = shop.post("/admin/orders/" + order + "/refunds").admin().json("{\"amount\":1.00}")
+                .send();
+        assertThat(moneyOnly.status()).as(moneyOnly.text()).isEqualTo(200);
+        JsonNode stock = shop.get("/admin/products/" + vase + "/stock").admin().send().json();
+        assertThat(stock.get("onHand").asLong()).as("one unit sold, one back: " + stock).isEqualTo(5);
+        assertThat(stock.get("sold").asLong()).isZero();
     }
 
     @Test

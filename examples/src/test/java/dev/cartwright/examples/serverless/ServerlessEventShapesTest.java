@@ -81,6 +81,15 @@ class ServerlessEventShapesTest {
     }
 
     @Test
+    void everyAnswerOfTheHandlersCarriesHstsForApiGatewayIsHttpsOnly() {
+        assertThat(function.httpApi.handleRequest(v2("/products", "$default"), new LocalContext()).getHeaders())
+                .containsEntry("Strict-Transport-Security", "max-age=31536000");
+        var rest = function.restApi.handleRequest(v1("/prod/no-such-route", "prod"), new LocalContext());
+        assertThat(rest.getStatusCode()).isEqualTo(404);
+        assertThat(rest.getHeaders()).containsEntry("Strict-Transport-Security", "max-age=31536000");
+    }
+
+    @Test
     void gatewayRequestIdIsTheCallsUnlessTheClientSentOne() {
         assertThat(Events.exchange(v1("/products", "prod")).header("X-Request-Id")).isEqualTo("gateway-id-1");
         assertThat(Events.exchange(v2("/products", "$default")).header("X-Request-Id")).isEqualTo("gateway-id-2");
