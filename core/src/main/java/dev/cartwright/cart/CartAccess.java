@@ -25,6 +25,7 @@ public sealed interface CartAccess permits CartAccess.Customer, CartAccess.Guest
      *     (blank included) is accepted here and admits no cart
      * @return the guest's access to that one cart
      * @throws dev.cartwright.error.CommerceException {@code VALIDATION} on {@code cartSecret} if it is null
+     *     or holds U+0000 or an unpaired surrogate
      */
     static Guest guest(String secret) {
         return new Guest(secret);
@@ -52,7 +53,7 @@ public sealed interface CartAccess permits CartAccess.Customer, CartAccess.Guest
 
         /** Validates. */
         public Guest {
-            Validate.notNull(secret, "cartSecret");
+            Validate.text(secret, "cartSecret");
         }
 
         /** @return a description without the secret, which must not reach logs */

@@ -69,7 +69,8 @@ public final class Accounts {
      * Registers a customer.
      *
      * @param email the e-mail address; normalised as {@link Email} describes
-     * @param password the password, {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters
+     * @param password the password, {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters,
+     *     without U+0000 or an unpaired surrogate
      * @param name the display name, stored exactly as given
      * @return the new customer
      * @throws CommerceException {@code VALIDATION} on {@code "email"}, {@code "password"} or
@@ -205,7 +206,8 @@ public final class Accounts {
      *
      * @param customerId the customer
      * @param currentPassword their current password
-     * @param newPassword the new password, {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters
+     * @param newPassword the new password, {@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters,
+     *     without U+0000 or an unpaired surrogate
      * @param currentToken the token of the session the change is made from; it must be the customer's
      *     and live
      * @return the customer with the new hash
@@ -273,7 +275,8 @@ public final class Accounts {
     }
 
     private static void checkNewPassword(String password, String field) {
-        Validate.notNull(password, field);
+        // A password is only hashed, never stored, but a lone surrogate would be hashed as '?' (UTF-8).
+        Validate.text(password, field);
         int length = password.codePointCount(0, password.length());
         if (length < MIN_PASSWORD_LENGTH || length > MAX_PASSWORD_LENGTH) {
             throw CommerceException.invalid(field,

@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>Normalised on construction so that one mailbox has one spelling: surrounding whitespace is
  * stripped and the whole address is lower-cased with {@link Locale#ROOT}. Then it must hold exactly
  * one {@code '@'} with a non-empty part on each side, no whitespace, control or invisible formatting
- * characters, and at most {@value #MAX_LENGTH} characters. Deliberately no stricter than that: real
+ * characters, no unpaired UTF-16 surrogate ({@code U+FFFD} and other symbols are accepted), and at most {@value #MAX_LENGTH} characters. Deliberately no stricter than that: real
  * addresses are more varied than any regular expression, and delivery is the real test.
  *
  * @param value the normalised address
@@ -26,7 +26,7 @@ public record Email(String value) {
      * @throws CommerceException {@code VALIDATION} on field {@code "email"} if it is not an address
      */
     public Email {
-        Validate.notNull(value, "email");
+        Validate.text(value, "email");
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
             throw CommerceException.invalid("email", "must not be blank");

@@ -51,14 +51,15 @@ public class CommerceException extends RuntimeException {
     }
 
     /**
-     * An invalid argument.
+     * An invalid argument. A reason that quotes the argument may hold what made it invalid: U+0000 and unpaired
+     * surrogates in it are replaced with U+FFFD, so that the message can be logged and sent as JSON.
      *
      * @param field the argument's name, as the caller knows it
      * @param reason what is wrong with it
      * @return the exception, to throw
      */
     public static CommerceException invalid(String field, String reason) {
-        return new CommerceException(ErrorCode.VALIDATION, field, field + " " + reason, null);
+        return new CommerceException(ErrorCode.VALIDATION, field, field + " " + Validate.storable(reason), null);
     }
 
     /**

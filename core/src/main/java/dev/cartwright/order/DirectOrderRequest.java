@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * import), at the catalog's current prices. Immutable and thread-safe.
  *
  * @param quantities the units to buy by SKU: 1 to 100 SKUs, each 1 or more units
- * @param promotionCodes promotion codes to apply, possibly none
+ * @param promotionCodes promotion codes to apply, possibly none; each without U+0000 or an unpaired surrogate
  * @param customerId the logged-in customer; empty for a guest
  * @param email a guest's e-mail, required when {@code customerId} is empty
  * @param shippingAddress where to ship
@@ -44,6 +44,7 @@ public record DirectOrderRequest(Map<Sku, Long> quantities, List<String> promoti
         });
         quantities = Map.copyOf(new TreeMap<>(quantities));
         promotionCodes = List.copyOf(Validate.noNulls(promotionCodes, "promotionCodes"));
+        promotionCodes.forEach(code -> Validate.text(code, "promotionCodes"));
         OrderChecks.buyer(customerId, email);
         Validate.notNull(shippingAddress, "shippingAddress");
         Validate.notNull(shippingOptionId, "shippingOptionId");

@@ -55,7 +55,7 @@ public final class ShippingOptions {
      *     option, or field {@code destination} if it does not ship to the destination's country
      */
     public ShippingOption require(String id, Destination destination) {
-        Validate.notNull(id, "shippingOption");
+        Validate.text(id, "shippingOption");
         Validate.notNull(destination, "destination");
         ShippingOption option = find(id)
                 .orElseThrow(() -> CommerceException.invalid("shippingOption", "is unknown: " + id));
