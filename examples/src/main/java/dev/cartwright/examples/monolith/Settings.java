@@ -1,5 +1,6 @@
 package dev.cartwright.examples.monolith;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +14,13 @@ import java.util.Optional;
  * @param adminToken the bearer token of the admin routes; empty to generate one
  * @param passwordIterations the PBKDF2 cost of passwords (tests lower it)
  * @param maxBodyBytes the largest request body accepted
+ * @param sweepEvery how long after one round of the shop's sweeps ends the next starts (tests shorten it)
  */
 public record Settings(int port, Optional<String> databaseUrl, Optional<String> adminToken, int passwordIterations,
-        long maxBodyBytes) {
+        long maxBodyBytes, Duration sweepEvery) {
+
+    /** The delay between rounds of the sweeps by default. */
+    public static final Duration DEFAULT_SWEEP_EVERY = Duration.ofSeconds(30);
 
     /** The port when {@code PORT} is unset. */
     public static final int DEFAULT_PORT = 3000;
@@ -31,6 +36,9 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
         }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+        if (sweepEvery == null || sweepEvery.isNegative() || sweepEvery.isZero()) {
+            throw new IllegalArgumentException("sweepEvery must be positive");
         }
     }
 
@@ -48,7 +56,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
             throw new IllegalArgumentException("PORT must be a number, not " + port, e);
         }
         return new Settings(number, nonBlank(environment.get("DATABASE_URL")), nonBlank(environment.get("ADMIN_TOKEN")),
-                600_000, 64 * 1024);
+                600_000, 64 * 1024, DEFAULT_SWEEP_EVERY);
     }
 
     /**
@@ -56,7 +64,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another port
      */
     public Settings withPort(int newPort) {
-        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes);
+        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes, sweepEvery);
     }
 
     /**
@@ -64,7 +72,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another database
      */
     public Settings withDatabaseUrl(String url) {
-        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes);
+        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes, sweepEvery);
     }
 
     /**
@@ -72,7 +80,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with that admin token
      */
     public Settings withAdminToken(String token) {
-        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes);
+        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes, sweepEvery);
     }
 
     /**
@@ -80,7 +88,15 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with another password cost
      */
     public Settings withPasswordIterations(int iterations) {
-        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes);
+        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes, sweepEvery);
+    }
+
+    /**
+     * @param every the delay between rounds of the sweeps
+     * @return these settings sweeping that often
+     */
+    public Settings withSweepEvery(Duration every) {
+        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, every);
     }
 
     private static Optional<String> nonBlank(String value) {
