@@ -29,10 +29,12 @@ public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Pattern ready;
 
-    private ChildJvm(String name, Process process) {
+    private ChildJvm(String name, Process process, Pattern ready) {
         this.name = name;
         this.process = process;
+        this.ready = ready;
         Thread reader = new Thread(this::echo, name + "-output");
         reader.setDaemon(true);
         reader.start();
@@ -47,12 +49,26 @@ public final class ChildJvm implements AutoCloseable {
      * @return the running program
      */
     public static ChildJvm start(String program, Path directory, Map<String, String> environment) throws IOException {
+        return start(program, directory, environment, LISTENING);
+    }
+
+    /**
+     * Starts {@code program} and waits until it logs a line that says it is ready.
+     *
+     * @param program the program's name, such as {@code microservices}
+     * @param directory its working directory
+     * @param environment what to add to its environment
+     * @param ready the line it logs once it serves, whose first group is a port
+     * @return the running program
+     */
+    public static ChildJvm start(String program, Path directory, Map<String, String> environment, Pattern ready)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.log.access=warn",
                 "-cp", classpath(), "dev.cartwright.examples.Main", program));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        ChildJvm child = new ChildJvm(program, builder.start());
+        ChildJvm child = new ChildJvm(program, builder.start(), ready);
         try {
             child.port.get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -76,7 +92,7 @@ public final class ChildJvm implements AutoCloseable {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 output.add(line);
                 System.out.println("[" + name + "] " + line);
-                Matcher listening = LISTENING.matcher(line);
+                Matcher listening = ready.matcher(line);
                 if (listening.find()) {
                     port.complete(Integer.parseInt(listening.group(1)));
                 }
@@ -86,9 +102,24 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** @return the port it logged, the first if it logged several */
+    /** @return the port of the line that said it was ready */
     public int port() {
         return port.join();
+    }
+
+    /**
+     * @param service a service's name, such as {@code order-service}
+     * @return the port it logged it listens on
+     */
+    public int port(String service) {
+        Pattern listening = Pattern.compile(Pattern.quote(service) + " listening on http://localhost:(\\d+)");
+        for (String line : output) {
+            Matcher matcher = listening.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        throw new AssertionError(service + " logged no port:\n" + String.join("\n", output));
     }
 
     /** @return what it has printed so far */
