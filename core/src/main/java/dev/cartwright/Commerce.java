@@ -32,14 +32,21 @@ import dev.cartwright.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A shop's services, wired over one {@link CommerceStore}. Build one per process with
  * {@link #builder()} and share it: every service is thread-safe.
  */
 public final class Commerce {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commerce.class);
 
     private final Catalog catalog;
     private final Inventory inventory;
@@ -186,6 +193,55 @@ public final class Commerce {
      */
     public int deliverEvents() {
         return eventDelivery.deliver();
+    }
+
+    /**
+     * Runs every sweep once, now, on the caller's thread, in this order: {@link Checkout#recover()} (checkouts a
+     * crash or a time-out left between the gateway's answer and its record), {@link Checkout#expireUnpaid()} (orders
+     * whose payment window ended: cancelled, their stock released), {@link #deliverEvents()} (events whose delivery
+     * failed) and {@link Accounts#purgeExpiredSessions()}. The two order sweeps run only when a payment gateway is
+     * configured. A sweep that throws is logged and reported, and the others still run.
+     * <p>
+     * A shop must run the sweeps periodically (every 30 seconds to a few minutes; each handles a bounded batch per
+     * call): without them an order caught by a crash between its two steps stays
+     * {@link dev.cartwright.order.OrderStatus#PENDING_PAYMENT} with its stock held. Call this from the host's own
+     * scheduler (a scheduled serverless invocation, a cron job), or let {@link #startSweeping(Duration)} call it.
+     * Safe to run in several processes over one store at once.
+     *
+     * @return what each sweep did, and which failed
+     */
+    public SweepReport runSweeps() {
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        boolean takesPayments = paymentGateway != null;
+        int recovered = takesPayments ? sweep("recover", checkout()::recover, failures) : 0;
+        int expired = takesPayments ? sweep("expireUnpaid", checkout()::expireUnpaid, failures) : 0;
+        int delivered = sweep("deliverEvents", this::deliverEvents, failures);
+        int purged = sweep("purgeExpiredSessions", accounts::purgeExpiredSessions, failures);
+        return new SweepReport(recovered, expired, delivered, purged, failures);
+    }
+
+    private static int sweep(String name, IntSupplier sweep, Map<String, RuntimeException> failures) {
+        try {
+            return sweep.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.warn("sweep {} failed; the next round tries it again", name, e);
+            failures.put(name, e);
+            return 0;
+        }
+    }
+
+    /**
+     * Runs {@link #runSweeps()} in the background: at once, then {@code every} after each round ends, on one daemon
+     * thread, never two rounds at a time; a failing sweep is logged and tried again next round. For long-running
+     * hosts; a serverless function, which has no thread between invocations, calls {@link #runSweeps()} from a
+     * scheduled invocation instead. Close the returned sweeper before closing the store.
+     *
+     * @param every the delay between the end of one round and the start of the next, such as 30 seconds
+     * @return the running sweeper
+     * @throws IllegalArgumentException if {@code every} is not positive
+     */
+    public Sweeper startSweeping(Duration every) {
+        return new Sweeper(this::runSweeps, every);
     }
 
     /**

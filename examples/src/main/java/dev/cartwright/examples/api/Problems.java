@@ -70,6 +70,11 @@ public final class Problems {
             case 404 -> send(exchange, 404, ErrorCode.NOT_FOUND.name(), null,
                     "no such route: " + exchange.method() + " " + exchange.path());
             case 413 -> send(exchange, 413, ErrorCode.VALIDATION.name(), "body", "the request body is too large");
+            case 503 -> {
+                // The server is stopping (or overloaded) and did not start the request: it is safe to send again.
+                exchange.header("Retry-After", "2");
+                send(exchange, 503, "SERVICE_UNAVAILABLE", null, "the server is not taking requests now; retry later");
+            }
             default -> send(exchange, status, status < 500 ? ErrorCode.VALIDATION.name() : "INTERNAL", null,
                     "the request could not be handled");
         }

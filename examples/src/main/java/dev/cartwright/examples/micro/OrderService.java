@@ -1,6 +1,7 @@
 package dev.cartwright.examples.micro;
 
 import dev.cartwright.Commerce;
+import dev.cartwright.Sweeper;
 import dev.cartwright.examples.api.DemoShop;
 import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.examples.server.ApiServer;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
  *     ({@link HttpStockService}, with the {@code SERVICE_TOKEN}).
  * </ul>
  * Routes: carts, {@code /orders...}, the staff's {@code /admin/orders...}, {@code /health} (with both services'
- * reachability) and {@code /metrics} (with the remote calls' timings and failures). Its sweeps (recovery of
- * checkouts a crash interrupted, expiry of unpaid orders, event redelivery) run at start, before it takes requests,
- * and then every 30 seconds; several processes over one database may run them at once.
+ * reachability) and {@code /metrics} (with the remote calls' timings and failures). Its sweeps
+ * ({@link Commerce#runSweeps()}: recovery of checkouts a crash interrupted, expiry of unpaid orders, event
+ * redelivery) run at start, before it takes requests, and then every 30 seconds ({@link Commerce#startSweeping});
+ * several processes over one database may run them at once.
  */
 public final class OrderService {
 
@@ -99,11 +101,8 @@ public final class OrderService {
                     .eventListener(metrics.paymentListener())
                     .build();
             DemoShop.seedPromotions(shop);
-            Sweeps sweeps = new Sweeps(NAME)
-                    .add("recover", () -> shop.checkout().recover())
-                    .add("expireUnpaid", () -> shop.checkout().expireUnpaid())
-                    .add("deliverEvents", shop::deliverEvents)
-                    .start(SWEEP_EVERY);
+            // Before it takes requests, finish what a crash left (checkouts between the gateway and their record).
+            shop.runSweeps();
             String adminToken = settings.adminToken().orElseGet(ServiceTokens::generate);
             ShopApi api = ShopApi.builder(shop, store.store())
                     .only(ShopApi.Section.CARTS, ShopApi.Section.ORDERS, ShopApi.Section.ORDER_ADMIN)
@@ -115,13 +114,14 @@ public final class OrderService {
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
             ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {}; {} at {}, {} at {})", NAME, server.port(),
                     store.describe(), UserService.NAME, settings.userServiceUrl(), ProductService.NAME,
                     settings.productServiceUrl());
             if (settings.adminToken().isEmpty()) {
                 LOG.info("{} admin token for this run (set ADMIN_TOKEN to choose one): {}", NAME, adminToken);
             }
-            return new RunningService(NAME, server, adminToken, List.of(store, sweeps));
+            return new RunningService(NAME, server, adminToken, List.of(store, sweeper));
         } catch (RuntimeException e) {
             store.close();
             throw e;

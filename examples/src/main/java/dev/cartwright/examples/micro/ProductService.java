@@ -1,10 +1,12 @@
 package dev.cartwright.examples.micro;
 
 import dev.cartwright.Commerce;
+import dev.cartwright.Sweeper;
 import dev.cartwright.examples.api.DemoShop;
 import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.examples.server.ApiServer;
 import dev.cartwright.examples.server.Metrics;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ public final class ProductService {
 
     /** Its name, in logs, metrics and health. */
     public static final String NAME = "product-service";
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(ProductService.class);
 
     private ProductService() {
@@ -75,11 +78,13 @@ public final class ProductService {
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
             ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            // Its sweeps redeliver its events (low stock) whose delivery failed.
+            Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {})", NAME, server.port(), store.describe());
             if (settings.adminToken().isEmpty()) {
                 LOG.info("{} admin token for this run (set ADMIN_TOKEN to choose one): {}", NAME, adminToken);
             }
-            return new RunningService(NAME, server, adminToken, List.of(store));
+            return new RunningService(NAME, server, adminToken, List.of(store, sweeper));
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.cartwright.examples.micro;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cartwright.examples.server.EmbeddedDatabases;
 import dev.cartwright.jdbc.JdbcStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +37,7 @@ final class ServiceStore implements AutoCloseable {
         }
         where.schema().ifPresent(schema -> createSchema(where.jdbcUrl(), schema));
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(where.jdbcUrl());
+        config.setJdbcUrl(EmbeddedDatabases.closedByTheHost(where.jdbcUrl()));
         config.setPoolName(service);
         config.setMaximumPoolSize(10);
         config.setAutoCommit(true);

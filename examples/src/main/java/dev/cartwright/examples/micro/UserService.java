@@ -1,6 +1,7 @@
 package dev.cartwright.examples.micro;
 
 import dev.cartwright.Commerce;
+import dev.cartwright.Sweeper;
 import dev.cartwright.examples.api.ShopApi;
 import dev.cartwright.examples.server.ApiServer;
 import dev.cartwright.examples.server.Metrics;
@@ -19,6 +20,8 @@ public final class UserService {
 
     /** Its name, in logs, metrics and health. */
     public static final String NAME = "user-service";
+    /** Sessions are purged this often ({@link Commerce#startSweeping}); an ended one is refused meanwhile. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
 
     private UserService() {
@@ -46,9 +49,6 @@ public final class UserService {
                     .store(store.store())
                     .passwordIterations(settings.passwordIterations())
                     .build();
-            Sweeps sweeps = new Sweeps(NAME)
-                    .add("purgeExpiredSessions", () -> shop.accounts().purgeExpiredSessions())
-                    .start(Duration.ofMinutes(5));
             String adminToken = settings.adminToken().orElseGet(ServiceTokens::generate);
             ShopApi api = ShopApi.builder(shop, store.store())
                     .only(ShopApi.Section.ACCOUNTS)
@@ -57,8 +57,9 @@ public final class UserService {
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
             ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {})", NAME, server.port(), store.describe());
-            return new RunningService(NAME, server, adminToken, List.of(store, sweeps));
+            return new RunningService(NAME, server, adminToken, List.of(store, sweeper));
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.cartwright.examples.monolith;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cartwright.examples.server.EmbeddedDatabases;
 
 /** Opens the connection pool the monolith's store runs on. */
 final class Database {
@@ -16,7 +17,7 @@ final class Database {
                     + "&password=..., or jdbc:h2:...)");
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(EmbeddedDatabases.closedByTheHost(url));
         config.setPoolName("cartwright");
         config.setMaximumPoolSize(10);
         config.setAutoCommit(true);

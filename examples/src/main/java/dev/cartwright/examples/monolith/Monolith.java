@@ -2,6 +2,7 @@ package dev.cartwright.examples.monolith;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cartwright.Commerce;
+import dev.cartwright.Sweeper;
 import dev.cartwright.jdbc.JdbcStore;
 import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.examples.api.DemoShop;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole shop in one process: every Cartwright service over one JDBC store, served over HTTP by Javalin.
- * {@link #start(Settings)} opens the pool, migrates the schema, seeds the demo shop (once), and starts serving;
- * {@link #close()} stops taking requests, lets those in flight finish, and closes the pool. Payments go to
+ * {@link #start(Settings)} opens the pool, migrates the schema, seeds the demo shop (once), starts serving, and
+ * starts the shop's sweeps ({@link Commerce#startSweeping}: recovery of checkouts a crash interrupted, expiry of
+ * unpaid orders, event redelivery, session purging; at once, then every 30 seconds); {@link #close()} stops the
+ * sweeps, stops taking requests, lets those in flight finish, and closes the pool. Payments go to
  * the {@link SimulatedPaymentGateway} ({@code tok_visa} approves, {@code tok_decline} declines).
  * Every request goes to the shared route table ({@link ShopApi}, which documents the routes and errors); this class
  * only carries requests to it and its answers back, as the serverless handler does for API Gateway events.
@@ -26,12 +29,14 @@ public final class Monolith implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Monolith.class);
 
     private final ApiServer server;
+    private final Sweeper sweeper;
     private final JdbcStore store;
     private final HikariDataSource pool;
     private final String adminToken;
 
-    private Monolith(ApiServer server, JdbcStore store, HikariDataSource pool, String adminToken) {
+    private Monolith(ApiServer server, Sweeper sweeper, JdbcStore store, HikariDataSource pool, String adminToken) {
         this.server = server;
+        this.sweeper = sweeper;
         this.store = store;
         this.pool = pool;
         this.adminToken = adminToken;
@@ -86,7 +91,7 @@ public final class Monolith implements AutoCloseable {
 
         ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes(),
                 settings.trustedProxies());
-        Monolith monolith = new Monolith(server, store, pool, adminToken);
+        Monolith monolith = new Monolith(server, shop.startSweeping(settings.sweepEvery()), store, pool, adminToken);
         LOG.info("Cartwright monolith listening on http://localhost:{} (database {})", server.port(),
                 Database.describe(settings));
         if (settings.adminToken().isEmpty()) {
@@ -111,12 +116,15 @@ public final class Monolith implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, waits up to 10 seconds for those in flight, then closes the store and, after it, the
-     * pool (a store over a host's pool leaves the pool to the host).
+     * Stops the sweeps (letting a round under way finish), stops taking requests (a request arriving now is answered
+     * {@code 503} with {@code Retry-After}), waits up to 10 seconds for those in flight, then closes the store and,
+     * after it, the pool (a store over a host's pool leaves the pool to the host). Returns when all that is done,
+     * so a shutdown hook that calls it holds the JVM until then.
      */
     @Override
     public void close() {
         LOG.info("stopping: finishing requests in flight");
+        sweeper.close();
         server.close();
         store.close();
         pool.close();

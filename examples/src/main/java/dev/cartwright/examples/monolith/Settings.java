@@ -1,5 +1,6 @@
 package dev.cartwright.examples.monolith;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +19,13 @@ import java.util.stream.Collectors;
  * @param passwordIterations the PBKDF2 cost of passwords (tests lower it)
  * @param maxBodyBytes the largest request body accepted
  * @param trustedProxies the addresses of proxies whose {@code X-Forwarded-Proto} says whether a request came over TLS
+ * @param sweepEvery how long after one round of the shop's sweeps ends the next starts (tests shorten it)
  */
 public record Settings(int port, Optional<String> databaseUrl, Optional<String> adminToken, int passwordIterations,
-        long maxBodyBytes, Set<String> trustedProxies) {
+        long maxBodyBytes, Set<String> trustedProxies, Duration sweepEvery) {
+
+    /** The delay between rounds of the sweeps by default. */
+    public static final Duration DEFAULT_SWEEP_EVERY = Duration.ofSeconds(30);
 
     /** The port when {@code PORT} is unset. */
     public static final int DEFAULT_PORT = 3000;
@@ -38,6 +43,9 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
         trustedProxies = Set.copyOf(trustedProxies);
+        if (sweepEvery == null || sweepEvery.isNegative() || sweepEvery.isZero()) {
+            throw new IllegalArgumentException("sweepEvery must be positive");
+        }
     }
 
     /**
@@ -54,7 +62,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
             throw new IllegalArgumentException("PORT must be a number, not " + port, e);
         }
         return new Settings(number, nonBlank(environment.get("DATABASE_URL")), nonBlank(environment.get("ADMIN_TOKEN")),
-                600_000, 64 * 1024, addresses(environment.get("TRUSTED_PROXIES")));
+                600_000, 64 * 1024, addresses(environment.get("TRUSTED_PROXIES")), DEFAULT_SWEEP_EVERY);
     }
 
     /**
@@ -62,7 +70,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another port
      */
     public Settings withPort(int newPort) {
-        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes, trustedProxies);
+        return new Settings(newPort, databaseUrl, adminToken, passwordIterations, maxBodyBytes, trustedProxies, sweepEvery);
     }
 
     /**
@@ -70,7 +78,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings on another database
      */
     public Settings withDatabaseUrl(String url) {
-        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes, trustedProxies);
+        return new Settings(port, nonBlank(url), adminToken, passwordIterations, maxBodyBytes, trustedProxies, sweepEvery);
     }
 
     /**
@@ -78,7 +86,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with that admin token
      */
     public Settings withAdminToken(String token) {
-        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes, trustedProxies);
+        return new Settings(port, databaseUrl, nonBlank(token), passwordIterations, maxBodyBytes, trustedProxies, sweepEvery);
     }
 
     /**
@@ -86,7 +94,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings with another password cost
      */
     public Settings withPasswordIterations(int iterations) {
-        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes, trustedProxies);
+        return new Settings(port, databaseUrl, adminToken, iterations, maxBodyBytes, trustedProxies, sweepEvery);
     }
 
     /**
@@ -94,7 +102,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
      * @return these settings believing {@code X-Forwarded-Proto} from those addresses only
      */
     public Settings withTrustedProxies(Set<String> addresses) {
-        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, addresses);
+        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, addresses, sweepEvery);
     }
 
     private static Set<String> addresses(String list) {
@@ -103,6 +111,14 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
         }
         return Arrays.stream(list.split(",")).map(String::trim).filter(address -> !address.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * @param every the delay between rounds of the sweeps
+     * @return these settings sweeping that often
+     */
+    public Settings withSweepEvery(Duration every) {
+        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, trustedProxies, every);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * is logged when unset), {@code MAX_BODY_BYTES} the largest request body (64 KiB by default, as the monolith's;
  * API Gateway itself refuses more than 10 MB), {@code PASSWORD_ITERATIONS} the password hashing cost (600,000 by default; lower it only
  * for tests and demos).
+ * <p>
+ * A function has no thread between events, so the shop's sweeps ({@link Commerce#runSweeps()}) run when a
+ * scheduled EventBridge rule invokes {@link SweepHandler}, a function of the same code and environment.
  */
 final class ServerlessShop {
 
@@ -35,19 +38,41 @@ final class ServerlessShop {
 
     /** Holds the container's shop: built when first asked for, by the class loader's lock, once. */
     private static final class Container {
-        static final ShopApi API = build(System.getenv());
+        static final Built SHOP = assemble(System.getenv());
+    }
+
+    /**
+     * A container's shop: its services and their HTTP API.
+     *
+     * @param shop the services, whose sweeps {@link SweepHandler} runs
+     * @param api the route table the API handlers serve
+     */
+    record Built(Commerce shop, ShopApi api) {
+    }
+
+    /** @return the container's shop's API */
+    static ShopApi api() {
+        return Container.SHOP.api();
     }
 
     /** @return the container's shop */
-    static ShopApi api() {
-        return Container.API;
+    static Commerce shop() {
+        return Container.SHOP.shop();
     }
 
     /**
      * @param environment the function's environment
-     * @return a shop over the store the environment names
+     * @return a shop's API over the store the environment names
      */
     static ShopApi build(Map<String, String> environment) {
+        return assemble(environment).api();
+    }
+
+    /**
+     * @param environment the function's environment
+     * @return a shop over the store the environment names, and its API
+     */
+    static Built assemble(Map<String, String> environment) {
         CommerceStore store = Optional.ofNullable(environment.get("DATABASE_URL")).filter(url -> !url.isBlank())
                 .<CommerceStore>map(ServerlessShop::database).orElseGet(MemoryStore::create);
         Commerce.Builder builder = Commerce.builder();
@@ -68,7 +93,7 @@ final class ServerlessShop {
                 });
         long maxBody = Optional.ofNullable(environment.get("MAX_BODY_BYTES")).map(Long::parseLong)
                 .orElse(DEFAULT_MAX_BODY_BYTES);
-        return ShopApi.builder(shop, store).adminToken(adminToken).maxBodyBytes(maxBody).build();
+        return new Built(shop, ShopApi.builder(shop, store).adminToken(adminToken).maxBodyBytes(maxBody).build());
     }
 
     private static CommerceStore database(String url) {

@@ -1,0 +1,129 @@
+package dev.cartwright.examples.server;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Clients that keep posting orders, each under a fresh Idempotency-Key, until they are refused a connection or
+ * told to stop, recording every answer: for tests of what a server does to requests while it stops.
+ */
+public final class OrderingClients {
+
+    /**
+     * What one request got.
+     *
+     * @param idempotencyKey its key
+     * @param status the HTTP status, or 0 if there was no answer
+     * @param retryAfter the Retry-After header, if any
+     * @param body the answer's body, or the exception's text when there was no answer
+     * @param refusedConnection whether the connection was refused, so the request never started
+     */
+    public record Outcome(String idempotencyKey, int status, Optional<String> retryAfter, String body,
+            boolean refusedConnection) {
+
+        /** @return whether the order was taken */
+        public boolean acknowledged() {
+            return status >= 200 && status < 300;
+        }
+
+        /** @return whether the server refused it before it started: no connection, or 503 with Retry-After */
+        public boolean refusedBeforeStarting() {
+            return refusedConnection || status == 503 && retryAfter.isPresent() && !body.contains("STORAGE");
+        }
+
+        @Override
+        public String toString() {
+            return idempotencyKey + " -> " + (status == 0 ? "no answer" : status + " " + retryAfter.map(
+                    value -> "Retry-After " + value + " ").orElse("")) + body;
+        }
+    }
+
+    private final URI orders;
+    private final String token;
+    private final String body;
+    private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicInteger acknowledged = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+
+    /**
+     * @param orders the URL to post to
+     * @param token the customer's bearer token
+     * @param body the order's JSON
+     */
+    public OrderingClients(URI orders, String token, String body) {
+        this.orders = orders;
+        this.token = token;
+        this.body = body;
+    }
+
+    /**
+     * Starts the clients.
+     *
+     * @param count how many, each on its own thread and connection pool
+     */
+    public void start(int count) {
+        for (int i = 0; i < count; i++) {
+            int client = i;
+            Thread thread = new Thread(() -> order(client), "orders-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void order(int client) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (int n = 0; !stop.get(); n++) {
+            String key = "client-" + client + "-order-" + n;
+            HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                Outcome outcome = new Outcome(key, response.statusCode(), response.headers().firstValue("Retry-After"),
+                        response.body(), false);
+                outcomes.add(outcome);
+                if (outcome.acknowledged()) {
+                    acknowledged.incrementAndGet();
+                }
+            } catch (ConnectException e) {
+                outcomes.add(new Outcome(key, 0, Optional.empty(), e.toString(), true));
+                return;
+            } catch (IOException e) {
+                outcomes.add(new Outcome(key, 0, Optional.empty(), e.toString(), false));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** @return how many orders were acknowledged so far */
+    public int acknowledged() {
+        return acknowledged.get();
+    }
+
+    /**
+     * Stops the clients and waits for them.
+     *
+     * @return every request's outcome
+     */
+    public List<Outcome> stop() throws InterruptedException {
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        return List.copyOf(outcomes);
+    }
+}
