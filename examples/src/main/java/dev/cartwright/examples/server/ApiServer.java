@@ -84,7 +84,8 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         try {
-            exchange = Exchange.of(ctx.method().name(), ctx.path(), query, headers, ctx.bodyAsBytes());
+            exchange = Exchange.of(ctx.method().name(), ctx.path(), query, headers, ctx.bodyAsBytes())
+                    .clientAddress(ctx.req().getRemoteAddr()); // the socket's peer; no proxy headers are trusted
             api.handle(exchange);
         } catch (HttpResponseException e) {
             // Jetty refused the body (over the size limit) before the route table could see it.
