@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class Exchange {
 
+    /** The {@link #clientAddress()} of a call whose host did not say where it came from. */
+    public static final String UNKNOWN_ADDRESS = "unknown";
+
     private final String method;
     private final String path;
     private final Map<String, List<String>> query;
@@ -28,6 +31,7 @@ public final class Exchange {
     private Map<String, String> pathParams = Map.of();
     private String route;
     private String requestId = "-";
+    private String clientAddress = UNKNOWN_ADDRESS;
     private int status = 200;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private byte[] result = new byte[0];
@@ -168,6 +172,27 @@ public final class Exchange {
     /** @return the matched route's pattern, such as {@code /orders/{id}}; empty if none matched */
     public Optional<String> route() {
         return Optional.ofNullable(route);
+    }
+
+    /**
+     * @return the address of the caller as the host saw it (the peer of its socket, or what API Gateway names the
+     *     source), never a header a client could write such as {@code X-Forwarded-For}; {@value #UNKNOWN_ADDRESS}
+     *     if the host did not say, in which case every such call shares one address's limits
+     */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    /**
+     * Sets where the call came from, as the host saw it: hosts call it before {@link ShopApi#handle}.
+     *
+     * @param address the caller's address, such as {@code 203.0.113.7} or {@code 2001:db8::1}; null or blank for
+     *     unknown
+     * @return this exchange
+     */
+    public Exchange clientAddress(String address) {
+        this.clientAddress = address == null || address.isBlank() ? UNKNOWN_ADDRESS : address.strip();
+        return this;
     }
 
     /** @return the id of this request, echoed in {@code X-Request-Id} */

@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code returned} and {@code sold} for {@link ReturnExceedsSoldException}. {@link #STATUS} is the one table from error code to HTTP status.
  * Transport failures that no service raised use the nearest code: an unknown route is {@code NOT_FOUND} (404),
  * a body over the size limit is {@code VALIDATION} with status 413, a body that is not JSON is
- * {@code VALIDATION} with status 415, a wrong method is {@code NOT_FOUND} with 405. Anything unexpected is
+ * {@code VALIDATION} with status 415, a wrong method is {@code NOT_FOUND} with 405. Refusals of the API's own limits
+ * carry a code of their own and {@code Retry-After}: {@code TOO_MANY_REQUESTS} (429) for a login or registration over
+ * its {@link LoginThrottle} budget, {@code SERVICE_UNAVAILABLE} (503) when no slot is free to hash a password in. Anything unexpected is
  * logged with its stack trace and answered 500 with code {@code INTERNAL} and no detail. A failure a service raised
  * with a {@code 5xx} status (a store, a gateway or a stock service that did not answer) is answered with its code and
  * a fixed detail: its message names the causes (exception classes, hosts, SQL), which are for the log only.

@@ -5,6 +5,7 @@ import dev.cartwright.CommerceStore;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.order.Order;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code Cache-Control: no-store}, {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'},
  * {@code Referrer-Policy: no-referrer}, {@code Strict-Transport-Security} when the request came over TLS
  * ({@link Exchange#secure()}), a body size limit, and every failure as problem JSON ({@link Problems}):
- * an unknown path {@code 404}, a known path with another method {@code 405} with {@code Allow}. {@code HEAD} is
+ * an unknown path {@code 404}, a known path with another method {@code 405} with {@code Allow}; limits on
+ * password guessing and on the CPU spent hashing passwords ({@link LoginThrottle}, {@link HashingSlots}), answered
+ * {@code 429} or {@code 503} with {@code Retry-After}. {@code HEAD} is
  * answered wherever {@code GET} is, with the status and headers {@code GET} would have and no body. A host (the
  * monolith's server, the Lambda handler, {@code serverless-local}) only turns what it received into an
  * {@link Exchange} and back. Thread-safe.
@@ -86,7 +89,8 @@ public final class ShopApi {
         Auth auth = new Auth(builder.identities == null ? Identities.of(shop.accounts()) : builder.identities,
                 builder.adminToken);
         if (builder.sections.contains(Section.ACCOUNTS)) {
-            new AccountRoutes(shop, auth).register(routes);
+            new AccountRoutes(shop, auth, builder.loginThrottle,
+                    new HashingSlots(builder.hashingSlots, builder.hashingWait)).register(routes);
         }
         if (builder.sections.contains(Section.CATALOG)) {
             new CatalogRoutes(shop).register(routes);
@@ -125,6 +129,9 @@ public final class ShopApi {
         private Identities identities;
         private Observer observer = Observer.NONE;
         private long maxBodyBytes = 64 * 1024;
+        private LoginThrottle loginThrottle;
+        private int hashingSlots = Runtime.getRuntime().availableProcessors();
+        private Duration hashingWait = Duration.ofMillis(500);
 
         private Builder(Commerce shop, CommerceStore store) {
             this.shop = Objects.requireNonNull(shop, "shop");
@@ -199,10 +206,38 @@ public final class ShopApi {
             return this;
         }
 
+        /**
+         * @param throttle what limits failed logins and registrations; by default
+         *     {@code LoginThrottle.inProcess(LoginLimits.DEFAULT)}, made for this API alone
+         * @return this builder
+         */
+        public Builder loginThrottle(LoginThrottle throttle) {
+            this.loginThrottle = Objects.requireNonNull(throttle, "loginThrottle");
+            return this;
+        }
+
+        /**
+         * @param slots how many logins and registrations may hash a password at once; by default as many as the
+         *     machine has cores
+         * @param wait how long one waits for a free slot before it is answered {@code 503}; half a second by default
+         * @return this builder
+         */
+        public Builder hashingSlots(int slots, Duration wait) {
+            if (slots < 1 || wait.isNegative()) {
+                throw new IllegalArgumentException("hashing needs at least one slot and a wait of zero or more");
+            }
+            this.hashingSlots = slots;
+            this.hashingWait = wait;
+            return this;
+        }
+
         /** @return the API */
         public ShopApi build() {
             if (adminToken == null) {
                 throw new IllegalStateException("adminToken is required");
+            }
+            if (loginThrottle == null) {
+                loginThrottle = LoginThrottle.inProcess(LoginLimits.DEFAULT);
             }
             return new ShopApi(this);
         }
@@ -239,6 +274,9 @@ public final class ShopApi {
             exchange.header("Retry-After", "2");
             Problems.send(exchange, 503, "SERVICE_UNAVAILABLE", null,
                     "a service this request needs did not answer; retry later");
+        } catch (ThrottledException e) {
+            exchange.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            Problems.send(exchange, e.status(), e.code(), null, e.getMessage());
         } catch (Json.UnsupportedMediaType e) {
             Problems.send(exchange, 415, ErrorCode.VALIDATION.name(), "Content-Type", e.getMessage());
         } catch (RuntimeException e) {

@@ -108,7 +108,8 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         try {
-            exchange = Exchange.of(ctx.method().name(), ctx.path(), query, headers, ctx.bodyAsBytes()).secure(secure);
+            exchange = Exchange.of(ctx.method().name(), ctx.path(), query, headers, ctx.bodyAsBytes()).secure(secure)
+                    .clientAddress(ctx.req().getRemoteAddr()); // the socket's peer; proxy headers give no address
             api.handle(exchange);
         } catch (HttpResponseException e) {
             // Jetty refused the body (over the size limit) before the route table could see it.

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * repeated header or query parameter in its {@code multiValue...} maps, and a path that may start with the stage;
  * payload 2.0 (HTTP APIs) carries the path as sent in {@code rawPath}, the query string in {@code rawQueryString},
  * repeated headers joined by commas and cookies apart. A body may come base64-encoded. What cannot be read (no
- * method, a body that is not base64) is answered {@code 400}, as problem JSON, never thrown.
+ * method, a body that is not base64) is answered {@code 400}, as problem JSON, never thrown. The caller's address is
+ * the one API Gateway saw ({@code requestContext.http.sourceIp}, {@code requestContext.identity.sourceIp}), never a
+ * forwarding header.
  */
 final class Events {
 
@@ -64,7 +66,8 @@ final class Events {
                 : split(event.getQueryStringParameters());
         return Exchange.of(event.getRequestContext().getHttp().getMethod(),
                 withoutStage(path, event.getRequestContext().getStage()), query, headers,
-                body(event.getBody(), event.getIsBase64Encoded()));
+                body(event.getBody(), event.getIsBase64Encoded()))
+                .clientAddress(event.getRequestContext().getHttp().getSourceIp());
     }
 
     static Exchange exchange(APIGatewayProxyRequestEvent event) {
@@ -85,8 +88,10 @@ final class Events {
             gatewayRequestId(headers, event.getRequestContext().getRequestId());
         }
         boolean base64 = Boolean.TRUE.equals(event.getIsBase64Encoded());
+        String sourceIp = event.getRequestContext() == null || event.getRequestContext().getIdentity() == null ? null
+                : event.getRequestContext().getIdentity().getSourceIp();
         return Exchange.of(event.getHttpMethod(), withoutStage(event.getPath(), stage), query, headers,
-                body(event.getBody(), base64));
+                body(event.getBody(), base64)).clientAddress(sourceIp);
     }
 
     static APIGatewayV2HTTPResponse v2(Exchange exchange) {

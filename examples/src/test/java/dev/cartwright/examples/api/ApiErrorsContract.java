@@ -7,6 +7,7 @@ import dev.cartwright.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,24 @@ public abstract class ApiErrorsContract {
         }
         assertThat(Problems.STATUS.get(ErrorCode.VALIDATION)).isEqualTo(400);
         assertThat(Problems.STATUS.get(ErrorCode.INSUFFICIENT_STOCK)).isEqualTo(422);
+    }
+
+    @Test
+    void guessingAPasswordIsRefused429WithRetryAfterBeforeTheRightOneIsTried() {
+        ApiClient.Customer grace = shop.customer("Grace");
+        String wrong = "{\"email\":\"" + grace.email() + "\",\"password\":\"not her password\"}";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            shop.post("/sessions").json(wrong).send().problem(401, "UNAUTHENTICATED");
+        }
+        ApiClient.Reply refused = shop.post("/sessions").json(wrong).send();
+        JsonNode problem = refused.problem(429, "TOO_MANY_REQUESTS");
+        assertThat(problem.get("type").asText()).endsWith("/too-many-requests");
+        assertThat(refused.header("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        shop.post("/sessions").json("{\"email\":\"" + grace.email().toUpperCase(Locale.ROOT)
+                + "\",\"password\":\"" + ApiClient.PASSWORD + "\"}").send().problem(429, "TOO_MANY_REQUESTS");
+        assertThat(shop.get("/users/me").token(grace.token()).send().status())
+                .as("her open session is untouched").isEqualTo(200);
     }
 
     @Test

@@ -61,7 +61,8 @@ final class ServiceHost implements AutoCloseable {
             }
             String query = http.getRequestURI().getRawQuery();
             Exchange exchange = Exchange.of(http.getRequestMethod(), http.getRequestURI().getRawPath(),
-                    Exchange.parseQuery(query == null ? "" : query), headers, body);
+                    Exchange.parseQuery(query == null ? "" : query), headers, body)
+                    .clientAddress(http.getRemoteAddress().getAddress().getHostAddress());
             api.handle(exchange);
             exchange.responseHeaders().forEach((name, value) -> http.getResponseHeaders().set(name, value));
             byte[] result = exchange.result();

@@ -100,6 +100,19 @@ class ServerlessEventShapesTest {
     }
 
     @Test
+    void theCallersAddressIsTheOneTheGatewaySawNeverAForwardingHeader() {
+        APIGatewayV2HTTPEvent http = v2("/products", "$default");
+        http.getRequestContext().getHttp().setSourceIp("203.0.113.7");
+        http.setHeaders(Map.of("X-Forwarded-For", "198.51.100.1"));
+        assertThat(Events.exchange(http).clientAddress()).isEqualTo("203.0.113.7");
+        APIGatewayProxyRequestEvent rest = v1("/products", "prod").withHeaders(Map.of("X-Forwarded-For", "198.51.100.1"));
+        rest.getRequestContext().setIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("2001:db8::7"));
+        assertThat(Events.exchange(rest).clientAddress()).isEqualTo("2001:db8::7");
+        assertThat(Events.exchange(v1("/products", "prod")).clientAddress()).isEqualTo(Exchange.UNKNOWN_ADDRESS);
+        assertThat(Events.exchange(v2("/products", "$default")).clientAddress()).isEqualTo(Exchange.UNKNOWN_ADDRESS);
+    }
+
+    @Test
     void httpApiCookiesBecomeOneCookieHeader() {
         APIGatewayV2HTTPEvent event = v2("/products", "$default");
         event.setCookies(List.of("theme=dark", "consent=yes"));
