@@ -7,6 +7,7 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
+import dev.cartwright.error.Validate;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderCursor;
@@ -78,7 +79,7 @@ final class OrderRoutes {
         List<String> codes = Optional.ofNullable(body.promotionCodes()).orElse(List.of());
         for (int i = 0; i < codes.size(); i++) {
             String field = "promotionCodes[" + i + "]";
-            String code = Params.required(codes.get(i), field);
+            String code = Validate.text(Params.required(codes.get(i), field), field);
             if (shop.promotions().findByCode(code).isEmpty()) {
                 // As POST /carts/{id}/promotion-codes answers: a code the shopper typed must not vanish unseen.
                 throw new CommerceException(ErrorCode.NOT_FOUND, field, "promotion code not found: " + code, null);

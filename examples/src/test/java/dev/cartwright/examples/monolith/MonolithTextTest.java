@@ -59,7 +59,7 @@ class MonolithTextTest {
                     .json("{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}],\"promotionCodes\":[\"" + code
                             + "\"]}")
                     .send().problem(400, "VALIDATION");
-            assertThat(problem.get("field").asText()).as(code).isEqualTo("promotionCodes");
+            assertThat(problem.get("field").asText()).as(code).isEqualTo("promotionCodes[0]");
         }
         JsonNode problem = shop.post("/users").json("{\"email\":\"bo@example.com\",\"password\":\""
                 + ApiClient.PASSWORD + "\",\"name\":\"Bo \\ud83d\"}").send().problem(400, "VALIDATION");
