@@ -123,8 +123,7 @@ public final class ShopApi {
         private final CommerceStore store;
         private final EnumSet<Section> sections = EnumSet.allOf(Section.class);
         private final List<Consumer<Routes>> extraRoutes = new ArrayList<>();
-        private final Map<String, java.util.function.BooleanSupplier> dependencies =
-                new LinkedHashMap<>();
+        private final Map<String, BooleanSupplier> dependencies = new LinkedHashMap<>();
         private String adminToken;
         private Identities identities;
         private Observer observer = Observer.NONE;
@@ -180,7 +179,7 @@ public final class ShopApi {
          * @param reachable answers whether it is reachable now, quickly (a second at most)
          * @return this builder
          */
-        public Builder dependency(String name, java.util.function.BooleanSupplier reachable) {
+        public Builder dependency(String name, BooleanSupplier reachable) {
             dependencies.put(name, Objects.requireNonNull(reachable, "reachable"));
             return this;
         }
