@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cartwright.error.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +129,47 @@ public abstract class ApiErrorsContract {
     @Test
     void notJson() {
         shop.post("/users").raw("text/plain", "email=a".getBytes(StandardCharsets.UTF_8)).send().problem(415, "VALIDATION");
+    }
+
+    @Test
+    void aGzipBodyIsRefusedAsNotJsonNeverAFailure() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(("{\"email\":\"gz@example.com\",\"password\":\"" + ApiClient.PASSWORD
+                    + "\",\"name\":\"Gz\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        ApiClient.Reply reply = shop.post("/users").header("Content-Encoding", "gzip")
+                .raw("application/json", zipped.toByteArray()).send();
+        assertThat(reply.status()).as(reply.text()).isIn(400, 415);
+        reply.problem(reply.status(), "VALIDATION");
+        assertThat(shop.post("/sessions").json("{\"email\":\"gz@example.com\",\"password\":\"" + ApiClient.PASSWORD
+                + "\"}").send().status()).as("no account was made of it").isEqualTo(401);
+    }
+
+    @Test
+    void injectionStringsAreDataStoredAndReturnedExactly() {
+        String hostile = "Robert'); DROP TABLE products;-- <script>alert(1)</script> \" \\ %_ ${jndi:ldap://x/a}";
+        String sku = "INJ-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Reply created = shop.post("/admin/products").admin().json("{\"sku\":\"" + sku + "\",\"name\":"
+                + quoted(hostile) + ",\"description\":" + quoted(hostile) + ",\"price\":1.00}").send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        JsonNode read = shop.get("/products/" + id).send().json();
+        assertThat(read.get("name").asText()).isEqualTo(hostile);
+        assertThat(read.get("description").asText()).isEqualTo(hostile);
+
+        JsonNode found = shop.get("/products?q=" + URLEncoder.encode("DROP TABLE products", StandardCharsets.UTF_8))
+                .send().json();
+        assertThat(found).extracting(product -> product.get("id").asText()).containsExactly(id);
+        JsonNode tautology = shop.get("/products?q=" + URLEncoder.encode("' OR '1'='1", StandardCharsets.UTF_8))
+                .send().json();
+        assertThat(tautology).as("a quote in a search is text, not SQL").isEmpty();
+        assertThat(shop.get("/products?limit=100").send().json().size()).as("the catalog is still there")
+                .isGreaterThan(1);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Test
