@@ -37,6 +37,14 @@ public final class OrderingClients {
             return status >= 200 && status < 300;
         }
 
+        /**
+         * @return whether the connection closed before any answer (a kept-alive connection the draining server closed
+         *     as the request went out): it may or may not have run, so the client repeats it under its key
+         */
+        public boolean unanswered() {
+            return status == 0 && !refusedConnection;
+        }
+
         /** @return whether the server refused it before it started: no connection, or 503 with Retry-After */
         public boolean refusedBeforeStarting() {
             return refusedConnection || status == 503 && retryAfter.isPresent() && !body.contains("STORAGE");
