@@ -42,7 +42,7 @@ class MicroservicesShutdownTest {
                 "SERVICE_TOKEN", "shutdown-test-service");
         List<OrderingClients.Outcome> outcomes;
         String token;
-        String orderBody;
+        OrderingClients clients;
         try (ChildJvm shop = ChildJvm.start("microservices", directory, environment, READY)) {
             URI edge = URI.create("http://localhost:" + shop.port());
             URI orders = URI.create("http://localhost:" + shop.port(OrderService.NAME));
@@ -53,9 +53,9 @@ class MicroservicesShutdownTest {
             String product = send(edge, "GET", "/products", null, null, 200).get(0).get("id").asText();
             send(edge, "POST", "/admin/products/" + product + "/stock", ADMIN, "{\"receive\":100000}", 200);
 
-            orderBody = "{\"userId\":\""
+            String orderBody = "{\"userId\":\""
                     + customer.get("id").asText() + "\",\"products\":[{\"id\":\"" + product + "\",\"quantity\":1}]}";
-            OrderingClients clients = new OrderingClients(orders.resolve("/orders"), token, orderBody);
+            clients = new OrderingClients(orders.resolve("/orders"), token, orderBody);
             System.out.println("order-service on port " + orders.getPort() + ": " + CLIENTS + " clients ordering");
             clients.start(CLIENTS);
             long until = System.nanoTime() + 30_000_000_000L;
@@ -85,33 +85,12 @@ class MicroservicesShutdownTest {
 
         try (ChildJvm restarted = ChildJvm.start("microservices", directory, environment, READY)) {
             URI edge = URI.create("http://localhost:" + restarted.port());
-            for (OrderingClients.Outcome outcome : acknowledged) {
-                String id = JSON.readTree(outcome.body()).get("id").asText();
-                JsonNode order = send(edge, "GET", "/orders/" + id, token, null, 200);
-                assertThat(order.get("status").asText()).as(outcome.idempotencyKey()).isEqualTo("CONFIRMED");
-            }
-            System.out.println("all " + acknowledged.size() + " acknowledged orders found after the restart");
-            for (OrderingClients.Outcome outcome : outcomes) {
-                if (outcome.unanswered()) {
-                    // Repeated under its key, as a client does: placed once, whether or not the first one ran.
-                    JsonNode order = sendKeyed(edge, "/orders", token, outcome.idempotencyKey(), orderBody);
-                    assertThat(order.get("status").asText()).as(outcome.idempotencyKey()).isEqualTo("CONFIRMED");
-                }
-            }
+            clients.checkAfterRestart(edge, outcomes);
+            System.out.println("all " + acknowledged.size() + " acknowledged orders found after the restart, and "
+                    + "every unanswered one placed once when repeated");
             restarted.terminate();
             restarted.awaitExit(30);
         }
-    }
-
-    private JsonNode sendKeyed(URI base, String path, String token, String key, String body)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST " + path + " again under " + key + ": " + response.body())
-                .isEqualTo(201);
-        return JSON.readTree(response.body());
     }
 
     private JsonNode send(URI base, String method, String path, String token, String body, int expected)

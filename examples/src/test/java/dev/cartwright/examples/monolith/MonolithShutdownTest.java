@@ -42,7 +42,7 @@ class MonolithShutdownTest {
         Map<String, String> environment = Map.of("PORT", "0", "DATABASE_URL", url, "ADMIN_TOKEN", ADMIN);
         List<OrderingClients.Outcome> outcomes;
         String token;
-        String orderBody;
+        OrderingClients clients;
         try (ChildJvm monolith = ChildJvm.start("monolith", directory, environment)) {
             URI base = URI.create("http://localhost:" + monolith.port());
             String email = "sigterm-" + UUID.randomUUID() + "@example.com";
@@ -52,9 +52,9 @@ class MonolithShutdownTest {
             String product = send(base, "GET", "/products", null, null, 200).get(0).get("id").asText();
             send(base, "POST", "/admin/products/" + product + "/stock", ADMIN, "{\"receive\":100000}", 200);
 
-            orderBody = "{\"userId\":\""
+            String orderBody = "{\"userId\":\""
                     + customer.get("id").asText() + "\",\"products\":[{\"id\":\"" + product + "\",\"quantity\":1}]}";
-            OrderingClients clients = new OrderingClients(base.resolve("/orders"), token, orderBody);
+            clients = new OrderingClients(base.resolve("/orders"), token, orderBody);
             System.out.println("monolith on port " + monolith.port() + ": " + CLIENTS + " clients ordering");
             clients.start(CLIENTS);
             long until = System.nanoTime() + 30_000_000_000L;
@@ -84,33 +84,12 @@ class MonolithShutdownTest {
 
         try (ChildJvm restarted = ChildJvm.start("monolith", directory, environment)) {
             URI base = URI.create("http://localhost:" + restarted.port());
-            for (OrderingClients.Outcome outcome : acknowledged) {
-                String id = JSON.readTree(outcome.body()).get("id").asText();
-                JsonNode order = send(base, "GET", "/orders/" + id, token, null, 200);
-                assertThat(order.get("status").asText()).as(outcome.idempotencyKey()).isEqualTo("CONFIRMED");
-            }
-            System.out.println("all " + acknowledged.size() + " acknowledged orders found after the restart");
-            for (OrderingClients.Outcome outcome : outcomes) {
-                if (outcome.unanswered()) {
-                    // Repeated under its key, as a client does: placed once, whether or not the first one ran.
-                    JsonNode order = sendKeyed(base, "/orders", token, outcome.idempotencyKey(), orderBody);
-                    assertThat(order.get("status").asText()).as(outcome.idempotencyKey()).isEqualTo("CONFIRMED");
-                }
-            }
+            clients.checkAfterRestart(base, outcomes);
+            System.out.println("all " + acknowledged.size() + " acknowledged orders found after the restart, and "
+                    + "every unanswered one placed once when repeated");
             restarted.terminate();
             restarted.awaitExit(20);
         }
-    }
-
-    private JsonNode sendKeyed(URI base, String path, String token, String key, String body)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST " + path + " again under " + key + ": " + response.body())
-                .isEqualTo(201);
-        return JSON.readTree(response.body());
     }
 
     private JsonNode send(URI base, String method, String path, String token, String body, int expected)

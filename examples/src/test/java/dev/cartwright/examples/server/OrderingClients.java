@@ -1,5 +1,8 @@
 package dev.cartwright.examples.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -56,6 +59,8 @@ public final class OrderingClients {
                     value -> "Retry-After " + value + " ").orElse("")) + body;
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI orders;
     private final String token;
@@ -133,5 +138,36 @@ public final class OrderingClients {
             thread.join(60_000);
         }
         return List.copyOf(outcomes);
+    }
+
+    /**
+     * Checks, against the restarted server at {@code base}, that no acknowledged order was lost (each is found
+     * {@code CONFIRMED}) and that each unanswered request, repeated under its key as a client would, places its order
+     * once.
+     *
+     * @param base the restarted server
+     * @param sent what {@link #stop()} returned
+     */
+    public void checkAfterRestart(URI base, List<Outcome> sent) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        for (Outcome outcome : sent) {
+            HttpRequest.Builder request;
+            if (outcome.acknowledged()) {
+                String id = JSON.readTree(outcome.body()).get("id").asText();
+                request = HttpRequest.newBuilder(base.resolve("/orders/" + id)).GET();
+            } else if (outcome.unanswered()) {
+                request = HttpRequest.newBuilder(base.resolve(orders.getPath())).POST(HttpRequest.BodyPublishers
+                        .ofString(body)).header("Idempotency-Key", outcome.idempotencyKey())
+                        .header("Content-Type", "application/json");
+            } else {
+                continue;
+            }
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(outcome + " after the restart: " + response.body())
+                    .isEqualTo(outcome.acknowledged() ? 200 : 201);
+            assertThat(JSON.readTree(response.body()).get("status").asText()).as(outcome.idempotencyKey())
+                    .isEqualTo("CONFIRMED");
+        }
     }
 }
