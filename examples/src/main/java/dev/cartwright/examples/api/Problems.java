@@ -95,6 +95,23 @@ public final class Problems {
         send(exchange, 400, ErrorCode.VALIDATION.name(), field, detail);
     }
 
+    /**
+     * Answers what a proxy in front of the API could not do itself (a service that did not answer, say) as the API
+     * answers its problems, with the headers every answer carries and a request id of its own.
+     *
+     * @param exchange the call as the proxy received it
+     * @param status a {@code 5xx} status, such as {@code 502}
+     * @param code the problem's code, such as {@code BAD_GATEWAY}
+     * @param detail what went wrong, in words safe to show a client
+     */
+    public static void gateway(Exchange exchange, int status, String code, String detail) {
+        ShopApi.prepare(exchange);
+        if (status == 503) {
+            exchange.header("Retry-After", "2");
+        }
+        send(exchange, status, code, null, detail);
+    }
+
     /** Answers a service's failure with the status of its code. */
     static void send(Exchange ctx, CommerceException failure) {
         int status = STATUS.get(failure.code());

@@ -2,6 +2,9 @@ package dev.cartwright.examples.micro;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cartwright.examples.api.Exchange;
+import dev.cartwright.examples.api.Problems;
+import dev.cartwright.examples.server.TrustedProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,13 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -30,8 +32,14 @@ import org.slf4j.LoggerFactory;
  * headers (but hop-by-hop ones) and body as received, and whose answers come back as the service gave them. A path
  * no route claims goes to the fallback service, so an unknown route is that service's {@code 404} problem and the
  * services' internal routes ({@code /internal}, {@code /stock}) stay unreachable from outside unless a route names
- * them. A service that does not answer is {@code 502} ({@code 504} after the timeout) as problem JSON.
- * Request bodies are read up to a limit plus one byte, so a service refuses a larger one as it would. Thread-safe.
+ * them. A service that does not answer is {@code 502} ({@code 504} after the timeout) as problem JSON with the
+ * API's headers. Request bodies are read up to a limit plus one byte, so a service refuses a larger one as it would.
+ *
+ * <p>The services learn who the client is from it, as from any reverse proxy: it sets {@code X-Forwarded-For} to the
+ * address it was reached from, appended to the chain received only when that address is one of its own
+ * {@link TrustedProxies} (a load balancer in front of it), and {@code X-Forwarded-Proto} to {@code http} unless such a
+ * proxy says {@code https}; a client's own forwarding headers are dropped. Services that trust the edge's address
+ * therefore count login attempts against the client, not against the edge. Thread-safe.
  */
 public final class EdgeRouter implements AutoCloseable {
 
@@ -61,7 +69,7 @@ public final class EdgeRouter implements AutoCloseable {
     /** Headers of one connection, not of the request (RFC 9110, 7.6.1), and those the client sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host",
-            "content-length", "expect");
+            "content-length", "expect", "x-forwarded-for", "x-forwarded-proto");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,9 +79,11 @@ public final class EdgeRouter implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final HttpClient client;
+    private final TrustedProxies proxies;
 
-    private EdgeRouter(List<Route> routes, URI fallback, int maxBodyBytes, HttpServer server) {
+    private EdgeRouter(List<Route> routes, URI fallback, int maxBodyBytes, HttpServer server, TrustedProxies proxies) {
         this.routes = List.copyOf(routes);
+        this.proxies = Objects.requireNonNull(proxies, "proxies");
         this.fallback = fallback;
         this.maxBodyBytes = maxBodyBytes;
         this.server = server;
@@ -90,17 +100,18 @@ public final class EdgeRouter implements AutoCloseable {
      *
      * @param services the running services
      * @param port the port, 0 for any free one
+     * @param proxies the proxies in front of the edge, if any, whose forwarding headers it passes on
      * @return the running edge
      * @throws java.io.UncheckedIOException if the port is taken
      */
-    public static EdgeRouter inFrontOf(Microservices services, int port) {
+    public static EdgeRouter inFrontOf(Microservices services, int port, TrustedProxies proxies) {
         URI users = services.users().url();
         URI products = services.products().url();
         URI orders = services.orders().url();
         return start(port, List.of(new Route("/users", users), new Route("/sessions", users),
                 new Route("/products", products), new Route("/admin/products", products),
                 new Route("/carts", orders), new Route("/orders", orders), new Route("/admin/orders", orders)),
-                orders, 1024 * 1024);
+                orders, 1024 * 1024, proxies);
     }
 
     /**
@@ -108,17 +119,20 @@ public final class EdgeRouter implements AutoCloseable {
      * @param routes the routes, the first that claims a path wins
      * @param fallback where a path no route claims goes
      * @param maxBodyBytes the largest request body forwarded whole; a larger one is cut off after one more byte
+     * @param proxies the proxies in front of the edge, if any, whose forwarding headers it passes on
      * @return the running edge
      * @throws java.io.UncheckedIOException if the port is taken
      */
-    public static EdgeRouter start(int port, List<Route> routes, URI fallback, int maxBodyBytes) {
+    public static EdgeRouter start(int port, List<Route> routes, URI fallback, int maxBodyBytes,
+            TrustedProxies proxies) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(port), 64);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the edge cannot listen on port " + port, e);
         }
-        EdgeRouter edge = new EdgeRouter(routes, Objects.requireNonNull(fallback, "fallback"), maxBodyBytes, server);
+        EdgeRouter edge = new EdgeRouter(routes, Objects.requireNonNull(fallback, "fallback"), maxBodyBytes, server,
+                proxies);
         server.setExecutor(edge.threads);
         server.createContext("/", edge::forward);
         server.start();
@@ -161,20 +175,26 @@ public final class EdgeRouter implements AutoCloseable {
                     values.forEach(value -> forwardHeader(request, name, value));
                 }
             });
+            String peer = http.getRemoteAddress().getAddress().getHostAddress();
+            List<String> chain = headers(http, "X-Forwarded-For");
+            forwardHeader(request, "X-Forwarded-For", proxies.trusts(peer) && !chain.isEmpty()
+                    ? String.join(", ", chain) + ", " + peer : peer);
+            boolean secure = proxies.forwardedOverTls(peer, headers(http, "X-Forwarded-Proto"));
+            forwardHeader(request, "X-Forwarded-Proto", secure ? "https" : "http");
             HttpResponse<byte[]> answer;
             try {
                 answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
-                refuse(http, 504, "GATEWAY_TIMEOUT", target + " did not answer in time");
+                refuse(http, secure, 504, "GATEWAY_TIMEOUT", target + " did not answer in time");
                 return;
             } catch (IOException e) {
                 LOG.warn("{} {} not forwarded to {}: {}", http.getRequestMethod(), path, target, e.toString());
-                refuse(http, 502, "BAD_GATEWAY", e instanceof ConnectException ? "the service is not reachable"
+                refuse(http, secure, 502, "BAD_GATEWAY", e instanceof ConnectException ? "the service is not reachable"
                         : "the service's answer was broken");
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                refuse(http, 503, "SERVICE_UNAVAILABLE", "the edge is stopping");
+                refuse(http, secure, 503, "SERVICE_UNAVAILABLE", "the edge is stopping");
                 return;
             }
             answer.headers().map().forEach((name, values) -> {
@@ -186,6 +206,11 @@ public final class EdgeRouter implements AutoCloseable {
         }
     }
 
+    private static List<String> headers(HttpExchange http, String name) {
+        List<String> values = http.getRequestHeaders().get(name);
+        return values == null ? List.of() : values;
+    }
+
     private static void forwardHeader(HttpRequest.Builder request, String name, String value) {
         try {
             request.header(name, value);
@@ -195,21 +220,14 @@ public final class EdgeRouter implements AutoCloseable {
         }
     }
 
-    /** Answers as the shop's problems read, for what the edge itself could not do. */
-    private static void refuse(HttpExchange http, int status, String code, String detail) throws IOException {
-        String requestId = UUID.randomUUID().toString();
-        String title = code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
-        String problem = "{\"type\":\"https://cartwright.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-')
-                + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
-                + "\",\"code\":\"" + code + "\",\"field\":null,\"requestId\":\"" + requestId + "\"}";
-        http.getResponseHeaders().set("Content-Type", "application/problem+json");
-        http.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        http.getResponseHeaders().set("Cache-Control", "no-store");
-        http.getResponseHeaders().set("X-Request-Id", requestId);
-        if (status == 503) {
-            http.getResponseHeaders().set("Retry-After", "2");
-        }
-        send(http, status, problem.getBytes(StandardCharsets.UTF_8));
+    /** Answers as the route table answers its problems, with its headers, for what the edge itself could not do. */
+    private static void refuse(HttpExchange http, boolean secure, int status, String code, String detail)
+            throws IOException {
+        Exchange exchange = Exchange.of(http.getRequestMethod(), http.getRequestURI().getRawPath(), Map.of(),
+                Map.of(), new byte[0]).secure(secure);
+        Problems.gateway(exchange, status, code, detail);
+        exchange.responseHeaders().forEach(http.getResponseHeaders()::set);
+        send(http, exchange.status(), exchange.result());
     }
 
     private static void send(HttpExchange http, int status, byte[] body) throws IOException {

@@ -1,5 +1,6 @@
 package dev.cartwright.examples.micro;
 
+import dev.cartwright.examples.server.TrustedProxies;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * 8082 (or free ports), each with its own store, with the URLs and one service token wired between them. The same
  * environment as each service's (a {@code DATABASE_URL} here would be shared by all three, so it is ignored: use
  * {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each). {@link #main} also puts an
- * {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address.
+ * {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address. The edge runs on
+ * this host, so each service trusts the loopback addresses (as well as its {@code TRUSTED_PROXIES}) to say who the
+ * client is; the edge trusts {@code TRUSTED_PROXIES}, the load balancer in front of it, if any.
  */
 public final class Microservices implements AutoCloseable {
 
@@ -41,7 +44,8 @@ public final class Microservices implements AutoCloseable {
                 ServiceSettings.fromEnvironment(environment, ServiceSettings.ORDER_SERVICE_PORT).withDatabaseUrl(null));
         EdgeRouter edge;
         try {
-            edge = EdgeRouter.inFrontOf(running, edgePort(environment));
+            edge = EdgeRouter.inFrontOf(running, edgePort(environment),
+                    TrustedProxies.parse(environment.get("TRUSTED_PROXIES")));
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -66,6 +70,7 @@ public final class Microservices implements AutoCloseable {
     /**
      * Starts user-service, then product-service, then order-service wired to the two. The {@code PORT} of each
      * settings is its own; the service token is the settings' (the same in all three) or one generated for the run.
+     * Each trusts the loopback addresses, where an {@link EdgeRouter} in front of them runs, besides its own proxies.
      *
      * @param users user-service's settings
      * @param products product-service's settings (its user-service URL is replaced by the one started here)
@@ -74,6 +79,9 @@ public final class Microservices implements AutoCloseable {
      */
     public static Microservices start(ServiceSettings users, ServiceSettings products, ServiceSettings orders) {
         String serviceToken = orders.serviceToken().orElseGet(ServiceTokens::generate);
+        users = behindLocalEdge(users);
+        products = behindLocalEdge(products);
+        orders = behindLocalEdge(orders);
         List<RunningService> started = new ArrayList<>();
         try {
             RunningService user = UserService.start(users.withTokens(users.adminToken().orElse(null), serviceToken));
@@ -90,6 +98,10 @@ public final class Microservices implements AutoCloseable {
             started.forEach(RunningService::close);
             throw e;
         }
+    }
+
+    private static ServiceSettings behindLocalEdge(ServiceSettings settings) {
+        return settings.withTrustedProxies(settings.trustedProxies().and(List.of("127.0.0.1", "::1")));
     }
 
     private static URI local(RunningService service) {

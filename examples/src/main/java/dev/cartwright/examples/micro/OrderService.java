@@ -113,7 +113,8 @@ public final class OrderService {
                     .observer(metrics)
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
-            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes(),
+                    settings.trustedProxies());
             Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {}; {} at {}, {} at {})", NAME, server.port(),
                     store.describe(), UserService.NAME, settings.userServiceUrl(), ProductService.NAME,

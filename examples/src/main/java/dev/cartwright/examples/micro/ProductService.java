@@ -77,7 +77,8 @@ public final class ProductService {
                     .observer(metrics)
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
-            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes(),
+                    settings.trustedProxies());
             // Its sweeps redeliver its events (low stock) whose delivery failed.
             Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {})", NAME, server.port(), store.describe());

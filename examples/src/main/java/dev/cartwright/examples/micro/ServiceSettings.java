@@ -1,8 +1,10 @@
 package dev.cartwright.examples.micro;
 
+import dev.cartwright.examples.server.TrustedProxies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,10 @@ import java.util.regex.Pattern;
  *     product-service generates and prints one when unset, order-service requires it;
  * <li>{@code USER_SERVICE_URL} ({@code http://localhost:8080}) and {@code PRODUCT_SERVICE_URL}
  *     ({@code http://localhost:8081}): where order-service finds the other two (product-service asks
- *     user-service only whose a customer's token on its admin routes is).
+ *     user-service only whose a customer's token on its admin routes is);
+ * <li>{@code TRUSTED_PROXIES}: the addresses or CIDR blocks, comma-separated, of the proxies in front of the service
+ *     (its edge router, a load balancer), whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed;
+ *     none by default.
  * </ul>
  *
  * @param port the HTTP port, 0 for any free one
@@ -39,10 +44,13 @@ import java.util.regex.Pattern;
  * @param productServiceUrl where product-service answers
  * @param passwordIterations the PBKDF2 cost of passwords (tests lower it)
  * @param maxBodyBytes the largest request body accepted
+ * @param trustedProxies the proxies in front (the edge, a load balancer) whose {@code X-Forwarded-For} and
+ *     {@code X-Forwarded-Proto} are believed
  */
 public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<String> dbHost, int dbPort, String dbName,
         String dbUser, Optional<String> dbPassword, Optional<String> adminToken, Optional<String> serviceToken,
-        URI userServiceUrl, URI productServiceUrl, int passwordIterations, long maxBodyBytes) {
+        URI userServiceUrl, URI productServiceUrl, int passwordIterations, long maxBodyBytes,
+        TrustedProxies trustedProxies) {
 
     /** user-service's port when {@code PORT} is unset. */
     public static final int USER_SERVICE_PORT = 8080;
@@ -62,6 +70,7 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     /**
@@ -84,7 +93,8 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
                 url(environment, "USER_SERVICE_URL", "http://localhost:" + USER_SERVICE_PORT),
                 url(environment, "PRODUCT_SERVICE_URL", "http://localhost:" + PRODUCT_SERVICE_PORT),
                 600_000,
-                64 * 1024);
+                64 * 1024,
+                proxies(environment.get("TRUSTED_PROXIES")));
     }
 
     /**
@@ -142,7 +152,8 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     public ServiceSettings withPort(int newPort) {
         return new ServiceSettings(newPort, databaseUrl, dbHost, dbPort, dbName, dbUser, dbPassword, adminToken,
-                serviceToken, userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes);
+                serviceToken, userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes,
+                trustedProxies);
     }
 
     /**
@@ -151,7 +162,8 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     public ServiceSettings withDatabaseUrl(String url) {
         return new ServiceSettings(port, nonBlank(url), dbHost, dbPort, dbName, dbUser, dbPassword, adminToken,
-                serviceToken, userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes);
+                serviceToken, userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes,
+                trustedProxies);
     }
 
     /**
@@ -161,7 +173,8 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     public ServiceSettings withTokens(String admin, String service) {
         return new ServiceSettings(port, databaseUrl, dbHost, dbPort, dbName, dbUser, dbPassword, nonBlank(admin),
-                nonBlank(service), userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes);
+                nonBlank(service), userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes,
+                trustedProxies);
     }
 
     /**
@@ -171,7 +184,8 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     public ServiceSettings withServices(URI users, URI products) {
         return new ServiceSettings(port, databaseUrl, dbHost, dbPort, dbName, dbUser, dbPassword, adminToken,
-                serviceToken, users, products, passwordIterations, maxBodyBytes);
+                serviceToken, users, products, passwordIterations, maxBodyBytes,
+                trustedProxies);
     }
 
     /**
@@ -180,7 +194,25 @@ public record ServiceSettings(int port, Optional<String> databaseUrl, Optional<S
      */
     public ServiceSettings withPasswordIterations(int iterations) {
         return new ServiceSettings(port, databaseUrl, dbHost, dbPort, dbName, dbUser, dbPassword, adminToken,
-                serviceToken, userServiceUrl, productServiceUrl, iterations, maxBodyBytes);
+                serviceToken, userServiceUrl, productServiceUrl, iterations, maxBodyBytes,
+                trustedProxies);
+    }
+
+    /**
+     * @param proxies the proxies in front of the service
+     * @return these settings believing forwarding headers from those only
+     */
+    public ServiceSettings withTrustedProxies(TrustedProxies proxies) {
+        return new ServiceSettings(port, databaseUrl, dbHost, dbPort, dbName, dbUser, dbPassword, adminToken,
+                serviceToken, userServiceUrl, productServiceUrl, passwordIterations, maxBodyBytes, proxies);
+    }
+
+    private static TrustedProxies proxies(String list) {
+        try {
+            return TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: " + e.getMessage(), e);
+        }
     }
 
     private static int number(Map<String, String> environment, String name, int fallback) {

@@ -56,7 +56,8 @@ public final class UserService {
                     .observer(metrics)
                     .maxBodyBytes(settings.maxBodyBytes())
                     .build();
-            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes());
+            ApiServer server = ApiServer.start(api, settings.port(), settings.maxBodyBytes(),
+                    settings.trustedProxies());
             Sweeper sweeper = shop.startSweeping(SWEEP_EVERY);
             LOG.info("{} listening on http://localhost:{} (database {})", NAME, server.port(), store.describe());
             return new RunningService(NAME, server, adminToken, List.of(store, sweeper));

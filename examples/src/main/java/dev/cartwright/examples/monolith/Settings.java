@@ -1,28 +1,30 @@
 package dev.cartwright.examples.monolith;
 
 import java.time.Duration;
-import java.util.Arrays;
+import dev.cartwright.examples.server.TrustedProxies;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What the monolith is configured with, read from environment variables: {@code PORT} (3000 by default;
  * 0 picks a free port), {@code DATABASE_URL} (a JDBC URL; an embedded H2 file under {@code ./data} when unset)
- * {@code ADMIN_TOKEN} (generated and printed at start when unset) and {@code TRUSTED_PROXIES} (the addresses of
- * reverse proxies, comma-separated, whose {@code X-Forwarded-Proto} is believed; none by default).
+ * {@code ADMIN_TOKEN} (generated and printed at start when unset) and {@code TRUSTED_PROXIES} (the addresses or CIDR
+ * blocks of reverse proxies, comma-separated, whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
+ * believed; none by default).
  *
  * @param port the HTTP port, 0 for any free one
  * @param databaseUrl the JDBC URL of the database; empty for the embedded H2 file
  * @param adminToken the bearer token of the admin routes; empty to generate one
  * @param passwordIterations the PBKDF2 cost of passwords (tests lower it)
  * @param maxBodyBytes the largest request body accepted
- * @param trustedProxies the addresses of proxies whose {@code X-Forwarded-Proto} says whether a request came over TLS
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client and whose
+ *     {@code X-Forwarded-Proto} says whether a request came over TLS
  * @param sweepEvery how long after one round of the shop's sweeps ends the next starts (tests shorten it)
  */
 public record Settings(int port, Optional<String> databaseUrl, Optional<String> adminToken, int passwordIterations,
-        long maxBodyBytes, Set<String> trustedProxies, Duration sweepEvery) {
+        long maxBodyBytes, TrustedProxies trustedProxies, Duration sweepEvery) {
 
     /** The delay between rounds of the sweeps by default. */
     public static final Duration DEFAULT_SWEEP_EVERY = Duration.ofSeconds(30);
@@ -42,7 +44,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
-        trustedProxies = Set.copyOf(trustedProxies);
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
         if (sweepEvery == null || sweepEvery.isNegative() || sweepEvery.isZero()) {
             throw new IllegalArgumentException("sweepEvery must be positive");
         }
@@ -51,7 +53,8 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
     /**
      * @param environment the environment, such as {@link System#getenv()}
      * @return the settings it names, with defaults for what it leaves out
-     * @throws IllegalArgumentException if {@code PORT} is not a port number
+     * @throws IllegalArgumentException if {@code PORT} is not a port number or {@code TRUSTED_PROXIES} not a list of
+     *     addresses
      */
     public static Settings fromEnvironment(Map<String, String> environment) {
         String port = environment.get("PORT");
@@ -62,7 +65,7 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
             throw new IllegalArgumentException("PORT must be a number, not " + port, e);
         }
         return new Settings(number, nonBlank(environment.get("DATABASE_URL")), nonBlank(environment.get("ADMIN_TOKEN")),
-                600_000, 64 * 1024, addresses(environment.get("TRUSTED_PROXIES")), DEFAULT_SWEEP_EVERY);
+                600_000, 64 * 1024, proxies(environment.get("TRUSTED_PROXIES")), DEFAULT_SWEEP_EVERY);
     }
 
     /**
@@ -98,19 +101,22 @@ public record Settings(int port, Optional<String> databaseUrl, Optional<String> 
     }
 
     /**
-     * @param addresses the addresses of the reverse proxies in front, as they connect (such as {@code 10.0.0.5})
-     * @return these settings believing {@code X-Forwarded-Proto} from those addresses only
+     * @param addresses the addresses or CIDR blocks of the reverse proxies in front, as they connect (such as
+     *     {@code 10.0.0.5})
+     * @return these settings believing forwarding headers from those addresses only
+     * @throws IllegalArgumentException if one is not an address or block
      */
     public Settings withTrustedProxies(Set<String> addresses) {
-        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes, addresses, sweepEvery);
+        return new Settings(port, databaseUrl, adminToken, passwordIterations, maxBodyBytes,
+                TrustedProxies.of(addresses), sweepEvery);
     }
 
-    private static Set<String> addresses(String list) {
-        if (list == null || list.isBlank()) {
-            return Set.of();
+    private static TrustedProxies proxies(String list) {
+        try {
+            return TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRUSTED_PROXIES: " + e.getMessage(), e);
         }
-        return Arrays.stream(list.split(",")).map(String::trim).filter(address -> !address.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -6,15 +6,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -27,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * A {@link ShopApi} served over HTTP by Javalin: every path and method goes to the route table, which answers
  * unknown ones itself; what Jetty refuses before routing is answered as the API would. The monolith and each
  * microservice run one. {@link #close()} stops taking requests and lets those in flight finish (up to 10 seconds);
- * what the API runs on (a store, a pool) is the caller's to close after it. A request came over TLS (and is answered
- * with HSTS) if it reached Jetty so, or if it came from a trusted proxy whose last {@code X-Forwarded-Proto} is
- * {@code https}; anyone else's {@code X-Forwarded-Proto} is ignored.
+ * what the API runs on (a store, a pool) is the caller's to close after it. Behind {@link TrustedProxies}, the
+ * client's address (which login attempts are counted against) is read from {@code X-Forwarded-For} and TLS (answered
+ * with HSTS) from {@code X-Forwarded-Proto}; anyone else's forwarding headers are ignored.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -54,7 +50,7 @@ public final class ApiServer implements AutoCloseable {
      * @throws RuntimeException if the port is taken
      */
     public static ApiServer start(ShopApi api, int port, long maxBodyBytes) {
-        return start(api, port, maxBodyBytes, Set.of());
+        return start(api, port, maxBodyBytes, TrustedProxies.none());
     }
 
     /**
@@ -63,14 +59,11 @@ public final class ApiServer implements AutoCloseable {
      * @param api the route table
      * @param port the port, 0 for any free one
      * @param maxBodyBytes the largest request body Jetty reads; a larger one is answered {@code 413}
-     * @param trustedProxies the IP addresses of proxies whose {@code X-Forwarded-Proto} is believed (a name is
-     *     resolved once, here)
+     * @param proxies the proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
      * @return the running server
      * @throws RuntimeException if the port is taken
-     * @throws IllegalArgumentException if a trusted proxy is not an address
      */
-    public static ApiServer start(ShopApi api, int port, long maxBodyBytes, Set<String> trustedProxies) {
-        Set<InetAddress> proxies = trustedProxies.stream().map(ApiServer::address).collect(Collectors.toUnmodifiableSet());
+    public static ApiServer start(ShopApi api, int port, long maxBodyBytes, TrustedProxies proxies) {
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -89,8 +82,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Carries one request to the route table and its answer back. */
-    private static void serve(ShopApi api, Context ctx, Set<InetAddress> proxies) {
-        boolean secure = ctx.req().isSecure() || forwardedOverTls(ctx, proxies);
+    private static void serve(ShopApi api, Context ctx, TrustedProxies proxies) {
+        String peer = ctx.req().getRemoteAddr();
+        boolean secure = ctx.req().isSecure()
+                || proxies.forwardedOverTls(peer, Collections.list(ctx.req().getHeaders("X-Forwarded-Proto")));
         long start = System.nanoTime();
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
@@ -109,7 +104,8 @@ public final class ApiServer implements AutoCloseable {
         }
         try {
             exchange = Exchange.of(ctx.method().name(), ctx.path(), query, headers, ctx.bodyAsBytes()).secure(secure)
-                    .clientAddress(ctx.req().getRemoteAddr()); // the socket's peer; proxy headers give no address
+                    .clientAddress(proxies.clientAddress(peer,
+                            Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
             api.handle(exchange);
         } catch (HttpResponseException e) {
             // Jetty refused the body (over the size limit) before the route table could see it.
@@ -117,29 +113,6 @@ public final class ApiServer implements AutoCloseable {
             api.refuse(exchange, e.getStatus());
         }
         answer(ctx, exchange, start);
-    }
-
-    /** @return whether a trusted proxy says the request reached it over TLS; the last value is the proxy's own */
-    private static boolean forwardedOverTls(Context ctx, Set<InetAddress> proxies) {
-        if (proxies.isEmpty() || !proxies.contains(address(ctx.req().getRemoteAddr()))) {
-            return false;
-        }
-        List<String> values = Collections.list(ctx.req().getHeaders("X-Forwarded-Proto"));
-        if (values.isEmpty()) {
-            return false;
-        }
-        String[] last = values.get(values.size() - 1).split(",");
-        return last[last.length - 1].trim().equalsIgnoreCase("https");
-    }
-
-    private static InetAddress address(String literal) {
-        String bare = literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1)
-                : literal;
-        try {
-            return InetAddress.getByName(bare);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address: " + literal, e);
-        }
     }
 
     private static void answer(Context ctx, Exchange exchange, long start) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,7 +165,31 @@ public final class ApiClient implements AutoCloseable {
      */
     public Reply verbatim(String request) {
         URI base = host.baseUri();
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        return verbatim(new InetSocketAddress(base.getHost(), base.getPort()), null, request);
+    }
+
+    /**
+     * Sends a request as {@link #verbatim(String)} does, from another loopback address, as another client on the
+     * same machine would: the host sees {@code from} as the caller's address.
+     *
+     * @param from a loopback address such as {@code 127.0.0.3}
+     * @param request the request's head and body, with {@code Connection: close} or HTTP/1.0
+     */
+    public Reply verbatimFrom(String from, String request) {
+        try {
+            return verbatim(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), host.baseUri().getPort()),
+                    new InetSocketAddress(InetAddress.getByName(from), 0), request);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Reply verbatim(InetSocketAddress server, InetSocketAddress local, String request) {
+        try (Socket socket = new Socket()) {
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(server, 10_000);
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

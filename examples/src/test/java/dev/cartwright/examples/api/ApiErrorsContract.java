@@ -74,6 +74,28 @@ public abstract class ApiErrorsContract {
     }
 
     @Test
+    void loginAttemptsCountAgainstTheClientsAddressWhateverForwardingHeaderItSends() {
+        String attacker = "127.0.0.3";
+        String neighbour = "127.0.0.4";
+        for (int account = 1; account <= 50; account++) {
+            logInFrom(attacker, "nobody" + account + "@example.com", "198.51.100." + account).problem(401,
+                    "UNAUTHENTICATED");
+        }
+        ApiClient.Reply refused = logInFrom(attacker, "nobody51@example.com", "198.51.100.51");
+        refused.problem(429, "TOO_MANY_REQUESTS");
+        assertThat(refused.header("Retry-After")).isPresent();
+        // Another client's budget is its own, also where an edge stands between the clients and the service.
+        logInFrom(neighbour, "nobody51@example.com", attacker).problem(401, "UNAUTHENTICATED");
+    }
+
+    /** Logs in with a wrong password from a loopback address of its own, claiming another in X-Forwarded-For. */
+    private ApiClient.Reply logInFrom(String from, String email, String forwardedFor) {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + ApiClient.PASSWORD + "\"}";
+        return shop.verbatimFrom(from, "POST /sessions HTTP/1.0\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    @Test
     void malformedJson() {
         JsonNode problem = shop.post("/users").json("{\"email\": \"a@b.co\", ").send().problem(400, "VALIDATION");
         assertThat(problem.get("field").asText()).isEqualTo("body");

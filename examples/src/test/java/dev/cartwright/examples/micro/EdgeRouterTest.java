@@ -3,6 +3,7 @@ package dev.cartwright.examples.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cartwright.examples.server.TrustedProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ class EdgeRouterTest {
     private final HttpServer owner = echo("owner");
     private final HttpServer fallback = echo("fallback");
     private final EdgeRouter edge = EdgeRouter.start(0, List.of(new EdgeRouter.Route("/a", uri(owner))),
-            uri(fallback), 1024);
+            uri(fallback), 1024, TrustedProxies.none());
 
     @AfterEach
     void stop() {
@@ -86,12 +87,46 @@ class EdgeRouterTest {
         try (ServerSocket free = new ServerSocket(0)) {
             nowhere = URI.create("http://127.0.0.1:" + free.getLocalPort());
         }
-        try (EdgeRouter lonely = EdgeRouter.start(0, List.of(), nowhere, 1024)) {
+        try (EdgeRouter lonely = EdgeRouter.start(0, List.of(), nowhere, 1024, TrustedProxies.parse("127.0.0.1"))) {
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(lonely.url() + "/products")).build());
 
             assertThat(answer.statusCode()).isEqualTo(502);
             assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
-            assertThat(answer.body()).contains("\"code\":\"BAD_GATEWAY\"", "\"status\":502");
+            assertThat(answer.body()).contains("\"code\":\"BAD_GATEWAY\"", "\"status\":502",
+                    "\"requestId\":\"" + answer.headers().firstValue("X-Request-Id").orElseThrow() + "\"");
+            assertThat(answer.headers().map()).as("the headers every answer of the API carries")
+                    .containsEntry("content-security-policy", List.of("default-src 'none'; frame-ancestors 'none'"))
+                    .containsEntry("referrer-policy", List.of("no-referrer"))
+                    .containsEntry("x-content-type-options", List.of("nosniff"))
+                    .containsEntry("cache-control", List.of("no-store"))
+                    .doesNotContainKey("strict-transport-security");
+            HttpResponse<String> overTls = send(HttpRequest.newBuilder(URI.create(lonely.url() + "/products"))
+                    .header("X-Forwarded-Proto", "https").build());
+            assertThat(overTls.statusCode()).isEqualTo(502);
+            assertThat(overTls.headers().firstValue("Strict-Transport-Security")).as("a trusted proxy's TLS")
+                    .contains("max-age=31536000");
+        }
+    }
+
+    @Test
+    void theServiceLearnsTheClientsAddressAndAClientsOwnForwardingHeadersAreDropped() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(loopback(edge) + "/a"))
+                .header("X-Forwarded-For", "203.0.113.7").header("X-Forwarded-Proto", "https").build());
+
+        assertThat(answer.body()).contains("x-forwarded-for [127.0.0.1]\n", "x-forwarded-proto [http]\n")
+                .doesNotContain("203.0.113.7");
+    }
+
+    @Test
+    void behindATrustedProxyTheChainAndItsSchemeArePassedOnWithThatProxyAppended() throws Exception {
+        try (EdgeRouter behindBalancer = EdgeRouter.start(0, List.of(), uri(owner), 1024,
+                TrustedProxies.parse("127.0.0.0/8"))) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(loopback(behindBalancer) + "/a"))
+                    .header("X-Forwarded-For", "198.51.100.2, 203.0.113.7").header("X-Forwarded-Proto", "https")
+                    .build());
+
+            assertThat(answer.body()).contains("x-forwarded-for [198.51.100.2, 203.0.113.7, 127.0.0.1]\n",
+                    "x-forwarded-proto [https]\n");
         }
     }
 
@@ -101,6 +136,11 @@ class EdgeRouterTest {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return the edge's URL over IPv4 loopback, so the address it sees is known */
+    private static String loopback(EdgeRouter router) {
+        return "http://127.0.0.1:" + router.port();
     }
 
     private static URI uri(HttpServer server) {

@@ -1,6 +1,7 @@
 package dev.cartwright.examples.micro;
 
 import dev.cartwright.examples.api.ApiHost;
+import dev.cartwright.examples.server.TrustedProxies;
 import java.net.URI;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ record MicroservicesHost(Microservices services, EdgeRouter edge) implements Api
                 settings(ServiceSettings.PRODUCT_SERVICE_PORT, "products-" + run),
                 settings(ServiceSettings.ORDER_SERVICE_PORT, "orders-" + run));
         try {
-            return new MicroservicesHost(services, EdgeRouter.inFrontOf(services, 0));
+            return new MicroservicesHost(services, EdgeRouter.inFrontOf(services, 0, TrustedProxies.none()));
         } catch (RuntimeException e) {
             services.close();
             throw e;

@@ -54,5 +54,19 @@ class ServiceSettingsTest {
                 .hasMessageContaining("USER_SERVICE_URL");
         assertThatThrownBy(() -> ServiceSettings.fromEnvironment(Map.of("DB_PORT", "0"), 8082))
                 .hasMessageContaining("DB_PORT");
+        assertThatThrownBy(() -> ServiceSettings.fromEnvironment(Map.of("TRUSTED_PROXIES", "10.0.0.1, edge"), 8082))
+                .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("edge");
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksAndNoneByDefault() {
+        ServiceSettings behindEdge = ServiceSettings.fromEnvironment(
+                Map.of("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7"), ServiceSettings.USER_SERVICE_PORT);
+
+        assertThat(behindEdge.trustedProxies().trusts("10.42.0.3")).isTrue();
+        assertThat(behindEdge.trustedProxies().trusts("192.0.2.7")).isTrue();
+        assertThat(behindEdge.trustedProxies().trusts("192.0.2.8")).isFalse();
+        assertThat(behindEdge.withPort(0).trustedProxies()).isEqualTo(behindEdge.trustedProxies());
+        assertThat(ServiceSettings.defaults(8080).trustedProxies().isEmpty()).isTrue();
     }
 }
