@@ -4,6 +4,7 @@ import dev.cartwright.examples.server.TrustedProxies;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * All three services in one process, for a demo: user-service on 8080, product-service on 8081, order-service on
  * 8082 (or free ports), each with its own store, with the URLs and one service token wired between them. The same
- * environment as each service's (a {@code DATABASE_URL} here would be shared by all three, so it is ignored: use
- * {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each). {@link #main} also puts an
+ * environment as each service's, but for {@code PORT} and {@code DATABASE_URL}, which would be shared by all three
+ * and are ignored: the ports are {@code USER_SERVICE_PORT}, {@code PRODUCT_SERVICE_PORT} and
+ * {@code ORDER_SERVICE_PORT}; use {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each. {@link #main} also puts an
  * {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address. The edge runs on
  * this host, so each service trusts the loopback addresses (as well as its {@code TRUSTED_PROXIES}) to say who the
  * client is; the edge trusts {@code TRUSTED_PROXIES}, the load balancer in front of it, if any.
@@ -38,10 +40,8 @@ public final class Microservices implements AutoCloseable {
      */
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        Microservices running = start(
-                ServiceSettings.fromEnvironment(environment, ServiceSettings.USER_SERVICE_PORT).withDatabaseUrl(null),
-                ServiceSettings.fromEnvironment(environment, ServiceSettings.PRODUCT_SERVICE_PORT).withDatabaseUrl(null),
-                ServiceSettings.fromEnvironment(environment, ServiceSettings.ORDER_SERVICE_PORT).withDatabaseUrl(null));
+        List<ServiceSettings> settings = settingsFrom(environment);
+        Microservices running = start(settings.get(0), settings.get(1), settings.get(2));
         EdgeRouter edge;
         try {
             edge = EdgeRouter.inFrontOf(running, edgePort(environment),
@@ -56,6 +56,41 @@ public final class Microservices implements AutoCloseable {
         }, "shutdown"));
         LOG.info("the whole shop at one address, the edge in front of the three: curl http://localhost:{}/products",
                 edge.port());
+    }
+
+    /**
+     * Reads the three services' settings from one environment, as {@link #main} does: {@code PORT} and
+     * {@code DATABASE_URL} would be one port and one database for three, so they are ignored; each service listens on
+     * {@code USER_SERVICE_PORT}, {@code PRODUCT_SERVICE_PORT} or {@code ORDER_SERVICE_PORT} (8080, 8081, 8082).
+     *
+     * @param environment the environment, such as {@link System#getenv()}
+     * @return user-service's, product-service's and order-service's settings, in that order
+     * @throws IllegalArgumentException if a value is malformed
+     */
+    static List<ServiceSettings> settingsFrom(Map<String, String> environment) {
+        if (environment.containsKey("PORT") || environment.containsKey("DATABASE_URL")) {
+            LOG.warn("PORT and DATABASE_URL are each service's own; the three started together ignore them (use "
+                    + "USER_SERVICE_PORT, PRODUCT_SERVICE_PORT, ORDER_SERVICE_PORT and DB_HOST)");
+        }
+        return List.of(serviceSettings(environment, "USER_SERVICE_PORT", ServiceSettings.USER_SERVICE_PORT),
+                serviceSettings(environment, "PRODUCT_SERVICE_PORT", ServiceSettings.PRODUCT_SERVICE_PORT),
+                serviceSettings(environment, "ORDER_SERVICE_PORT", ServiceSettings.ORDER_SERVICE_PORT));
+    }
+
+    private static ServiceSettings serviceSettings(Map<String, String> environment, String portVariable,
+            int defaultPort) {
+        Map<String, String> own = new HashMap<>(environment);
+        own.remove("DATABASE_URL");
+        own.remove("PORT");
+        String port = environment.get(portVariable);
+        if (port != null) {
+            own.put("PORT", port);
+        }
+        try {
+            return ServiceSettings.fromEnvironment(own, defaultPort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^PORT", portVariable), e);
+        }
     }
 
     private static int edgePort(Map<String, String> environment) {

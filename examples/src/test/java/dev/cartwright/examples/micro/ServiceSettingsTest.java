@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,17 @@ class ServiceSettingsTest {
         assertThat(behindEdge.trustedProxies().trusts("192.0.2.8")).isFalse();
         assertThat(behindEdge.withPort(0).trustedProxies()).isEqualTo(behindEdge.trustedProxies());
         assertThat(ServiceSettings.defaults(8080).trustedProxies().isEmpty()).isTrue();
+    }
+
+    @Test
+    void theThreeStartedTogetherHaveAPortEachAndNoSharedDatabaseUrl() {
+        List<ServiceSettings> three = Microservices.settingsFrom(Map.of("PORT", "9000",
+                "DATABASE_URL", "jdbc:postgresql://db/shop", "ORDER_SERVICE_PORT", "9182", "DB_HOST", "postgres"));
+
+        assertThat(three).extracting(ServiceSettings::port).containsExactly(8080, 8081, 9182);
+        assertThat(three).allSatisfy(settings -> assertThat(settings.databaseUrl()).isEmpty());
+        assertThat(three.get(1).store(ProductService.NAME).schema()).contains("product_service");
+        assertThatThrownBy(() -> Microservices.settingsFrom(Map.of("USER_SERVICE_PORT", "eighty")))
+                .hasMessageContaining("USER_SERVICE_PORT");
     }
 }
