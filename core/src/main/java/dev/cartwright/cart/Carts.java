@@ -157,10 +157,11 @@ public final class Carts {
         Validate.notNull(sku, "sku");
         Validate.positive(quantity, "quantity");
         requireQuantityWithinLimit(quantity);
+        // Read before the transaction: the catalog may be another service's, and no transaction waits on it.
+        Optional<Product> found = transactions.read(tx -> tx.products().findBySku(sku)).filter(Product::isActive);
         return change(access, id, (tx, cart) -> {
-            Product product = tx.products().findBySku(sku).filter(Product::isActive)
-                    .orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "sku",
-                            "product not found: " + sku, null));
+            Product product = found.orElseThrow(() -> new CommerceException(ErrorCode.NOT_FOUND, "sku",
+                    "product not found: " + sku, null));
             if (!product.price().currency().equals(cart.currency())) {
                 throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "product " + sku + " is priced in "
                         + product.price().currency() + ", the cart in " + cart.currency());
