@@ -66,7 +66,9 @@ public final class Checkout {
      *     {@code INVALID_TRANSITION} if the cart is not active; {@link PriceChangedException} ({@code CONFLICT})
      *     if prices changed and the request does not accept that; {@code CONFLICT} (field
      *     {@code idempotencyKey}) if the key was used for another request, or if the cart changed meanwhile;
-     *     {@code INSUFFICIENT_STOCK} naming the short SKU; {@code LIMIT_EXCEEDED} if a promotion was used up;
+     *     {@code INSUFFICIENT_STOCK} naming the short SKU; {@code LIMIT_EXCEEDED} if a promotion was used up
+     *     while the order was placed (a cart's code that stopped applying since it was entered is left out, and
+     *     the order placed without it, as the cart's price shows it);
      *     {@code IN_PROGRESS} (field {@code idempotencyKey}) while an earlier call with the same key is at the
      *     gateway; {@link PaymentGatewayException} if the gateway's answer is unknown: the order is kept, and a
      *     retry with the same key (or {@link #recover()}) learns the outcome without charging twice
@@ -103,8 +105,12 @@ public final class Checkout {
      *
      * @param request the SKUs and quantities, codes, buyer, address, shipping, payment method and key
      * @return the order, as {@link #placeOrder(CheckoutRequest)} returns it
-     * @throws CommerceException as {@link #placeOrder(CheckoutRequest)} does, and {@code CURRENCY_MISMATCH} if
-     *     the products are priced in different currencies
+     * @throws CommerceException as {@link #placeOrder(CheckoutRequest)} does; {@code CURRENCY_MISMATCH} if the
+     *     products are priced in different currencies; for the first promotion code, in the order given, that is
+     *     refused, naming it by its index ({@code promotionCodes[i]}): {@code NOT_FOUND} if no promotion has it,
+     *     {@code PROMOTION_NOT_APPLICABLE} if it does not apply to the order (not started, ended, used up, in
+     *     another currency, or above the order's subtotal before discounts), {@code LIMIT_EXCEEDED} if the
+     *     customer has used it up. Nothing is written then.
      * @throws IllegalStateException if no payment gateway is configured
      */
     public Order placeOrder(DirectOrderRequest request) {

@@ -5,6 +5,7 @@ import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.Validate;
 import dev.cartwright.payment.PaymentMethod;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
  * import), at the catalog's current prices. Immutable and thread-safe.
  *
  * @param quantities the units to buy by SKU: 1 to 100 SKUs, each 1 or more units
- * @param promotionCodes promotion codes to apply, possibly none; each without U+0000 or an unpaired surrogate
+ * @param promotionCodes promotion codes to apply, possibly none; each without U+0000 or an unpaired surrogate.
+ *     When the order is placed, each must name a promotion (matched ignoring case) that applies to the order and
+ *     that the customer has not used up
  * @param customerId the logged-in customer; empty for a guest
  * @param email a guest's e-mail, required when {@code customerId} is empty
  * @param shippingAddress where to ship
@@ -30,7 +33,8 @@ public record DirectOrderRequest(Map<Sku, Long> quantities, List<String> promoti
     /**
      * Validates and copies.
      *
-     * @throws CommerceException {@code VALIDATION} naming the bad field
+     * @throws CommerceException {@code VALIDATION} naming the bad field; a promotion code by its index, such as
+     *     {@code promotionCodes[1]}
      */
     public DirectOrderRequest {
         Validate.notNull(quantities, "quantities");
@@ -43,8 +47,11 @@ public record DirectOrderRequest(Map<Sku, Long> quantities, List<String> promoti
             Validate.between(quantity, "quantity", 1, 1_000_000_000L);
         });
         quantities = Map.copyOf(new TreeMap<>(quantities));
-        promotionCodes = List.copyOf(Validate.noNulls(promotionCodes, "promotionCodes"));
-        promotionCodes.forEach(code -> Validate.text(code, "promotionCodes"));
+        List<String> codes = new ArrayList<>(Validate.notNull(promotionCodes, "promotionCodes"));
+        for (int i = 0; i < codes.size(); i++) {
+            Validate.text(codes.get(i), "promotionCodes[" + i + "]");
+        }
+        promotionCodes = List.copyOf(codes);
         OrderChecks.buyer(customerId, email);
         Validate.notNull(shippingAddress, "shippingAddress");
         Validate.notNull(shippingOptionId, "shippingOptionId");

@@ -43,6 +43,11 @@ final class OrderPlacement {
 
     /** One line to order, before pricing. */
     record Item(Sku sku, ProductId productId, String name, Money unitPrice, String taxClass, long quantity) {
+
+        /** @return the line's subtotal before discounts, as {@link PriceCalculator} judges promotions on it */
+        Money subtotal() {
+            return unitPrice.times(quantity);
+        }
     }
 
     /**
@@ -148,19 +153,27 @@ final class OrderPlacement {
         return order;
     }
 
-    /** Re-prices the draft's lines at the catalog's prices and applies the promotions and tax that hold now. */
+    /**
+     * Re-prices the draft's lines at the catalog's prices and applies the promotions and tax that hold now. The codes
+     * typed on a direct order are each applied or refused ({@link TypedPromotionCodes}); a cart's codes were checked
+     * when entered, and one that has stopped applying since is left out, as the cart's own price leaves it out.
+     */
     private Quote quote(CheckoutRepositories repositories, Draft draft, Address address,
             Optional<ShippingOption> option, boolean acceptPriceChanges) {
         Instant now = support.now();
         List<Item> items = reprice(repositories, draft, acceptPriceChanges);
         PromotionRepository promotions = repositories.promotions();
         List<Promotion> candidates = new ArrayList<>(promotions.findAutomatic(now));
-        if (!draft.promotionCodes().isEmpty()) {
+        boolean typed = draft.cart().isEmpty();
+        if (!typed && !draft.promotionCodes().isEmpty()) {
             candidates.addAll(promotions.findAllByCode(draft.promotionCodes()));
         }
-        draft.customerId().ifPresent(customer -> candidates.removeIf(promotion -> promotion.perCustomerLimit()
-                .isPresent()
-                && promotions.timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong()));
+        draft.customerId().ifPresent(customer -> candidates.removeIf(promotion -> TypedPromotionCodes
+                .isUsedUpBy(promotions, promotion, customer)));
+        if (typed && !draft.promotionCodes().isEmpty()) {
+            candidates.addAll(TypedPromotionCodes.require(promotions, draft.promotionCodes(), draft.customerId(),
+                    items.stream().map(Item::subtotal).reduce(Money.zero(draft.currency()), Money::plus), now));
+        }
         List<PricedLine> priced = items.stream()
                 .map(item -> new PricedLine(item.sku(), item.unitPrice(), item.quantity(), item.taxClass())).toList();
         Totals totals = calculator.price(new PriceRequest(draft.currency(), priced, candidates,

@@ -84,12 +84,23 @@ public record Promotion(
     /**
      * @param subtotal an order's subtotal before discounts
      * @param at when the order is priced
-     * @throws CommerceException {@code PROMOTION_NOT_APPLICABLE} saying why, if it does not
+     * @throws CommerceException {@code PROMOTION_NOT_APPLICABLE} (field {@code code}) saying why, if it does not
      *     {@linkplain #appliesTo(Money, Instant) apply}
      */
     public void requireApplicable(Money subtotal, Instant at) {
+        requireApplicable(subtotal, at, "code");
+    }
+
+    /**
+     * @param subtotal an order's subtotal before discounts
+     * @param at when the order is priced
+     * @param field the field the code was given in, to name in the failure, such as {@code promotionCodes[1]}
+     * @throws CommerceException {@code PROMOTION_NOT_APPLICABLE} naming {@code field} and saying why, if it does
+     *     not {@linkplain #appliesTo(Money, Instant) apply}
+     */
+    public void requireApplicable(Money subtotal, Instant at, String field) {
         whyNotApplicable(subtotal, at).ifPresent(reason -> {
-            throw new CommerceException(ErrorCode.PROMOTION_NOT_APPLICABLE, "code",
+            throw new CommerceException(ErrorCode.PROMOTION_NOT_APPLICABLE, field,
                     "promotion " + code.orElse(name) + " " + reason, null);
         });
     }

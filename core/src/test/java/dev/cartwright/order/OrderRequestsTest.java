@@ -11,6 +11,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.payment.PaymentMethod;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,17 @@ class OrderRequestsTest {
         assertThat(direct(skus(100)).quantities()).hasSize(100);
         assertInvalid(() -> direct(skus(101)), "quantities");
         assertInvalid(() -> direct(Map.of(Sku.of("A"), 0L)), "quantity");
+    }
+
+    @Test
+    void aDirectOrdersPromotionCodeThatIsMissingOrUnstorableIsNamedByItsIndex() {
+        CustomerId customer = customer();
+        assertInvalid(() -> directWith(null, customer), "promotionCodes");
+        assertInvalid(() -> directWith(Arrays.asList("SPRING", null), customer), "promotionCodes[1]");
+        assertInvalid(() -> directWith(List.of("SPRING", "SUMMER", "NUL\u0000"), customer), "promotionCodes[2]");
+        assertInvalid(() -> directWith(List.of("\uD83D", "SPRING"), customer), "promotionCodes[0]");
+        assertThat(directWith(List.of("SPRING", "spring"), customer).promotionCodes())
+                .as("kept as typed, for the order to judge").containsExactly("SPRING", "spring");
     }
 
     @Test

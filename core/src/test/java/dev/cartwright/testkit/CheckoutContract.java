@@ -16,6 +16,7 @@ import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.inventory.StockLevel;
+import dev.cartwright.money.Money;
 import dev.cartwright.order.CheckoutRequest;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.FulfillmentStatus;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -540,7 +542,7 @@ public abstract class CheckoutContract extends OrderFixtures {
         Cart withB = cartOf(other, "B", 1L);
         commerce.catalog().archive(archived.id());
         commerce.catalog().update(repriced.id(), ProductChanges.none().withPrice(
-                dev.cartwright.money.Money.of("10.00", "USD")));
+                Money.of("10.00", "USD")));
 
         assertFails(() -> commerce.checkout().placeOrder(checkoutOf(withA, customer, VISA, "archived")),
                 ErrorCode.NOT_FOUND, "sku");
@@ -550,25 +552,113 @@ public abstract class CheckoutContract extends OrderFixtures {
     }
 
     @Test
-    void aPromotionLimitedPerCustomerAppliesToEachCustomerThatManyTimes() {
+    void aPromotionLimitedPerCustomerAppliesToEachCustomerThatManyTimesAndIsThenRefused() {
         givenStockedProduct("A", "10.00", 10);
-        commerce.promotions().create(NewPromotion.withCode("EACH", "Once each",
+        Promotion each = commerce.promotions().create(NewPromotion.withCode("EACH", "Once each",
                 new Discount.PercentageOff(new BigDecimal("10")), START).withPerCustomerLimit(1));
         CustomerId ann = newCustomer();
 
         Order first = commerce.checkout().placeOrder(withCode(Optional.of(ann), "each-1"));
-        Order second = commerce.checkout().placeOrder(withCode(Optional.of(ann), "each-2"));
+        assertThatThrownBy(() -> commerce.checkout().placeOrder(withCodes(Optional.of(ann), "each-2", "each")))
+                .isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+                    assertThat(e.field()).contains("promotionCodes[0]");
+                    assertThat(e.getMessage()).isEqualTo("promotion EACH has been used up by this customer");
+                });
         Order bob = commerce.checkout().placeOrder(withCode(Optional.of(newCustomer()), "each-3"));
         Order guest = commerce.checkout().placeOrder(withCode(Optional.empty(), "each-4"));
 
         assertThat(first.totals().discountTotal()).isEqualTo(eur("1.00"));
-        assertThat(second.totals().discountTotal()).isEqualTo(eur("0.00"));
         assertThat(bob.totals().discountTotal()).isEqualTo(eur("1.00"));
         assertThat(guest.totals().discountTotal()).isEqualTo(eur("1.00"));
+        assertThat(commerce.orders().list(ann, Optional.empty(), 10)).containsExactly(first);
+        assertThat(commerce.promotions().timesUsedBy(each.id(), ann)).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(3);
+        assertThat(commerce.checkout().placeOrder(withCode(Optional.of(ann), "each-1")))
+                .as("a retry of the order that used the customer's last use answers that order").isEqualTo(first);
+    }
+
+    @Test
+    void aDirectOrdersCodeThatDoesNotApplyIsRefusedNamingItsIndexAndNothingIsWritten() {
+        givenStockedProduct("A", "10.00", 5);
+        Promotion welcome = commerce.promotions().create(NewPromotion.withCode("WELCOME", "Welcome",
+                new Discount.PercentageOff(new BigDecimal("10")), START));
+        Map<String, NewPromotion> refused = new LinkedHashMap<>();
+        refused.put("has ended", NewPromotion.withCode("EXPIRED", "Expired", new Discount.PercentageOff(
+                new BigDecimal("10")), START.minus(Duration.ofDays(10))).withValidUntil(START.minus(Duration.ofDays(1))));
+        refused.put("has not started yet", NewPromotion.withCode("LATER", "Later", new Discount.PercentageOff(
+                new BigDecimal("10")), START.plus(Duration.ofDays(1))));
+        refused.put("needs a subtotal of at least " + eur("50.00"), NewPromotion.withCode("BIG", "Big spender",
+                new Discount.PercentageOff(new BigDecimal("10")), START).withMinimumSubtotal(eur("50.00")));
+        refused.put("applies only to orders in USD", NewPromotion.withCode("DOLLARS", "Dollars off",
+                new Discount.AmountOff(Money.of("5.00", "USD")), START));
+        CustomerId customer = newCustomer();
+        StockLevel stock = commerce.inventory().level(Sku.of("A"));
+
+        refused.forEach((reason, promotion) -> {
+            Promotion created = commerce.promotions().create(promotion);
+            String code = created.code().orElseThrow();
+            assertThatThrownBy(() -> commerce.checkout().placeOrder(withCodes(Optional.of(customer), "k-" + code,
+                    "welcome", code.toLowerCase(Locale.ROOT))))
+                    .isInstanceOfSatisfying(CommerceException.class, e -> {
+                        assertThat(e.code()).as(code).isEqualTo(ErrorCode.PROMOTION_NOT_APPLICABLE);
+                        assertThat(e.field()).as(code).contains("promotionCodes[1]");
+                        assertThat(e.getMessage()).as(code).isEqualTo("promotion " + code + " " + reason);
+                    });
+            assertThat(commerce.promotions().get(created.id()).timesUsed()).as(code).isZero();
+        });
+
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock);
+        assertThat(commerce.promotions().get(welcome.id()).timesUsed()).isZero();
+        assertThat(gateway.authorizationCount()).isZero();
+        Order discounted = commerce.checkout().placeOrder(withCodes(Optional.of(customer), "k-welcome", "welcome"));
+        assertThat(discounted.totals().discountTotal()).as("a code that applies still does").isEqualTo(eur("1.00"));
+        assertThat(commerce.promotions().get(welcome.id()).timesUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectOrdersUnknownCodeIsNotFoundNamingItsIndexAndNothingIsWritten() {
+        givenStockedProduct("A", "10.00", 5);
+        commerce.promotions().create(NewPromotion.withCode("WELCOME", "Welcome",
+                new Discount.PercentageOff(new BigDecimal("10")), START));
+        CustomerId customer = newCustomer();
+
+        assertThatThrownBy(() -> commerce.checkout().placeOrder(withCodes(Optional.of(customer), "unknown",
+                "WELCOME", "NO-SUCH-CODE"))).isInstanceOfSatisfying(CommerceException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+                    assertThat(e.field()).contains("promotionCodes[1]");
+                    assertThat(e.getMessage()).isEqualTo("promotion code not found: NO-SUCH-CODE");
+                });
+
+        assertThat(commerce.orders().list(customer, Optional.empty(), 10)).isEmpty();
+        assertThat(commerce.inventory().level(Sku.of("A")).available()).isEqualTo(5);
+        assertThat(commerce.promotions().findByCode("WELCOME").orElseThrow().timesUsed()).isZero();
+        assertThat(gateway.authorizationCount()).isZero();
+    }
+
+    @Test
+    void aRetryOfADirectOrderThatTookACodesLastUseAnswersThatOrder() {
+        givenStockedProduct("A", "10.00", 5);
+        commerce.promotions().create(NewPromotion.withCode("ONCE", "Once",
+                new Discount.PercentageOff(new BigDecimal("10")), START).withUsageLimit(1));
+        DirectOrderRequest request = withCodes(Optional.of(newCustomer()), "last-use", "once");
+
+        Order order = commerce.checkout().placeOrder(request);
+
+        assertThat(order.totals().discountTotal()).isEqualTo(eur("1.00"));
+        assertThat(commerce.checkout().placeOrder(request)).isEqualTo(order);
+        assertFails(() -> commerce.checkout().placeOrder(withCodes(Optional.of(newCustomer()), "another", "ONCE")),
+                ErrorCode.PROMOTION_NOT_APPLICABLE, "promotionCodes[0]");
+        assertThat(gateway.authorizationCount()).isEqualTo(1);
     }
 
     private static DirectOrderRequest withCode(Optional<CustomerId> customer, String key) {
-        return new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of("EACH"), customer,
+        return withCodes(customer, key, "EACH");
+    }
+
+    private static DirectOrderRequest withCodes(Optional<CustomerId> customer, String key, String... codes) {
+        return new DirectOrderRequest(Map.of(Sku.of("A"), 1L), List.of(codes), customer,
                 customer.isPresent() ? Optional.empty() : Optional.of("guest@example.com"), ADDRESS,
                 Optional.of("standard"), card(VISA), key);
     }

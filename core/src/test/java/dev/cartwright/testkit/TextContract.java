@@ -146,7 +146,7 @@ public abstract class TextContract extends OrderFixtures {
         calls.put("cart code removed code", text -> commerce.carts().removePromotionCode(ownerOf(cart), cart.id(), text));
         calls.put("guest secret cartSecret", text -> commerce.carts().get(CartAccess.guest(text), cart.id()));
 
-        calls.put("direct order promotionCodes", text -> commerce.checkout().placeOrder(new DirectOrderRequest(
+        calls.put("direct order promotionCodes[1]", text -> commerce.checkout().placeOrder(new DirectOrderRequest(
                 Map.of(mug.sku(), 1L), List.of("SPRING", text), Optional.of(ann.id()), Optional.empty(), ADDRESS,
                 Optional.of("standard"), card(SimulatedPaymentGateway.VISA), "direct-key")));
         calls.put("guest order email", text -> commerce.checkout().placeOrder(new DirectOrderRequest(

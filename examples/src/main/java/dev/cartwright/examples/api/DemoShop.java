@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The demo shop's configuration (EUR prices, German, French and Dutch tax rates, two shipping options) and its
- * first-start data: a small catalog with stock and the promotion code {@value #PROMOTION_CODE}. Seeding is
- * idempotent: what exists already is left alone.
+ * first-start data: a small catalog with stock, the promotion code {@value #PROMOTION_CODE} and the code
+ * {@value #BIG_ORDER_CODE}, which needs a subtotal of {@value #BIG_ORDER_MINIMUM} EUR. Seeding is idempotent: what
+ * exists already is left alone.
  */
 public final class DemoShop {
 
@@ -30,6 +31,10 @@ public final class DemoShop {
     public static final String HOME_COUNTRY = "DE";
     /** A 10%-off code for the demo. */
     public static final String PROMOTION_CODE = "WELCOME10";
+    /** A code for 5 EUR off orders of at least {@value #BIG_ORDER_MINIMUM} EUR before discounts. */
+    public static final String BIG_ORDER_CODE = "BIG100";
+    /** The least subtotal, in EUR, that {@value #BIG_ORDER_CODE} applies to. */
+    public static final String BIG_ORDER_MINIMUM = "100.00";
 
     private static final List<Seed> CATALOG = List.of(
             new Seed("MUG-1", "Enamel mug", "A mug that survives the campsite.", "12.50", "standard", "kitchen", 100),
@@ -100,7 +105,7 @@ public final class DemoShop {
     }
 
     /**
-     * Creates the demo promotion if it is missing (order-service's part of {@link #seed}).
+     * Creates the demo promotions that are missing (order-service's part of {@link #seed}).
      *
      * @param shop the shop to fill
      */
@@ -108,6 +113,11 @@ public final class DemoShop {
         if (shop.promotions().findByCode(PROMOTION_CODE).isEmpty()) {
             shop.promotions().create(NewPromotion.withCode(PROMOTION_CODE, "Welcome: 10% off",
                     new Discount.PercentageOff(BigDecimal.TEN), Instant.EPOCH));
+        }
+        if (shop.promotions().findByCode(BIG_ORDER_CODE).isEmpty()) {
+            shop.promotions().create(NewPromotion.withCode(BIG_ORDER_CODE, "5 EUR off orders of 100 EUR",
+                    new Discount.AmountOff(Money.of(new BigDecimal("5.00"), CURRENCY)), Instant.EPOCH)
+                    .withMinimumSubtotal(Money.of(new BigDecimal(BIG_ORDER_MINIMUM), CURRENCY)));
         }
     }
 

@@ -7,7 +7,6 @@ import dev.cartwright.catalog.Sku;
 import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
-import dev.cartwright.error.Validate;
 import dev.cartwright.order.DirectOrderRequest;
 import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderCursor;
@@ -32,8 +31,10 @@ import java.util.UUID;
  *     at the shop in Berlin), {@code shippingOption} (default none), {@code promotionCodes}. The
  *     {@code Idempotency-Key} header is optional here: without it every call is a new order. Every quantity is a
  *     whole number of at least 1, checked per line (field {@code products[i].quantity}) before lines of one product
- *     are added up; an unknown promotion code is {@code NOT_FOUND} (field {@code promotionCodes[i]}), as on a
- *     cart. Answers {@code 201}.
+ *     are added up. Each promotion code is checked as on a cart, naming it by its index (field
+ *     {@code promotionCodes[i]}): an unknown code is {@code NOT_FOUND} (404), one that does not apply to the order
+ *     (not started, ended, used up, in another currency, below its minimum subtotal) {@code PROMOTION_NOT_APPLICABLE}
+ *     (422), and one the customer has used up {@code LIMIT_EXCEEDED} (422). Answers {@code 201}.
  * <li>{@code GET /orders} (newest first; {@code ?limit=}, {@code ?cursor=} from {@code X-Next-Cursor}),
  *     {@code GET /orders/{id}};
  * <li>{@code POST /orders/{id}/payments} {@code {"paymentToken"}} with an {@code Idempotency-Key}: pays an order
@@ -76,15 +77,8 @@ final class OrderRoutes {
             Product product = shop.catalog().get(ProductId.parse(Params.required(item.id(), "products[" + i + "].id")));
             Params.addQuantity(quantities, product.sku(), item.quantity(), "products[" + i + "].quantity");
         }
+        // The core checks each code, naming promotionCodes[i]: its text, then whether it is known and applies.
         List<String> codes = Optional.ofNullable(body.promotionCodes()).orElse(List.of());
-        for (int i = 0; i < codes.size(); i++) {
-            String field = "promotionCodes[" + i + "]";
-            String code = Validate.text(Params.required(codes.get(i), field), field);
-            if (shop.promotions().findByCode(code).isEmpty()) {
-                // As POST /carts/{id}/promotion-codes answers: a code the shopper typed must not vanish unseen.
-                throw new CommerceException(ErrorCode.NOT_FOUND, field, "promotion code not found: " + code, null);
-            }
-        }
         String key = Params.optionalIdempotencyKey(ctx, "customer:" + customer)
                 .orElseGet(() -> UUID.randomUUID().toString());
         Order order = shop.checkout().placeOrder(new DirectOrderRequest(quantities, codes, Optional.of(customer),

@@ -430,6 +430,21 @@ public abstract class ApiErrorsContract {
     }
 
     @Test
+    void aPromotionCodeThatDoesNotApplyToAnOrderIsRefusedAsOnACart() {
+        ApiClient.Customer pat = shop.customer("Pat");
+        String oneMug = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}],";
+        JsonNode problem = shop.post("/orders").token(pat.token()).json(oneMug
+                + "\"promotionCodes\":[\"WELCOME10\",\"big100\"]}").send().problem(422, "PROMOTION_NOT_APPLICABLE");
+        assertThat(problem.get("field").asText()).isEqualTo("promotionCodes[1]");
+        assertThat(problem.get("detail").asText()).contains("BIG100", "needs a subtotal of at least");
+        assertThat(shop.get("/orders").token(pat.token()).send().json()).as("nothing placed").isEmpty();
+        ApiClient.Reply big = shop.post("/orders").token(pat.token()).json("{\"products\":[{\"id\":\"" + mug
+                + "\",\"quantity\":8}],\"promotionCodes\":[\"big100\"]}").send();
+        assertThat(big.status()).as(big.text()).isEqualTo(201);
+        assertThat(big.json().get("totals").get("discountTotal").decimalValue()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
     void idempotencyKeysBelongToWhoeverSentThem() {
         ApiClient.Customer eve = shop.customer("Eve");
         String body = "{\"products\":[{\"id\":\"" + mug + "\",\"quantity\":1}]}";
