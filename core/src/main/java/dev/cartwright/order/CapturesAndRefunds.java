@@ -74,7 +74,8 @@ final class CapturesAndRefunds {
 
     /**
      * Refunds part of what was captured, as the operation {@code operationKey} (see {@link #capture}), putting
-     * the returned units back in stock.
+     * the returned units back in stock: in the refund's transaction for the orders' own store; at the service that
+     * keeps it after the gateway refunded and before that transaction, under the refund's gateway key.
      */
     Order refund(OrderId id, Money amount, Map<Sku, Long> restock, String operationKey, Actor actor) {
         Validate.notNull(amount, "amount");
