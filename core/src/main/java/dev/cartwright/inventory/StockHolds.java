@@ -360,9 +360,10 @@ public final class StockHolds implements StockService {
             return Optional.empty();
         }
         Sale sale = new Sale(holdId(key, sku), 0, status.get());
-        while (true) {
-            // A part is written in the transaction that gives its predecessor back: seeing it absent after reading
-            // the predecessor's status means no return had moved the sale on when that status was read.
+        // A part is written in the transaction that gives its predecessor back by a return, so only a part given
+        // back can have a next one; and seeing it absent after reading the predecessor's status means no return had
+        // moved the sale on when that status was read.
+        while (sale.status() == ReservationStatus.RELEASED) {
             ReservationId next = restId(key, sku, sale.part() + 1);
             Optional<ReservationStatus> nextStatus = stock.status(next, now);
             if (nextStatus.isEmpty()) {
@@ -370,6 +371,7 @@ public final class StockHolds implements StockService {
             }
             sale = new Sale(next, sale.part() + 1, nextStatus.get());
         }
+        return Optional.of(sale);
     }
 
     /** The id of the hold of {@code sku} under {@code key}: the same for every call, in every process. */
