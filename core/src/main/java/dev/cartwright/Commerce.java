@@ -449,9 +449,9 @@ public final class Commerce {
         /**
          * Has checkout take stock from another service instead of this store: each order's units are held there
          * under the order's id before it is placed, sold before its payment confirms it, and given back before it
-         * is cancelled (see ARCHITECTURE.md, "Stock kept elsewhere"). Refunds then cannot restock: return the
-         * units at that service. By default the stock is this store's, sold in the transaction that places the
-         * order.
+         * is cancelled (see ARCHITECTURE.md, "Stock kept elsewhere"); a refund's restock is returned there, after the
+         * gateway refunded and before the refund is recorded. By default the stock is this store's, sold in the
+         * transaction that places the order.
          *
          * @param service the client of the service that keeps the stock
          * @return this builder

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Stock kept by another service, as a checkout elsewhere uses it: units held under a key that the caller chooses
- * (the order's), then sold or given back under the same key. Every call is idempotent by its key, so a caller that
+ * (the order's), then sold or given back under the same key, and what was sold returned in parts. Every call is idempotent by its key, so a caller that
  * did not get an answer (a timeout, a lost connection) repeats the call and cannot hold, sell or return twice.
  *
  * <p>{@link StockHolds} serves a store's own stock this way, in process; a host serves it over the wire to the
@@ -58,4 +58,22 @@ public interface StockService {
      *     {@link Inventory#returnSold}), and then nothing is given back
      */
     void release(String key, Collection<Sku> skus);
+
+    /**
+     * Puts part of what {@code key} sold back on hand, as returns of its sale (a refund that restocks): each SKU's
+     * sold units drop by its quantity and its units on hand rise by as many. The return is the caller's, named by
+     * {@code returnId}: repeating the call with the same key, return id and units changes nothing and succeeds,
+     * whatever became of the key's sale since. A key never returns more of a SKU than it sold and has not had
+     * back, by earlier returns or by {@link #release}; a later {@code release} gives back only what is still sold.
+     *
+     * @param key the key the units were held and sold under
+     * @param returnId the caller's id for this return, at most 200 characters, not blank
+     * @param units the units to put back by SKU, each at least one; 1 to {@value Inventory#MAX_LINES} SKUs
+     * @throws ReturnExceedsSoldException if the key has fewer units of a SKU still sold (none if it never sold it,
+     *     or its sale was given back), naming the first such SKU in SKU order with what the key still has sold;
+     *     nothing is returned
+     * @throws dev.cartwright.error.CommerceException {@code CONFLICT} (field {@code returnId}) if the return id was
+     *     used for other units under the key; {@code VALIDATION} naming the field for a bad argument
+     */
+    void returnSold(String key, String returnId, Map<Sku, Long> units);
 }

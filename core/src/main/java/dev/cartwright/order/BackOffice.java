@@ -112,7 +112,10 @@ public final class BackOffice {
      * @return the order with its new payment status
      * @throws CommerceException {@code VALIDATION} for a bad argument; {@code NOT_FOUND} for an unknown order;
      *     {@code INVALID_TRANSITION} if less is refundable; {@code CURRENCY_MISMATCH}; {@code PAYMENT_DECLINED};
-     *     {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown
+     *     {@link dev.cartwright.payment.PaymentGatewayException} if the answer is unknown;
+     *     {@link dev.cartwright.inventory.StockServiceException} if the stock is another service's and its answer to
+     *     the restock is unknown, and then the money went back but the refund is not recorded: repeat it with
+     *     {@link #refund(String, OrderId, Money, Map, String)} and its key, which refunds and restocks once
      */
     public Order refund(String staff, OrderId id, Money amount, Map<Sku, Long> restock) {
         return refund(staff, id, amount, restock, support.newOperationKey());

@@ -74,7 +74,8 @@ final class CapturesAndRefunds {
 
     /**
      * Refunds part of what was captured, as the operation {@code operationKey} (see {@link #capture}), putting
-     * the returned units back in stock.
+     * the returned units back in stock: in the refund's transaction for the orders' own store; at the service that
+     * keeps it after the gateway refunded and before that transaction, under the refund's gateway key.
      */
     Order refund(OrderId id, Money amount, Map<Sku, Long> restock, String operationKey, Actor actor) {
         Validate.notNull(amount, "amount");
@@ -82,14 +83,14 @@ final class CapturesAndRefunds {
         if (order.status() == OrderStatus.CANCELLING) {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "order " + id + " is being cancelled");
         }
-        order.withReturned(restock);
-        support.stock().requireRestockable(restock);
         Payment payment = support.inTransaction(
                 repositories -> OrderSupport.loadPayment(repositories, order.paymentId()));
         String key = GatewayKeys.refund(payment.id(), operationKey);
         if (alreadyDone(payment, key, Optional.of(amount))) {
             return order;
         }
+        // Checked only for a refund not yet recorded: a repeat of a recorded one finds its own units returned.
+        order.withReturned(restock);
         if (!amount.currency().equals(payment.currency())) {
             throw new CommerceException(ErrorCode.CURRENCY_MISMATCH, "refund in " + amount.currency()
                     + " of a payment in " + payment.currency());
@@ -98,16 +99,23 @@ final class CapturesAndRefunds {
             throw new CommerceException(ErrorCode.INVALID_TRANSITION, "payment of order " + id + " has "
                     + payment.refundable() + " refundable; cannot refund " + amount);
         }
-        return movement.move(id, payment.id(), MoneyMovement.Refund.of(payment.gatewayPaymentId(), amount, key),
-                actor, (repositories, now) -> putBack(repositories, id, restock, now));
+        MoneyMovement.Refund refund = MoneyMovement.Refund.of(payment.gatewayPaymentId(), amount, key);
+        movement.send(refund);
+        // Units go back where another service keeps them only once the money has gone back, and before the
+        // refund is recorded: a refused or unanswered refund returns none, and a retry of this operation repeats
+        // both calls under the same keys, the return by the refund's own key.
+        Map<Sku, Long> returned = support.stock().returnRefunded(order, key, restock);
+        return movement.recordSent(id, payment.id(), refund, actor,
+                (repositories, now) -> putBack(repositories, support.stock(), id, returned, now));
     }
 
     /**
-     * Puts a refund's returned units back in stock. The money has moved by now, so a concurrent refund that
-     * returned some of the same units first is not an error: each line returns at most what it has left.
+     * Counts a refund's returned units on the order's lines and puts them back in the orders' own stock. The money
+     * has moved by now, so a concurrent refund that returned some of the same units first is not an error: each
+     * line returns at most what it has left.
      */
-    private static void putBack(CheckoutRepositories repositories, OrderId id, Map<Sku, Long> restock,
-            Instant now) {
+    private static void putBack(CheckoutRepositories repositories, OrderStock stock, OrderId id,
+            Map<Sku, Long> restock, Instant now) {
         if (restock.isEmpty()) {
             return;
         }
@@ -123,7 +131,7 @@ final class CapturesAndRefunds {
             return;
         }
         OrderChanges.store(repositories, order, order.withReturned(units));
-        Cancellation.returnSold(repositories, id, units, now);
+        stock.returnUnits(repositories, id, units, now);
     }
 
     /**

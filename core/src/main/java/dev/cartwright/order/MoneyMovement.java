@@ -156,6 +156,16 @@ final class MoneyMovement {
      */
     Order move(OrderId id, PaymentId paymentId, Kind kind, Actor actor, FirstRecord then) {
         send(kind);
+        return recordSent(id, paymentId, kind, actor, then);
+    }
+
+    /**
+     * The second half of {@link #move}, for a caller that does more between the gateway and the recording: records
+     * a movement the gateway approved and updates the order's payment status.
+     *
+     * @return the order as it is now
+     */
+    Order recordSent(OrderId id, PaymentId paymentId, Kind kind, Actor actor, FirstRecord then) {
         return support.inTransaction(repositories -> {
             Instant now = support.now();
             Payment recorded = record(repositories, id, paymentId, kind, now, then);

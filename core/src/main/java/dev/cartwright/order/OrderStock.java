@@ -2,15 +2,19 @@ package dev.cartwright.order;
 
 import dev.cartwright.catalog.Sku;
 import dev.cartwright.error.CommerceException;
+import dev.cartwright.error.ErrorCode;
 import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.LowStockThreshold;
 import dev.cartwright.inventory.ReservationAttempt;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockService;
 import dev.cartwright.inventory.StockServiceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -74,10 +78,16 @@ abstract sealed class OrderStock permits OrderStock.InTheStore, OrderStock.KeptB
     abstract void returnUnits(CheckoutRepositories repositories, OrderId order, Map<Sku, Long> units, Instant now);
 
     /**
-     * @throws CommerceException {@code VALIDATION} (field {@code restock}) if units cannot be restocked from
-     *     here
+     * With no transaction open, after the gateway refunded and before the transaction that records the refund:
+     * returns the refund's units where they are kept, as the return {@code returnId}, which a retry of the refund
+     * repeats harmlessly. Units the stock no longer counts as sold to the order (a concurrent refund returned them
+     * first) are not returned, as {@link #returnUnits} skips them: the money has moved, so the refund is recorded.
+     *
+     * @return the units to count as returned on the order's lines, which the transaction bounds by what each line
+     *     has left; for the orders' own store, all of {@code units}, which {@link #returnUnits} then returns
+     * @throws dev.cartwright.inventory.StockServiceException if the service's answer is unknown
      */
-    abstract void requireRestockable(Map<Sku, Long> restock);
+    abstract Map<Sku, Long> returnRefunded(Order order, String returnId, Map<Sku, Long> units);
 
     /** The default: stock sold in transaction 1, in the orders' own store. */
     static final class InTheStore extends OrderStock {
@@ -124,7 +134,8 @@ abstract sealed class OrderStock permits OrderStock.InTheStore, OrderStock.KeptB
         }
 
         @Override
-        void requireRestockable(Map<Sku, Long> restock) {
+        Map<Sku, Long> returnRefunded(Order order, String returnId, Map<Sku, Long> units) {
+            return units;
         }
     }
 
@@ -197,11 +208,35 @@ abstract sealed class OrderStock permits OrderStock.InTheStore, OrderStock.KeptB
         }
 
         @Override
-        void requireRestockable(Map<Sku, Long> restock) {
-            if (!restock.isEmpty()) {
-                throw CommerceException.invalid("restock", "the stock is kept by another service; return the"
-                        + " units there");
+        Map<Sku, Long> returnRefunded(Order order, String returnId, Map<Sku, Long> units) {
+            Map<Sku, Long> left = new TreeMap<>(units);
+            while (!left.isEmpty()) {
+                try {
+                    call(() -> service.returnSold(keyOf(order.id()), returnId, left));
+                    return left;
+                } catch (ReturnExceedsSoldException e) {
+                    if (!left.containsKey(e.sku()) || e.sold() >= left.get(e.sku())) {
+                        throw e;
+                    }
+                    LOG.warn("order {} returns {} of {} but the stock service counts only {} still sold to it;"
+                            + " returning those", order.id(), e.returned(), e.sku(), e.sold());
+                    if (e.sold() > 0) {
+                        left.put(e.sku(), e.sold());
+                    } else {
+                        left.remove(e.sku());
+                    }
+                } catch (CommerceException e) {
+                    if (e.code() != ErrorCode.CONFLICT || !e.field().equals(Optional.of("returnId"))) {
+                        throw e;
+                    }
+                    // An earlier attempt of this refund, whose answer was lost, returned fewer units than asked
+                    // (a concurrent refund had returned some first); the service counts what it took back.
+                    LOG.warn("order {}: return {} was made by an earlier attempt, of other units than {}",
+                            order.id(), returnId, left, e);
+                    return left;
+                }
             }
+            return left;
         }
 
         private static String keyOf(OrderId order) {

@@ -14,12 +14,15 @@ import dev.cartwright.order.Order;
 import dev.cartwright.order.OrderPaymentStatus;
 import dev.cartwright.order.OrderStatus;
 import dev.cartwright.payment.PaymentStatus;
+import dev.cartwright.payment.RefundRequest;
 import dev.cartwright.payment.SimulatedPaymentGateway;
 import dev.cartwright.testkit.UnreliableStockService.Operation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -240,18 +243,127 @@ public abstract class CheckoutWithStockServiceContract extends CheckoutContract 
     }
 
     @Test
-    void aRefundCannotRestockUnitsKeptByTheService() {
+    void refundsRestockAtTheServiceAndACancelGivesBackOnlyWhatIsStillSold() {
+        givenStockedProduct("A", "10.00", 5);
+        CustomerId customer = newCustomer();
+        Order order = placeDirect(customer, "A", 3, VISA);
+        commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+
+        commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L));
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 3, 0, 2));
+        Order refunded = commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L));
+
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 4, 0, 1));
+        assertThat(refunded.lines().get(0).returned()).isEqualTo(2);
+        assertThat(paymentOf(refunded).refunded()).isEqualTo(eur("2.00"));
+        assertThat(network.arrived(Operation.RETURN)).isEqualTo(2);
+
+        Order cancelled = commerce.orders().cancel(customer, order.id());
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(commerce.inventory().level(Sku.of("A"))).as("the one unit still sold, once").isEqualTo(
+                stock("A", 5, 0, 0));
+    }
+
+    @Test
+    void twoRefundsRacingToRestockTheSameUnitsReturnThemOnceAtTheService() throws Exception {
+        InterceptingGateway interceptor = new InterceptingGateway(gateway);
+        commerce = configure(Commerce.builder().store(store).clock(clock)).paymentGateway(interceptor).build();
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 3, VISA);
+        commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+        Gate gate = new Gate(2);
+        interceptor.before(InterceptingGateway.Operation.REFUND, gate::pass);
+
+        CompletableFuture<Order> ann = CompletableFuture.supplyAsync(() -> commerce.backOffice().refund("ann",
+                order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L)));
+        CompletableFuture<Order> bob = CompletableFuture.supplyAsync(() -> commerce.backOffice().refund("bob",
+                order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L)));
+        gate.awaitHeld();
+        gate.open();
+        ann.get(20, TimeUnit.SECONDS);
+        bob.get(20, TimeUnit.SECONDS);
+
+        Order refunded = commerce.backOffice().get(order.id());
+        assertThat(paymentOf(refunded).refunded()).as("the money, already moved, is recorded").isEqualTo(
+                eur("2.00"));
+        assertThat(refunded.lines().get(0).returned()).isEqualTo(3);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 5, 0, 0));
+    }
+
+    @Test
+    void aRestockBeyondWhatTheOrderHasLeftIsRefusedBeforeAnythingMoves() {
         givenStockedProduct("A", "10.00", 5);
         Order order = placeDirect(newCustomer(), "A", 2, VISA);
         commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+        commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L));
 
-        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L)),
+        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L)),
+                ErrorCode.VALIDATION, "restock");
+        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("B"), 1L)),
                 ErrorCode.VALIDATION, "restock");
 
-        assertThat(gateway.refundCount()).isZero();
-        Order refunded = commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of());
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(network.arrived(Operation.RETURN)).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 4, 0, 1));
+    }
+
+    @Test
+    void aRefundTheGatewayRefusesReturnsNoUnits() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 2, VISA);
+        commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+        gateway.refund(new RefundRequest(paymentOf(order).gatewayPaymentId(), order.totals().grandTotal(),
+                "refunded-elsewhere"));
+
+        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L)),
+                ErrorCode.INVALID_TRANSITION, null);
+
+        assertThat(network.arrived(Operation.RETURN)).isZero();
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 3, 0, 2));
+    }
+
+    @Test
+    void aRefundWhoseReturnAnswerWasLostIsRetriedWithItsKeyAndRestocksOnce() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 3, VISA);
+        commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+        network.loseTheNextAnswerOf(Operation.RETURN);
+
+        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L),
+                "refund-1"), ErrorCode.STOCK_SERVICE_UNAVAILABLE, null);
+        assertThat(commerce.inventory().level(Sku.of("A"))).as("the service returned them").isEqualTo(
+                stock("A", 4, 0, 1));
+        assertThat(paymentOf(order).refunded().isZero()).as("not recorded before the units are back").isTrue();
+
+        Order refunded = commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L),
+                "refund-1");
+        commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 2L), "refund-1");
+
+        assertThat(network.arrived(Operation.RETURN)).isEqualTo(2);
+        assertThat(gateway.refundCount()).isEqualTo(1);
         assertThat(paymentOf(refunded).refunded()).isEqualTo(eur("1.00"));
-        assertThat(commerce.inventory().level(Sku.of("A")).sold()).isEqualTo(2);
+        assertThat(refunded.lines().get(0).returned()).isEqualTo(2);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 4, 0, 1));
+    }
+
+    @Test
+    void aReturnThatNeverReachedTheServiceIsMadeByTheRefundsRetry() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = placeDirect(newCustomer(), "A", 3, VISA);
+        commerce.backOffice().capture("staff-1", order.id(), Optional.empty());
+        network.dropTheNextCallOf(Operation.RETURN);
+
+        assertFails(() -> commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L),
+                "refund-1"), ErrorCode.STOCK_SERVICE_UNAVAILABLE, null);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 2, 0, 3));
+
+        Order refunded = commerce.backOffice().refund("staff-1", order.id(), eur("1.00"), Map.of(Sku.of("A"), 1L),
+                "refund-1");
+
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(paymentOf(refunded).refunded()).isEqualTo(eur("1.00"));
+        assertThat(refunded.lines().get(0).returned()).isEqualTo(1);
+        assertThat(commerce.inventory().level(Sku.of("A"))).isEqualTo(stock("A", 3, 0, 2));
     }
 
     @Test

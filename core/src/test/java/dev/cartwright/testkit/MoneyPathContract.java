@@ -530,6 +530,20 @@ public abstract class MoneyPathContract extends OrderFixtures {
     }
 
     @Test
+    void repeatingARestockingRefundWithItsKeyAnswersAsTheFirstDidAndRestocksOnce() {
+        givenStockedProduct("A", "10.00", 5);
+        Order order = capturedOrder(2);
+        Order first = commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L), "r-1");
+
+        Order again = commerce.backOffice().refund("ann", order.id(), eur("5.00"), Map.of(Sku.of("A"), 2L), "r-1");
+
+        assertThat(again.lines()).isEqualTo(first.lines());
+        assertThat(gateway.refundCount()).isEqualTo(1);
+        assertThat(paymentOf(order).refunded()).isEqualTo(eur("5.00"));
+        assertThat(commerce.inventory().level(Sku.of("A")).onHand()).isEqualTo(5);
+    }
+
+    @Test
     void twoRefundsRacingToRestockTheSameUnitsPutThemBackOnce() throws Exception {
         givenStockedProduct("A", "10.00", 5);
         Order order = capturedOrder(2);

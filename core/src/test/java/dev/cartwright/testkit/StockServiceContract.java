@@ -13,6 +13,7 @@ import dev.cartwright.inventory.InsufficientStockException;
 import dev.cartwright.inventory.Inventory;
 import dev.cartwright.inventory.InventoryRepositories;
 import dev.cartwright.inventory.LowStockThreshold;
+import dev.cartwright.inventory.ReturnExceedsSoldException;
 import dev.cartwright.inventory.StockHolds;
 import dev.cartwright.inventory.StockLevel;
 import dev.cartwright.inventory.StockLow;
@@ -304,7 +305,202 @@ public abstract class StockServiceContract extends StoreContract {
         assertLevels(level(MUG, 10, 0, 0), level(PAN, 5, 0, 0));
     }
 
+    // ---- returnSold ----
+
+    private void sold(String key, Map<Sku, Long> units) {
+        holds.reserve(key, units, until());
+        holds.confirm(key, units.keySet());
+    }
+
+    private static void assertReturnExceeds(Runnable call, Sku sku, long returned, long sold) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ReturnExceedsSoldException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_STOCK);
+            assertThat(e.field()).contains("quantity");
+            assertThat(e.sku()).isEqualTo(sku);
+            assertThat(e.returned()).isEqualTo(returned);
+            assertThat(e.sold()).isEqualTo(sold);
+        });
+    }
+
+    @Test
+    void returnSoldPutsPartsOfASaleBackOnHandAndRepeatingOneChangesNothing() {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+        assertLevels(level(MUG, 8, 0, 2), level(PAN, 3, 0, 2));
+
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+        clock.advance(HOLD.multipliedBy(2));
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+        assertLevels(level(MUG, 8, 0, 2), level(PAN, 3, 0, 2));
+
+        holds.returnSold(KEY, "refund-2", Map.of(MUG, 1L, PAN, 2L));
+        holds.returnSold(KEY, "refund-2", Map.of(PAN, 2L, MUG, 1L));
+        assertLevels(level(MUG, 9, 0, 1), level(PAN, 5, 0, 0));
+        assertThat(received).as("a return publishes nothing, as Inventory.returnSold does not").isEmpty();
+    }
+
+    @Test
+    void aReturnNeverExceedsWhatTheKeyStillHasSoldAndARefusedOneReturnsNothing() {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+        sold("order-2", Map.of(MUG, 4L));
+        holds.reserve("order-3", Map.of(PAN, 1L), until());
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 2L));
+
+        assertReturnExceeds(() -> holds.returnSold(KEY, "refund-2", Map.of(MUG, 2L)), MUG, 2, 1);
+        assertReturnExceeds(() -> holds.returnSold(KEY, "refund-3", Map.of(MUG, 1L, PAN, 3L)), PAN, 3, 2);
+        assertReturnExceeds(() -> holds.returnSold("order-3", "refund-1", Map.of(PAN, 1L)), PAN, 1, 0);
+        assertReturnExceeds(() -> holds.returnSold("order-9", "refund-1", Map.of(MUG, 1L)), MUG, 1, 0);
+
+        assertLevels(level(MUG, 5, 0, 5), level(PAN, 3, 1, 2));
+        holds.returnSold(KEY, "refund-3", Map.of(MUG, 1L, PAN, 2L));
+        assertLevels(level(MUG, 6, 0, 4), level(PAN, 5, 1, 0));
+        assertReturnExceeds(() -> holds.returnSold(KEY, "refund-4", Map.of(MUG, 1L)), MUG, 1, 0);
+    }
+
+    @Test
+    void releaseAfterAPartialReturnGivesBackOnlyWhatIsStillSold() {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+        sold("order-2", Map.of(MUG, 4L));
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+        holds.returnSold(KEY, "refund-2", Map.of(MUG, 1L, PAN, 2L));
+
+        holds.release(KEY, List.of(MUG, PAN));
+        holds.release(KEY, List.of(MUG, PAN));
+
+        assertLevels(level(MUG, 6, 0, 4), level(PAN, 5, 0, 0));
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+        assertReturnExceeds(() -> holds.returnSold(KEY, "refund-3", Map.of(MUG, 1L)), MUG, 1, 0);
+        assertInsufficient(() -> holds.confirm(KEY, List.of(MUG)), MUG, 3, 0);
+        assertLevels(level(MUG, 6, 0, 4), level(PAN, 5, 0, 0));
+        holds.release("order-2", List.of(MUG));
+        assertThat(level(MUG)).as("every unit accounted for").isEqualTo(level(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void aSaleStandsWhilePartOfItIsLeftSold() {
+        sold(KEY, Map.of(MUG, 3L));
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+
+        holds.confirm(KEY, List.of(MUG));
+        holds.reserve(KEY, Map.of(MUG, 3L), until());
+        assertThat(level(MUG)).isEqualTo(level(MUG, 8, 0, 2));
+
+        holds.returnSold(KEY, "refund-2", Map.of(MUG, 2L));
+        assertThat(level(MUG)).isEqualTo(level(MUG, 10, 0, 0));
+        assertInsufficient(() -> holds.confirm(KEY, List.of(MUG)), MUG, 3, 0);
+        holds.release(KEY, List.of(MUG));
+        assertThat(level(MUG)).isEqualTo(level(MUG, 10, 0, 0));
+    }
+
+    @Test
+    void aReturnIdUsedForOtherUnitsUnderTheKeyIsAConflict() {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+        sold("order-2", Map.of(MUG, 2L));
+        holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L));
+
+        assertFails(() -> holds.returnSold(KEY, "refund-1", Map.of(MUG, 2L)), ErrorCode.CONFLICT, "returnId");
+        assertFails(() -> holds.returnSold(KEY, "refund-1", Map.of(MUG, 1L, PAN, 1L)), ErrorCode.CONFLICT,
+                "returnId");
+        assertLevels(level(MUG, 6, 0, 4), level(PAN, 3, 0, 2));
+
+        holds.returnSold("order-2", "refund-1", Map.of(MUG, 2L));
+        assertLevels(level(MUG, 8, 0, 2), level(PAN, 3, 0, 2));
+    }
+
+    @Test
+    void returnNamesTheFieldItRefuses() {
+        sold(KEY, Map.of(MUG, 3L));
+        Map<Sku, Long> nullSku = new HashMap<>();
+        nullSku.put(null, 1L);
+        Map<Sku, Long> nullQuantity = new HashMap<>();
+        nullQuantity.put(MUG, null);
+        Map<Sku, Long> tooMany = new HashMap<>();
+        for (int i = 0; i <= Inventory.MAX_LINES; i++) {
+            tooMany.put(Sku.of("S-" + i), 1L);
+        }
+        Map<Sku, Long> one = Map.of(MUG, 1L);
+
+        assertFails(() -> holds.returnSold(null, "r", one), ErrorCode.VALIDATION, "key");
+        assertFails(() -> holds.returnSold("", "r", one), ErrorCode.VALIDATION, "key");
+        assertFails(() -> holds.returnSold("k\u0000", "r", one), ErrorCode.VALIDATION, "key");
+        assertFails(() -> holds.returnSold("k".repeat(StockHolds.MAX_KEY_LENGTH + 1), "r", one), ErrorCode.VALIDATION,
+                "key");
+        assertFails(() -> holds.returnSold(KEY, null, one), ErrorCode.VALIDATION, "returnId");
+        assertFails(() -> holds.returnSold(KEY, "", one), ErrorCode.VALIDATION, "returnId");
+        assertFails(() -> holds.returnSold(KEY, " ", one), ErrorCode.VALIDATION, "returnId");
+        assertFails(() -> holds.returnSold(KEY, "r\u0000", one), ErrorCode.VALIDATION, "returnId");
+        assertFails(() -> holds.returnSold(KEY, "r".repeat(StockHolds.MAX_KEY_LENGTH + 1), one), ErrorCode.VALIDATION,
+                "returnId");
+        assertFails(() -> holds.returnSold(KEY, "r", null), ErrorCode.VALIDATION, "units");
+        assertFails(() -> holds.returnSold(KEY, "r", Map.of()), ErrorCode.VALIDATION, "units");
+        assertFails(() -> holds.returnSold(KEY, "r", tooMany), ErrorCode.VALIDATION, "units");
+        assertFails(() -> holds.returnSold(KEY, "r", nullSku), ErrorCode.VALIDATION, "sku");
+        assertFails(() -> holds.returnSold(KEY, "r", nullQuantity), ErrorCode.VALIDATION, "quantity");
+        assertFails(() -> holds.returnSold(KEY, "r", Map.of(MUG, 0L)), ErrorCode.VALIDATION, "quantity");
+        assertFails(() -> holds.returnSold(KEY, "r", Map.of(MUG, Inventory.MAX_QUANTITY + 1)), ErrorCode.VALIDATION,
+                "quantity");
+
+        assertThat(level(MUG)).isEqualTo(level(MUG, 7, 0, 3));
+        holds.returnSold(KEY, "r".repeat(StockHolds.MAX_KEY_LENGTH), one);
+        assertThat(level(MUG)).isEqualTo(level(MUG, 8, 0, 2));
+    }
+
     // ---- races ----
+
+    @Test
+    void concurrentRepeatsOfOneReturnReturnItOnce() throws Exception {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+        sold("order-2", Map.of(MUG, 4L, PAN, 3L));
+
+        List<Boolean> done = Contracts.race(16, index -> () -> {
+            holds.returnSold(KEY, "refund-1", Map.of(MUG, 2L, PAN, 1L));
+            return true;
+        });
+
+        assertThat(done).containsOnly(true);
+        assertLevels(level(MUG, 5, 0, 5), level(PAN, 1, 0, 4));
+    }
+
+    @Test
+    void concurrentReturnsOfOneSaleReturnNoMoreThanItSold() throws Exception {
+        sold(KEY, Map.of(MUG, 3L));
+        sold("order-2", Map.of(MUG, 4L));
+
+        List<Boolean> returned = Contracts.race(16, index -> () -> {
+            try {
+                holds.returnSold(KEY, "refund-" + index, Map.of(MUG, 1L));
+                return true;
+            } catch (ReturnExceedsSoldException e) {
+                assertThat(e.sold()).isZero();
+                return false;
+            }
+        });
+
+        assertThat(returned).filteredOn(done -> done).hasSize(3);
+        assertThat(level(MUG)).isEqualTo(level(MUG, 6, 0, 4));
+    }
+
+    @Test
+    void returnsAndReleasesThatMeetGiveTheSaleBackOnce() throws Exception {
+        sold(KEY, Map.of(MUG, 3L, PAN, 2L));
+        sold("order-2", Map.of(MUG, 4L, PAN, 3L));
+
+        Contracts.race(16, index -> () -> {
+            if (index % 2 == 1) {
+                holds.release(KEY, List.of(MUG, PAN));
+                return "released";
+            }
+            try {
+                holds.returnSold(KEY, "refund-" + index, Map.of(MUG, 1L, PAN, 1L));
+                return "returned";
+            } catch (ReturnExceedsSoldException e) {
+                return "given back first";
+            }
+        });
+
+        assertLevels(level(MUG, 6, 0, 4), level(PAN, 2, 0, 3));
+    }
 
     @Test
     void concurrentReservesOfOneKeyHoldItsUnitsOnce() throws Exception {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UnreliableStockService implements StockService {
 
     /** The service's operations. */
-    enum Operation { RESERVE, CONFIRM, RELEASE }
+    enum Operation { RESERVE, CONFIRM, RELEASE, RETURN }
 
     private enum Fault { ANSWER_LOST, NEVER_ARRIVES }
 
@@ -58,6 +58,11 @@ final class UnreliableStockService implements StockService {
     @Override
     public void release(String key, Collection<Sku> skus) {
         call(Operation.RELEASE, () -> service.release(key, skus));
+    }
+
+    @Override
+    public void returnSold(String key, String returnId, Map<Sku, Long> units) {
+        call(Operation.RETURN, () -> service.returnSold(key, returnId, units));
     }
 
     private void call(Operation operation, Runnable call) {

@@ -28,8 +28,9 @@ import java.util.Set;
  *     (units arrived) or {@code {"adjust": delta}} (a count correction);
  * <li>{@code GET /admin/orders/{id}}, {@code POST /admin/orders/{id}/capture} ({@code {"amount"}} optional),
  *     {@code /fulfilment} ({@code {"lines": [{"id", "quantity"}], "carrier", "trackingNumber"}}; no lines ships
- *     the rest), {@code /delivered}, {@code /refunds} ({@code {"amount", "restock": [{"id", "quantity"}]}}) and
- *     {@code /cancel}.
+ *     the rest), {@code /delivered}, {@code /refunds} ({@code {"amount", "restock": [{"id", "quantity"}]}}, with an
+ *     optional {@code Idempotency-Key} header: a retry with the key repeats the refund, and its restock, harmlessly;
+ *     without one every call is another refund) and {@code /cancel}.
  * </ul>
  */
 final class AdminRoutes {
@@ -167,7 +168,10 @@ final class AdminRoutes {
         Order order = shop.backOffice().get(id);
         Money amount = Money.of(Params.positiveAmount(body.amount(), "amount"), order.currency());
         Map<Sku, Long> restock = body.restock() == null ? Map.of() : quantities(order, body.restock(), "restock");
-        sendOrder(ctx, shop.backOffice().refund(staff, id, amount, restock));
+        Optional<String> operationKey = Params.operationKey(ctx);
+        sendOrder(ctx, operationKey.isPresent()
+                ? shop.backOffice().refund(staff, id, amount, restock, operationKey.get())
+                : shop.backOffice().refund(staff, id, amount, restock));
     }
 
     private static Map<Sku, Long> unshipped(Order order) {

@@ -55,6 +55,25 @@ final class Params {
         return Optional.of(scope + ":" + key);
     }
 
+    /** The longest {@code Idempotency-Key} of a staff operation, which is the core's operation key. */
+    static final int MAX_OPERATION_KEY = 100;
+
+    /**
+     * @return the request's {@code Idempotency-Key} as the operation key of a staff operation on an order's payment,
+     *     if it has one; it needs no scope, as the core scopes operation keys by payment
+     * @throws CommerceException {@code VALIDATION} on the header if it is too long
+     */
+    static Optional<String> operationKey(Exchange ctx) {
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        if (key.length() > MAX_OPERATION_KEY) {
+            throw CommerceException.invalid(IDEMPOTENCY_KEY, "must be at most " + MAX_OPERATION_KEY + " characters");
+        }
+        return Optional.of(key);
+    }
+
     /**
      * @return the scope of a shopper's idempotency keys: the customer, or a guest's cart (a guest has nothing else)
      */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The {@link StockService} of product-service, called over HTTP ({@link StockRoutes} serves it). Every call is
- * idempotent by its key, so every call is repeated after a transport failure, a timeout or a {@code 502/503/504}
+ * idempotent by its key (a return by its key and return id), so every call is repeated after a transport failure, a timeout or a {@code 502/503/504}
  * ({@link RemoteCalls} says how often and how long). A refusal comes back as the exception the served service threw,
  * rebuilt from its problem JSON: {@link InsufficientStockException} and {@link ReturnExceedsSoldException} with what
  * they hold, any other {@link CommerceException} with its code and field. A call whose outcome is unknown throws
@@ -48,19 +48,9 @@ public final class HttpStockService implements StockService {
 
     @Override
     public void reserve(String key, Map<Sku, Long> quantities, Instant until) {
-        Map<String, Long> units = null;
-        if (quantities != null) {
-            units = new LinkedHashMap<>();
-            for (Map.Entry<Sku, Long> line : quantities.entrySet()) {
-                if (line.getKey() == null) {
-                    throw CommerceException.invalid("sku", "is required");
-                }
-                units.put(line.getKey().value(), line.getValue());
-            }
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("until", until == null ? null : until.toString());
-        body.put("quantities", units);
+        body.put("quantities", bySku(quantities));
         answer(calls.send("reserve", calls.json("PUT", holds(key), body), true));
     }
 
@@ -72,6 +62,32 @@ public final class HttpStockService implements StockService {
     @Override
     public void release(String key, Collection<Sku> skus) {
         answer(calls.send("release", calls.json("POST", holds(key) + "/release", skus(skus)), true));
+    }
+
+    @Override
+    public void returnSold(String key, String returnId, Map<Sku, Long> units) {
+        String path = holds(key);
+        if (returnId == null || returnId.isEmpty()) {
+            throw CommerceException.invalid("returnId", returnId == null ? "is required" : "must not be blank");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("units", bySku(units));
+        answer(calls.send("return", calls.json("PUT", path + "/returns/" + RemoteCalls.segment(returnId), body),
+                true));
+    }
+
+    private static Map<String, Long> bySku(Map<Sku, Long> quantities) {
+        if (quantities == null) {
+            return null;
+        }
+        Map<String, Long> bySku = new LinkedHashMap<>();
+        for (Map.Entry<Sku, Long> line : quantities.entrySet()) {
+            if (line.getKey() == null) {
+                throw CommerceException.invalid("sku", "is required");
+            }
+            bySku.put(line.getKey().value(), line.getValue());
+        }
+        return bySku;
     }
 
     private static String holds(String key) {

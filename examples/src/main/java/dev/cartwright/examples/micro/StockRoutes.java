@@ -21,9 +21,11 @@ import java.util.Map;
  *   <li>{@code PUT /stock/holds/{key}} with {@code {"until": "2026-03-01T09:15:00Z", "quantities": {"MUG-1": 2}}}:
  *       {@link StockService#reserve}; {@code until} is an ISO-8601 instant;</li>
  *   <li>{@code POST /stock/holds/{key}/confirm} with {@code {"skus": ["MUG-1"]}}: {@link StockService#confirm};</li>
- *   <li>{@code POST /stock/holds/{key}/release} with {@code {"skus": ["MUG-1"]}}: {@link StockService#release}.</li>
+ *   <li>{@code POST /stock/holds/{key}/release} with {@code {"skus": ["MUG-1"]}}: {@link StockService#release};</li>
+ *   <li>{@code PUT /stock/holds/{key}/returns/{returnId}} with {@code {"units": {"MUG-1": 1}}}:
+ *       {@link StockService#returnSold}.</li>
  * </ul>
- * The key is one path segment, percent-encoded (UTF-8), so it may hold any character. The routes are for services
+ * The key and the return id are each one path segment, percent-encoded (UTF-8), so they may hold any character. The routes are for services
  * only: without {@code Authorization: Bearer <service token>} a call is {@code 401 UNAUTHENTICATED}, with another
  * token {@code 403 FORBIDDEN}. Each call is idempotent by its key, as the service's are.
  */
@@ -47,6 +49,7 @@ final class StockRoutes {
         routes.put("/stock/holds/{key}", this::reserve);
         routes.post("/stock/holds/{key}/confirm", this::confirm);
         routes.post("/stock/holds/{key}/release", this::release);
+        routes.put("/stock/holds/{key}/returns/{returnId}", this::returnSold);
     }
 
     /** {@code PUT /stock/holds/{key}}. */
@@ -57,17 +60,31 @@ final class StockRoutes {
     record Skus(List<String> skus) {
     }
 
+    /** {@code PUT /stock/holds/{key}/returns/{returnId}}. */
+    record Return(Map<String, Long> units) {
+    }
+
     private void reserve(Exchange ctx) {
         Hold hold = Json.read(ctx, Hold.class);
-        Map<Sku, Long> quantities = null;
-        if (hold.quantities() != null) {
-            quantities = new LinkedHashMap<>();
-            for (Map.Entry<String, Long> line : hold.quantities().entrySet()) {
-                quantities.put(Sku.of(line.getKey()), line.getValue());
-            }
-        }
-        stock.reserve(ctx.pathParam("key"), quantities, instant(hold.until()));
+        stock.reserve(ctx.pathParam("key"), bySku(hold.quantities()), instant(hold.until()));
         ctx.status(204);
+    }
+
+    private void returnSold(Exchange ctx) {
+        stock.returnSold(ctx.pathParam("key"), ctx.pathParam("returnId"),
+                bySku(Json.read(ctx, Return.class).units()));
+        ctx.status(204);
+    }
+
+    private static Map<Sku, Long> bySku(Map<String, Long> units) {
+        if (units == null) {
+            return null;
+        }
+        Map<Sku, Long> bySku = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> line : units.entrySet()) {
+            bySku.put(Sku.of(line.getKey()), line.getValue());
+        }
+        return bySku;
     }
 
     private void confirm(Exchange ctx) {

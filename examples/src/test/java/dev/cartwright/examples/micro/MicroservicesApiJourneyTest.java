@@ -4,9 +4,9 @@ import dev.cartwright.examples.api.ApiHost;
 import dev.cartwright.examples.api.ApiJourneyContract;
 
 /**
- * The API journeys over the three services, through the edge router in front of them, with the two differences of
- * the architecture: login is user-service's and carts are order-service's, so no guest cart is merged at login; and
- * stock is product-service's, so a refund cannot restock in its own transaction.
+ * The API journeys over the three services, through the edge router in front of them, with the difference of the
+ * architecture: login is user-service's and carts are order-service's, so no guest cart is merged at login. A
+ * refund's restock is returned at product-service, which keeps the stock, before order-service records the refund.
  */
 class MicroservicesApiJourneyTest extends ApiJourneyContract {
 
@@ -17,11 +17,6 @@ class MicroservicesApiJourneyTest extends ApiJourneyContract {
 
     @Override
     protected boolean mergesGuestCartsAtLogin() {
-        return false;
-    }
-
-    @Override
-    protected boolean restocksAtRefund() {
         return false;
     }
 }
