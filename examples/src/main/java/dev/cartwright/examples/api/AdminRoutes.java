@@ -28,9 +28,9 @@ import java.util.Set;
  *     (units arrived) or {@code {"adjust": delta}} (a count correction);
  * <li>{@code GET /admin/orders/{id}}, {@code POST /admin/orders/{id}/capture} ({@code {"amount"}} optional),
  *     {@code /fulfilment} ({@code {"lines": [{"id", "quantity"}], "carrier", "trackingNumber"}}; no lines ships
- *     the rest), {@code /delivered}, {@code /refunds} ({@code {"amount", "restock": [{"id", "quantity"}]}}, with an
- *     optional {@code Idempotency-Key} header: a retry with the key repeats the refund, and its restock, harmlessly;
- *     without one every call is another refund) and {@code /cancel}.
+ *     the rest), {@code /delivered}, {@code /refunds} ({@code {"amount", "restock": [{"id", "quantity"}]}}) and
+ *     {@code /cancel}. A capture and a refund take an optional {@code Idempotency-Key} header: a retry with the key
+ *     repeats the operation (a refund's restock included) harmlessly; without one every call is another.
  * </ul>
  */
 final class AdminRoutes {
@@ -148,7 +148,10 @@ final class AdminRoutes {
             amount = Optional.ofNullable(body.amount())
                     .map(value -> Money.of(Params.positiveAmount(value, "amount"), DemoShop.CURRENCY));
         }
-        sendOrder(ctx, shop.backOffice().capture(staff, orderId(ctx), amount));
+        Optional<String> operationKey = Params.operationKey(ctx);
+        sendOrder(ctx, operationKey.isPresent()
+                ? shop.backOffice().capture(staff, orderId(ctx), amount, operationKey.get())
+                : shop.backOffice().capture(staff, orderId(ctx), amount));
     }
 
     private void fulfil(Exchange ctx) {

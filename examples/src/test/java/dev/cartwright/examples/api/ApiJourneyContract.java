@@ -233,6 +233,25 @@ public abstract class ApiJourneyContract {
     }
 
     @Test
+    void aCaptureRepeatedWithItsKeyCapturesOnce() {
+        String bowl = shop.post("/admin/products").admin().json("{\"sku\":\"BOWL-" + java.util.UUID.randomUUID()
+                + "\",\"name\":\"Bowl\",\"price\":10.00}").send().json().get("id").asText();
+        shop.post("/admin/products/" + bowl + "/stock").admin().json("{\"receive\":1}").send();
+        ApiClient.Customer eve = register("Eve");
+        String order = shop.post("/orders").token(eve.token())
+                .json("{\"products\":[{\"id\":\"" + bowl + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            ApiClient.Reply captured = shop.post("/admin/orders/" + order + "/capture").admin()
+                    .header("Idempotency-Key", "bowl-capture-1").json("{\"amount\":1.00}").send();
+            assertThat(captured.status()).as("attempt %d: %s", attempt, captured.text()).isEqualTo(200);
+        }
+        shop.post("/admin/orders/" + order + "/refunds").admin().json("{\"amount\":1.50}").send()
+                .problem(409, "INVALID_TRANSITION");
+        assertThat(shop.post("/admin/orders/" + order + "/refunds").admin().json("{\"amount\":1.00}").send().status())
+                .as("what was captured, once, is refundable").isEqualTo(200);
+    }
+
+    @Test
     void partialRefundsRestockNoMoreThanWasSold() {
         String vase = shop.post("/admin/products").admin().json("{\"sku\":\"VASE-" + java.util.UUID.randomUUID()
                 + "\",\"name\":\"Vase\",\"price\":10.00}").send().json().get("id").asText();
