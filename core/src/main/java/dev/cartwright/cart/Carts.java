@@ -12,6 +12,7 @@ import dev.cartwright.pricing.PriceCalculator;
 import dev.cartwright.pricing.PriceRequest;
 import dev.cartwright.pricing.PricedLine;
 import dev.cartwright.pricing.Promotion;
+import dev.cartwright.pricing.PromotionCode;
 import dev.cartwright.pricing.PromotionRepository;
 import dev.cartwright.pricing.ShippingOption;
 import dev.cartwright.pricing.ShippingOptions;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -516,9 +516,9 @@ public final class Carts {
     }
 
     private static int indexOfCode(List<String> codes, String code) {
-        String key = code.toUpperCase(Locale.ROOT);
+        PromotionCode wanted = PromotionCode.of(code);
         for (int i = 0; i < codes.size(); i++) {
-            if (codes.get(i).toUpperCase(Locale.ROOT).equals(key)) {
+            if (wanted.matches(codes.get(i))) {
                 return i;
             }
         }

@@ -5,12 +5,12 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.money.Money;
 import dev.cartwright.pricing.Promotion;
+import dev.cartwright.pricing.PromotionCode;
 import dev.cartwright.pricing.PromotionRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,15 +39,15 @@ final class TypedPromotionCodes {
      */
     static List<Promotion> require(PromotionRepository promotions, List<String> codes, Optional<CustomerId> customer,
             Money subtotal, Instant now) {
-        Map<String, Promotion> byCode = new HashMap<>();
+        Map<PromotionCode, Promotion> byCode = new HashMap<>();
         for (Promotion promotion : promotions.findAllByCode(codes)) {
-            byCode.put(key(promotion.code().orElseThrow()), promotion);
+            byCode.put(PromotionCode.of(promotion.code().orElseThrow()), promotion);
         }
         List<Promotion> typed = new ArrayList<>(codes.size());
         for (int i = 0; i < codes.size(); i++) {
             String field = "promotionCodes[" + i + "]";
             String code = codes.get(i);
-            Promotion promotion = byCode.get(key(code));
+            Promotion promotion = byCode.get(PromotionCode.of(code));
             if (promotion == null) {
                 throw new CommerceException(ErrorCode.NOT_FOUND, field, "promotion code not found: " + code, null);
             }
@@ -65,10 +65,5 @@ final class TypedPromotionCodes {
     static boolean isUsedUpBy(PromotionRepository promotions, Promotion promotion, CustomerId customer) {
         return promotion.perCustomerLimit().isPresent()
                 && promotions.timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong();
-    }
-
-    /** Folds case as the stores match codes, so that a code finds the promotion the store found for it. */
-    private static String key(String code) {
-        return code.toUpperCase(Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import dev.cartwright.error.CommerceException;
 import dev.cartwright.money.Money;
 import dev.cartwright.pricing.Discount;
 import dev.cartwright.pricing.Promotion;
+import dev.cartwright.pricing.PromotionCode;
 import dev.cartwright.pricing.PromotionId;
 import dev.cartwright.pricing.PromotionRepository;
 import java.math.BigDecimal;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -250,7 +250,7 @@ final class JdbcPromotionRepository implements PromotionRepository {
     }
 
     private static String codeKey(String code) {
-        return code.toUpperCase(Locale.ROOT);
+        return PromotionCode.of(code).key();
     }
 
     private record Limits(Long usageLimit, Long perCustomerLimit, long timesUsed) {

@@ -4,6 +4,7 @@ import dev.cartwright.customer.CustomerId;
 import dev.cartwright.error.CommerceException;
 import dev.cartwright.error.ErrorCode;
 import dev.cartwright.pricing.Promotion;
+import dev.cartwright.pricing.PromotionCode;
 import dev.cartwright.pricing.PromotionId;
 import dev.cartwright.pricing.PromotionRepository;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -147,6 +147,6 @@ final class MemoryPromotionRepository implements PromotionRepository {
     }
 
     private static String codeKey(String code) {
-        return code.toUpperCase(Locale.ROOT);
+        return PromotionCode.of(code).key();
     }
 }
