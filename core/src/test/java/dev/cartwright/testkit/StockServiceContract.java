@@ -411,14 +411,9 @@ public abstract class StockServiceContract extends StoreContract {
     @Test
     void returnNamesTheFieldItRefuses() {
         sold(KEY, Map.of(MUG, 3L));
-        Map<Sku, Long> nullSku = new HashMap<>();
-        nullSku.put(null, 1L);
-        Map<Sku, Long> nullQuantity = new HashMap<>();
-        nullQuantity.put(MUG, null);
-        Map<Sku, Long> tooMany = new HashMap<>();
-        for (int i = 0; i <= Inventory.MAX_LINES; i++) {
-            tooMany.put(Sku.of("S-" + i), 1L);
-        }
+        Map<Sku, Long> nullSku = withNullSku();
+        Map<Sku, Long> nullQuantity = withNullQuantity();
+        Map<Sku, Long> tooMany = overTheLineLimit();
         Map<Sku, Long> one = Map.of(MUG, 1L);
 
         assertFails(() -> holds.returnSold(null, "r", one), ErrorCode.VALIDATION, "key");
@@ -595,14 +590,9 @@ public abstract class StockServiceContract extends StoreContract {
 
     @Test
     void reserveNamesTheFieldItRefuses() {
-        Map<Sku, Long> nullSku = new HashMap<>();
-        nullSku.put(null, 1L);
-        Map<Sku, Long> nullQuantity = new HashMap<>();
-        nullQuantity.put(MUG, null);
-        Map<Sku, Long> tooMany = new HashMap<>();
-        for (int i = 0; i <= Inventory.MAX_LINES; i++) {
-            tooMany.put(Sku.of("S-" + i), 1L);
-        }
+        Map<Sku, Long> nullSku = withNullSku();
+        Map<Sku, Long> nullQuantity = withNullQuantity();
+        Map<Sku, Long> tooMany = overTheLineLimit();
 
         assertFails(() -> holds.reserve(null, Map.of(MUG, 1L), until()), ErrorCode.VALIDATION, "key");
         assertFails(() -> holds.reserve(" ", Map.of(MUG, 1L), until()), ErrorCode.VALIDATION, "key");
@@ -656,5 +646,25 @@ public abstract class StockServiceContract extends StoreContract {
     @FunctionalInterface
     private interface StockCall {
         void run(String key, List<Sku> skus);
+    }
+
+    private static Map<Sku, Long> withNullSku() {
+        Map<Sku, Long> units = new HashMap<>();
+        units.put(null, 1L);
+        return units;
+    }
+
+    private static Map<Sku, Long> withNullQuantity() {
+        Map<Sku, Long> units = new HashMap<>();
+        units.put(MUG, null);
+        return units;
+    }
+
+    private static Map<Sku, Long> overTheLineLimit() {
+        Map<Sku, Long> units = new HashMap<>();
+        for (int i = 0; i <= Inventory.MAX_LINES; i++) {
+            units.put(Sku.of("S-" + i), 1L);
+        }
+        return units;
     }
 }
