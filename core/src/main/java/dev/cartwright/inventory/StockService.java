@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Stock kept by another service, as a checkout elsewhere uses it: units held under a key that the caller chooses
- * (the order's), then sold or given back under the same key, and what was sold returned in parts. Every call is idempotent by its key, so a caller that
- * did not get an answer (a timeout, a lost connection) repeats the call and cannot hold, sell or return twice.
+ * (the order's), then sold or given back under the same key, and what was sold returned in parts. Every call is
+ * idempotent by its key, so a caller that did not get an answer (a timeout, a lost connection) repeats the call and
+ * cannot hold, sell or return twice.
  *
  * <p>{@link StockHolds} serves a store's own stock this way, in process; a host serves it over the wire to the
  * services that take orders (the microservices example does, over HTTP), and implements this interface as the

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The {@link StockService} of product-service, called over HTTP ({@link StockRoutes} serves it). Every call is
- * idempotent by its key (a return by its key and return id), so every call is repeated after a transport failure, a timeout or a {@code 502/503/504}
- * ({@link RemoteCalls} says how often and how long). A refusal comes back as the exception the served service threw,
+ * idempotent by its key (a return by its key and return id), so every call is repeated after a transport failure,
+ * a timeout or a {@code 502/503/504} ({@link RemoteCalls} says how often and how long). A refusal comes back as the exception the served service threw,
  * rebuilt from its problem JSON: {@link InsufficientStockException} and {@link ReturnExceedsSoldException} with what
  * they hold, any other {@link CommerceException} with its code and field. A call whose outcome is unknown throws
  * {@link RemoteCallException}, which is no {@code CommerceException}, as {@link StockService} asks. Thread-safe.

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * 8082 (or free ports), each with its own store, with the URLs and one service token wired between them. The same
  * environment as each service's, but for {@code PORT} and {@code DATABASE_URL}, which would be shared by all three
  * and are ignored: the ports are {@code USER_SERVICE_PORT}, {@code PRODUCT_SERVICE_PORT} and
- * {@code ORDER_SERVICE_PORT}; use {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each. {@link #main} also puts an
- * {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address. The edge runs on
+ * {@code ORDER_SERVICE_PORT}; use {@code DB_HOST} for a schema each on PostgreSQL, or nothing for an H2 file each.
+ * {@link #main} also puts an {@link EdgeRouter} in front of them on {@code EDGE_PORT} (8000): the whole shop at one address. The edge runs on
  * this host, so each service trusts the loopback addresses (as well as its {@code TRUSTED_PROXIES}) to say who the
  * client is; the edge trusts {@code TRUSTED_PROXIES}, the load balancer in front of it, if any.
  */

@@ -25,8 +25,8 @@ import java.util.Map;
  *   <li>{@code PUT /stock/holds/{key}/returns/{returnId}} with {@code {"units": {"MUG-1": 1}}}:
  *       {@link StockService#returnSold}.</li>
  * </ul>
- * The key and the return id are each one path segment, percent-encoded (UTF-8), so they may hold any character. The routes are for services
- * only: without {@code Authorization: Bearer <service token>} a call is {@code 401 UNAUTHENTICATED}, with another
+ * The key and the return id are each one path segment, percent-encoded (UTF-8), so they may hold any character.
+ * The routes are for services only: without {@code Authorization: Bearer <service token>} a call is {@code 401 UNAUTHENTICATED}, with another
  * token {@code 403 FORBIDDEN}. Each call is idempotent by its key, as the service's are.
  */
 final class StockRoutes {
