@@ -286,7 +286,7 @@ public final class Carts {
             }
             Instant now = clock.instant();
             promotion.requireApplicable(cart.subtotal(), now);
-            if (cart.customerId().isPresent() && usedUpBy(tx.promotions(), promotion, cart.customerId().get())) {
+            if (cart.customerId().isPresent() && tx.promotions().isUsedUpBy(promotion, cart.customerId().get())) {
                 throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, "code",
                         "promotion " + canonical + " has been used up by this customer", null);
             }
@@ -444,7 +444,7 @@ public final class Carts {
             }
             if (cart.customerId().isPresent()) {
                 CustomerId customer = cart.customerId().get();
-                candidates.removeIf(promotion -> usedUpBy(promotions, promotion, customer));
+                candidates.removeIf(promotion -> promotions.isUsedUpBy(promotion, customer));
             }
             List<PricedLine> lines = cart.lines().stream()
                     .map(line -> new PricedLine(line.sku(), line.unitPrice(), line.quantity(), line.taxClass()))
@@ -480,11 +480,6 @@ public final class Carts {
 
     private static Cart load(CartRepositories tx, CartAccess access, CartId id) {
         return load(tx, id).requireAdmits(access);
-    }
-
-    private static boolean usedUpBy(PromotionRepository promotions, Promotion promotion, CustomerId customer) {
-        return promotion.perCustomerLimit().isPresent()
-                && promotions.timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong();
     }
 
     private void requireQuantityWithinLimit(long quantity) {

@@ -168,8 +168,8 @@ final class OrderPlacement {
         if (!typed && !draft.promotionCodes().isEmpty()) {
             candidates.addAll(promotions.findAllByCode(draft.promotionCodes()));
         }
-        draft.customerId().ifPresent(customer -> candidates.removeIf(promotion -> TypedPromotionCodes
-                .isUsedUpBy(promotions, promotion, customer)));
+        draft.customerId().ifPresent(customer -> candidates.removeIf(promotion -> promotions.isUsedUpBy(promotion,
+                customer)));
         if (typed && !draft.promotionCodes().isEmpty()) {
             candidates.addAll(TypedPromotionCodes.require(promotions, draft.promotionCodes(), draft.customerId(),
                     items.stream().map(Item::subtotal).reduce(Money.zero(draft.currency()), Money::plus), now));

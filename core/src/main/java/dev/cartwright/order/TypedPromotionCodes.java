@@ -52,18 +52,12 @@ final class TypedPromotionCodes {
                 throw new CommerceException(ErrorCode.NOT_FOUND, field, "promotion code not found: " + code, null);
             }
             promotion.requireApplicable(subtotal, now, field);
-            if (customer.isPresent() && isUsedUpBy(promotions, promotion, customer.get())) {
+            if (customer.isPresent() && promotions.isUsedUpBy(promotion, customer.get())) {
                 throw new CommerceException(ErrorCode.LIMIT_EXCEEDED, field,
                         "promotion " + promotion.code().orElseThrow() + " has been used up by this customer", null);
             }
             typed.add(promotion);
         }
         return typed;
-    }
-
-    /** @return whether the customer has redeemed the promotion as often as its per-customer limit allows */
-    static boolean isUsedUpBy(PromotionRepository promotions, Promotion promotion, CustomerId customer) {
-        return promotion.perCustomerLimit().isPresent()
-                && promotions.timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong();
     }
 }

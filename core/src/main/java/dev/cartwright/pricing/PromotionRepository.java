@@ -92,4 +92,15 @@ public interface PromotionRepository {
      * @return how often that customer has redeemed it
      */
     long timesUsedBy(PromotionId id, CustomerId customer);
+
+    /**
+     * @param promotion a promotion
+     * @param customer a customer
+     * @return whether the customer has redeemed it as often as its per-customer limit allows; never for a promotion
+     *     without one
+     */
+    default boolean isUsedUpBy(Promotion promotion, CustomerId customer) {
+        return promotion.perCustomerLimit().isPresent()
+                && timesUsedBy(promotion.id(), customer) >= promotion.perCustomerLimit().getAsLong();
+    }
 }
