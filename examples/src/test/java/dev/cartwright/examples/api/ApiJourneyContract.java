@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,14 +234,25 @@ public abstract class ApiJourneyContract {
         assertThat(shop.get("/products?q=lamp").send().json()).isEmpty();
     }
 
+    /** @return the id of a new product at 10.00 with that many units on hand */
+    private String newProduct(String name, int onHand) {
+        String id = shop.post("/admin/products").admin().json("{\"sku\":\"" + name.toUpperCase(Locale.ROOT) + "-"
+                + UUID.randomUUID() + "\",\"name\":\"" + name + "\",\"price\":10.00}").send().json().get("id")
+                .asText();
+        shop.post("/admin/products/" + id + "/stock").admin().json("{\"receive\":" + onHand + "}").send();
+        return id;
+    }
+
+    /** @return the id of an order of one unit of the product, placed by a new customer */
+    private String oneUnitOrdered(String product, String customer) {
+        return shop.post("/orders").token(register(customer).token())
+                .json("{\"products\":[{\"id\":\"" + product + "\",\"quantity\":1}]}").send().json().get("id")
+                .asText();
+    }
+
     @Test
     void aCaptureRepeatedWithItsKeyCapturesOnce() {
-        String bowl = shop.post("/admin/products").admin().json("{\"sku\":\"BOWL-" + java.util.UUID.randomUUID()
-                + "\",\"name\":\"Bowl\",\"price\":10.00}").send().json().get("id").asText();
-        shop.post("/admin/products/" + bowl + "/stock").admin().json("{\"receive\":1}").send();
-        ApiClient.Customer eve = register("Eve");
-        String order = shop.post("/orders").token(eve.token())
-                .json("{\"products\":[{\"id\":\"" + bowl + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        String order = oneUnitOrdered(newProduct("Bowl", 1), "Eve");
         for (int attempt = 1; attempt <= 2; attempt++) {
             ApiClient.Reply captured = shop.post("/admin/orders/" + order + "/capture").admin()
                     .header("Idempotency-Key", "bowl-capture-1").json("{\"amount\":1.00}").send();
@@ -253,12 +266,8 @@ public abstract class ApiJourneyContract {
 
     @Test
     void partialRefundsRestockNoMoreThanWasSold() {
-        String vase = shop.post("/admin/products").admin().json("{\"sku\":\"VASE-" + java.util.UUID.randomUUID()
-                + "\",\"name\":\"Vase\",\"price\":10.00}").send().json().get("id").asText();
-        shop.post("/admin/products/" + vase + "/stock").admin().json("{\"receive\":5}").send();
-        ApiClient.Customer dee = register("Dee");
-        String order = shop.post("/orders").token(dee.token())
-                .json("{\"products\":[{\"id\":\"" + vase + "\",\"quantity\":1}]}").send().json().get("id").asText();
+        String vase = newProduct("Vase", 5);
+        String order = oneUnitOrdered(vase, "Dee");
         shop.post("/admin/orders/" + order + "/capture").admin().send();
         shop.post("/admin/orders/" + order + "/fulfilment").admin()
                 .json("{\"carrier\":\"DHL\",\"trackingNumber\":\"DHL-2\"}").send();
@@ -291,7 +300,7 @@ public abstract class ApiJourneyContract {
         assertThat(euro.status()).as(euro.text()).isEqualTo(200);
         assertThat(euro.json()).isEmpty();
 
-        String email = "zoe-" + java.util.UUID.randomUUID() + "@example.com";
+        String email = "zoe-" + UUID.randomUUID() + "@example.com";
         ApiClient.Reply registered = shop.post("/users").header("Content-Type", "application/json; charset=utf-8")
                 .raw("application/json; charset=utf-8", ("{\"email\":\"" + email + "\",\"password\":\""
                         + ApiClient.PASSWORD + "\",\"name\":\"Zoë Ångström 🛒\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))
