@@ -37,6 +37,7 @@ final class SaleParts {
     private SaleParts() {
     }
 
+    /** Gives back what the key holds or still has sold of the SKU: a live hold is released, a sale returned. */
     static void giveBack(StockRepository stock, String key, Sku sku, Instant now) {
         Optional<Sale> sale = latest(stock, key, sku, now);
         while (sale.isPresent()) {
@@ -57,6 +58,13 @@ final class SaleParts {
     /** Whether a return's units of one SKU went back by this call or by an earlier one with the same return id. */
     enum Returned { NOW, BEFORE }
 
+    /**
+     * Puts {@code quantity} of what the key still has sold of the SKU back on hand as return {@code returnId}, or finds
+     * that an earlier call with that return id did.
+     *
+     * @throws ReturnExceedsSoldException if the key has fewer units still sold
+     * @throws CommerceException {@code CONFLICT} (field {@code returnId}) if the return id returned other units
+     */
     static Returned returnPart(StockRepository stock, String key, String returnId, Sku sku, long quantity,
             Instant now) {
         ReservationId recordId = returnRecordId(key, returnId, sku);
