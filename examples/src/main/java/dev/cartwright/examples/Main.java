@@ -60,7 +60,8 @@ public final class Main {
                              the serverless function behind plain HTTP on PORT=3000, each request an HTTP API event
                   microservices
                              the three services below in one process, wired together (a store each), and an edge
-                             router in front of them: the whole shop at one address (env: EDGE_PORT=8000)
+                             router in front of them: the whole shop at one address (env: EDGE_PORT=8000,
+                             USER_SERVICE_PORT=8080, PRODUCT_SERVICE_PORT=8081, ORDER_SERVICE_PORT=8082)
                   user-service     accounts and sessions (env: PORT=8080, DATABASE_URL or DB_HOST, ADMIN_TOKEN)
                   product-service  catalog and stock (env: PORT=8081, DATABASE_URL or DB_HOST, ADMIN_TOKEN,
                                    SERVICE_TOKEN)

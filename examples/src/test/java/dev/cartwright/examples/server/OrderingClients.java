@@ -2,6 +2,7 @@ package dev.cartwright.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +63,8 @@ public final class OrderingClients {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many orders are acknowledged before the server is told to stop, so that it stops under load. */
+    private static final int ACKNOWLEDGED_BEFORE_STOP = 24;
 
     private final URI orders;
     private final String token;
@@ -79,6 +83,88 @@ public final class OrderingClients {
         this.orders = orders;
         this.token = token;
         this.body = body;
+    }
+
+    /**
+     * Registers and logs in a new customer, stocks the shop's first product amply, and readies clients that order one
+     * unit of it each time.
+     *
+     * @param api where accounts, products and the admin routes answer
+     * @param orders where {@code POST /orders} is sent
+     * @param adminToken the admin bearer token
+     * @return the clients, not started
+     */
+    public static OrderingClients forNewCustomer(URI api, URI orders, String adminToken)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String credentials = "{\"email\":\"sigterm-" + UUID.randomUUID()
+                + "@example.com\",\"password\":\"correct horse battery\"";
+        JsonNode customer = send(http, api, "POST", "/users", null, credentials + ",\"name\":\"Sig Term\"}", 201);
+        String token = send(http, api, "POST", "/sessions", null, credentials + "}", 201).get("token").asText();
+        String product = send(http, api, "GET", "/products", null, null, 200).get(0).get("id").asText();
+        send(http, api, "POST", "/admin/products/" + product + "/stock", adminToken, "{\"receive\":100000}", 200);
+        return new OrderingClients(orders.resolve("/orders"), token, "{\"userId\":\"" + customer.get("id").asText()
+                + "\",\"products\":[{\"id\":\"" + product + "\",\"quantity\":1}]}");
+    }
+
+    /**
+     * Starts {@code count} clients, sends the process SIGTERM once some orders are acknowledged, waits for it to exit,
+     * then stops the clients. Fails if the process logged a store closed under a request.
+     *
+     * @param process the server's JVM
+     * @param count how many clients
+     * @param exitSeconds how long the process may take to exit
+     * @return every request's outcome
+     */
+    public List<Outcome> orderWhileTerminating(ChildJvm process, int count, int exitSeconds)
+            throws InterruptedException {
+        System.out.println(count + " clients ordering at " + orders);
+        start(count);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (acknowledged() < ACKNOWLEDGED_BEFORE_STOP && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        System.out.println(acknowledged() + " orders acknowledged; sending SIGTERM");
+        process.terminate();
+        int exit = process.awaitExit(exitSeconds);
+        List<Outcome> sent = stop();
+        System.out.println("exited with " + exit + "; " + sent.size() + " requests sent");
+        assertThat(process.output()).as("no store was closed under a request")
+                .noneMatch(line -> line.contains("already closed"));
+        return sent;
+    }
+
+    /**
+     * Asserts that every request completed, was refused before it started, or went unanswered (to be repeated after
+     * the restart), and that the server was stopped under load.
+     *
+     * @param sent what {@link #orderWhileTerminating} returned
+     */
+    public static void assertEachCompletedOrRefused(List<Outcome> sent) {
+        assertThat(sent).as("every request completed or was refused before it started")
+                .allSatisfy(outcome -> assertThat(outcome.acknowledged() || outcome.refusedBeforeStarting()
+                        || outcome.unanswered())
+                        .as(outcome.toString()).isTrue());
+        long acknowledged = sent.stream().filter(Outcome::acknowledged).count();
+        assertThat(acknowledged).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_STOP);
+        System.out.println(acknowledged + " acknowledged, " + sent.stream().filter(Outcome::refusedConnection).count()
+                + " refused a connection, " + sent.stream().filter(outcome -> outcome.status() == 503).count()
+                + " answered 503 with Retry-After while draining; restarting");
+    }
+
+    private static JsonNode send(HttpClient http, URI base, String method, String path, String token, String body,
+            int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
     }
 
     /**
