@@ -153,6 +153,9 @@ public record TrustedProxies(List<AddressBlock> blocks) {
      *     ends the reading there)
      */
     public String clientAddress(String peer, List<String> forwardedFor) {
+        if (blocks.isEmpty()) {
+            return peer;
+        }
         Optional<InetAddress> peerAddress = literal(peer);
         if (peerAddress.isEmpty() || !trusts(peerAddress.get())) {
             return peer;
@@ -179,7 +182,7 @@ public record TrustedProxies(List<AddressBlock> blocks) {
      * @return whether a trusted peer says the request reached it over TLS: the last value is the peer's own
      */
     public boolean forwardedOverTls(String peer, List<String> forwardedProto) {
-        if (forwardedProto.isEmpty() || !trusts(peer)) {
+        if (blocks.isEmpty() || forwardedProto.isEmpty() || !trusts(peer)) {
             return false;
         }
         String[] last = forwardedProto.get(forwardedProto.size() - 1).split(",");
